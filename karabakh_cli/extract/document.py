@@ -1,0 +1,246 @@
+"""Read a document: YAML frontmatter plus a Markdown body, split into sections and sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_BYTES = 64 * 1024 * 1024
+# Nodes visited while checking the frontmatter; shared YAML aliases are counted each time they
+# are reached, so a "billion laughs" document exceeds this at once instead of expanding later.
+MAX_FRONTMATTER_NODES = 1_000_000
+LEAD_TITLE = "Introduction"
+
+
+class DocumentError(Exception):
+    """The document cannot be read; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    level: int
+    path: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    section: str
+    paragraph: int
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of prose: its raw Markdown, where it starts in the body, and its section path."""
+
+    raw: str
+    start: int
+    section: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    frontmatter: dict = field(repr=False)
+    body: str = field(repr=False)
+    sections: tuple[Section, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return text_value(self.frontmatter.get("title"))
+
+
+def load(path: str | Path) -> Document:
+    path = Path(path)
+    return parse(read_text(path), str(path))
+
+
+def read_text(path: Path) -> str:
+    try:
+        if path.is_dir():
+            raise DocumentError("is a directory, not a document")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(
+                f"is {size / 2**20:.0f} MB; documents over {MAX_BYTES // 2**20} MB are refused"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError("no such file") from None
+    except PermissionError:
+        raise DocumentError("permission denied") from None
+    except OSError as exc:
+        raise DocumentError(exc.strerror or "cannot be read") from None
+    if not data.strip():
+        raise DocumentError("the file is empty")
+    if b"\x00" in data:
+        raise DocumentError("is a binary file, not a UTF-8 text document")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"is not valid UTF-8 (byte {exc.start})") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse(text: str, path: str = "<text>") -> Document:
+    frontmatter, body = split_frontmatter(text)
+    sections, paragraphs = parse_body(body)
+    return Document(path, frontmatter, body, sections, paragraphs)
+
+
+# --- frontmatter -------------------------------------------------------------------------
+
+
+def split_frontmatter(text: str) -> tuple[dict, str]:
+    """Return (frontmatter mapping, body). A document without frontmatter is all body."""
+    first_newline = text.find("\n")
+    if first_newline < 0 or text[:first_newline].rstrip() != "---":
+        return {}, text
+    closing = re.search(r"^---[ \t]*$", text[first_newline + 1 :], re.M)
+    if closing is None:
+        raise DocumentError("the frontmatter opened by '---' on line 1 is never closed")
+    yaml_text = text[first_newline + 1 : first_newline + 1 + closing.start()]
+    body = text[first_newline + 1 + closing.end() :].lstrip("\n")
+    return load_yaml(yaml_text), body
+
+
+def load_yaml(yaml_text: str) -> dict:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(yaml_text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.constructor.ConstructorError as exc:
+        raise DocumentError(f"frontmatter{_yaml_where(exc)}: {_yaml_problem(exc)}") from None
+    except yaml.YAMLError as exc:
+        raise DocumentError(
+            f"invalid YAML in frontmatter{_yaml_where(exc)}: {_yaml_problem(exc)}"
+        ) from None
+    except RecursionError:
+        raise DocumentError("frontmatter is nested too deeply") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DocumentError(
+            f"frontmatter is a YAML {type(data).__name__}, expected a mapping of fields"
+        )
+    _check_size(data)
+    return data
+
+
+def _yaml_where(exc) -> str:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    # +2: the YAML starts on the file's second line, and marks count from 0.
+    return f" at line {mark.line + 2}" if mark is not None else ""
+
+
+def _yaml_problem(exc) -> str:
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return " ".join(str(problem).split())
+
+
+def _check_size(data) -> None:
+    budget = MAX_FRONTMATTER_NODES
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise DocumentError(
+                "frontmatter is too large or expands through YAML aliases "
+                f"(over {MAX_FRONTMATTER_NODES:,} values)"
+            )
+        if isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def text_value(value) -> str:
+    """A frontmatter value as text, whatever type the YAML gave it."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return text_value(value.get("text"))
+    if isinstance(value, list):
+        return "\n".join(filter(None, (text_value(item) for item in value)))
+    return str(value)
+
+
+# --- body --------------------------------------------------------------------------------
+
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+IMAGE_LINE = re.compile(r"^\s*!\[.*\]\(.*\)\s*$")
+
+
+def parse_body(body: str) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
+    sections = [Section(LEAD_TITLE, 1, LEAD_TITLE, 0)]
+    open_titles: list[tuple[int, str]] = []
+    paragraphs: list[Paragraph] = []
+    block: list[tuple[int, str]] = []  # (offset, line) of the paragraph being read
+    in_wikitext = False
+
+    def flush() -> None:
+        if block:
+            start = block[0][0]
+            raw = body[start : block[-1][0] + len(block[-1][1])]
+            paragraphs.append(Paragraph(raw, start, sections[-1].path, len(paragraphs)))
+            block.clear()
+
+    offset = 0
+    for line in body.split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        if in_wikitext:
+            in_wikitext = "]]" not in line
+            continue
+        if line.lstrip().startswith("[[File:") or line.lstrip().startswith("[[Image:"):
+            flush()
+            in_wikitext = "]]" not in line
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            flush()
+            level, title = len(heading.group(1)), clean_markup(heading.group(2))
+            open_titles = [(lvl, t) for lvl, t in open_titles if lvl < level] + [(level, title)]
+            path = " > ".join(t for _, t in open_titles)
+            sections.append(Section(title, level, path, len(sections)))
+            continue
+        if not line.strip():
+            flush()
+            continue
+        if IMAGE_LINE.match(line):
+            continue
+        if re.match(r"^\s*[-*+]\s+", line):  # each list item is a paragraph of its own
+            flush()
+        block.append((line_start, line))
+    flush()
+    return tuple(sections), tuple(paragraphs)
+
+
+MARKUP_PATTERNS = [
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # inline image
+    (re.compile(r"\[([^\]]+)\]\((?:<[^>]*>|[^)]*)\)"), r"\1"),  # link -> its text
+    (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
+    (re.compile(r"__(.+?)__"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])"), r"\1"),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"<[^>\n]{1,200}>"), ""),  # stray HTML tags
+    (re.compile(r"^\s*(?:[-*+]|\d+\.)\s+"), ""),  # list marker
+]
+
+
+def clean_markup(text: str) -> str:
+    """Plain text of a Markdown fragment: emphasis, links and list markers removed."""
+    for pattern, replacement in MARKUP_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split())

@@ -1,0 +1,59 @@
+"""FactBase: every fact of one document, each kind computed on first use and kept."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from .extract import document as document_module
+from .extract.dates import DateSpan, parse_span
+from .extract.document import Document, Section, Sentence
+from .extract.infobox import Infobox, infoboxes
+
+BUNDLED_ARTICLE = "2020_nagorno_karabakh_war.md"
+
+
+def bundled_path() -> Path:
+    from importlib.resources import files
+
+    return Path(str(files("karabakh_cli.seeds") / BUNDLED_ARTICLE))
+
+
+class FactBase:
+    """The one object the command line talks to: `FactBase.load(path).timeline()`."""
+
+    def __init__(self, document: Document):
+        self.document = document
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> FactBase:
+        return cls(document_module.load(path if path is not None else bundled_path()))
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return self.document.sections
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        from .extract.prose import split_sentences
+
+        return split_sentences(self.document)
+
+    @cached_property
+    def infoboxes(self) -> tuple[Infobox, ...]:
+        return infoboxes(self.document)
+
+    @property
+    def infobox(self) -> Infobox | None:
+        """The article's main infobox (the first one), or None."""
+        return self.infoboxes[0] if self.infoboxes else None
+
+    @cached_property
+    def conflict_span(self) -> DateSpan | None:
+        """The dates of the conflict from the infobox `date` field, when it gives a span."""
+        field = self.infobox.get("date") if self.infobox else None
+        return parse_span(field.text) if field else None

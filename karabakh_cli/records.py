@@ -1,0 +1,24 @@
+"""Records as plain data: the one serialiser behind every command's --json and every export."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+
+
+def to_data(value):
+    """Dataclasses become dicts in field order, dates ISO strings, tuples lists."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(key): to_data(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_data(item) for item in value]
+    return value
+
+
+def to_json(value) -> str:
+    return json.dumps(to_data(value), ensure_ascii=False, indent=2) + "\n"

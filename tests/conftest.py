@@ -1,0 +1,25 @@
+from pathlib import Path
+
+import pytest
+
+from karabakh_cli.factbase import FactBase, bundled_path
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "2020_nagorno_karabakh_war.md"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed() -> FactBase:
+    """The bundled article's FactBase, shared by the tests (it is immutable)."""
+    return FactBase.load(SEED)
+
+
+def write_doc(tmp_path: Path, text: str, name: str = "doc.md") -> Path:
+    """Write a small test document and return its path."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
