@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from karabakh_cli.factbase import FactBase, bundled_path
+from karabakh_cli.factbase import FactBase
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "2020_nagorno_karabakh_war.md"
 
@@ -18,8 +18,13 @@ def seed() -> FactBase:
     return FactBase.load(SEED)
 
 
-def write_doc(tmp_path: Path, text: str, name: str = "doc.md") -> Path:
-    """Write a small test document and return its path."""
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+@pytest.fixture
+def make_doc(tmp_path):
+    """Write a small document written in the test; returns its path."""
+
+    def write(text: str, name: str = "doc.md") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
