@@ -57,3 +57,34 @@ class FactBase:
         """The dates of the conflict from the infobox `date` field, when it gives a span."""
         field = self.infobox.get("date") if self.infobox else None
         return parse_span(field.text) if field else None
+
+    @cached_property
+    def outline(self):
+        from .extract.prose import outline
+
+        return outline(self.sections, self.sentences)
+
+    @cached_property
+    def sides(self):
+        from .extract.sides import sides
+
+        return sides(self.infobox)
+
+    @cached_property
+    def names(self):
+        from .extract.names import war_names
+
+        return war_names(self.document.title, self.sentences)
+
+    @cached_property
+    def summary(self):
+        from .extract.summary import Counts, summarize
+
+        counts = Counts(
+            sections=len(self.sections) - 1,  # the lead is not a section
+            paragraphs=len(self.document.paragraphs),
+            sentences=len(self.sentences),
+            words=sum(len(s.text.split()) for s in self.sentences),
+            infobox_fields=len(self.infobox.fields) if self.infobox else 0,
+        )
+        return summarize(self.document, self.infobox, self.conflict_span, self.sides, counts)

@@ -183,7 +183,7 @@ IMAGE_LINE = re.compile(r"^\s*!\[.*\]\(.*\)\s*$")
 
 
 def parse_body(body: str) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
-    sections = [Section(LEAD_TITLE, 1, LEAD_TITLE, 0)]
+    sections = [Section(LEAD_TITLE, 2, LEAD_TITLE, 0)]
     open_titles: list[tuple[int, str]] = []
     paragraphs: list[Paragraph] = []
     block: list[tuple[int, str]] = []  # (offset, line) of the paragraph being read
@@ -223,6 +223,9 @@ def parse_body(body: str) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
             flush()
         block.append((line_start, line))
     flush()
+    # The lead sits beside the first headings, at their level.
+    top_level = min((s.level for s in sections[1:]), default=2)
+    sections[0] = Section(LEAD_TITLE, top_level, LEAD_TITLE, 0)
     return tuple(sections), tuple(paragraphs)
 
 

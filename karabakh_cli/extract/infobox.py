@@ -17,7 +17,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Field:
-    name: str
+    field: str  # the field's name: "combatant1"
     text: str
     links: tuple[Link, ...] = ()
     bold: tuple[str, ...] = ()
@@ -50,10 +50,10 @@ class Infobox:
     def numbered(self, prefix: str) -> list[tuple[int, Field]]:
         """Fields named prefix1, prefix2, ... as (number, field), in number order."""
         found = []
-        for name, fld in self.fields.items():
+        for name, field in self.fields.items():
             match = re.fullmatch(re.escape(prefix) + r"(\d+)", name)
             if match:
-                found.append((int(match.group(1)), fld))
+                found.append((int(match.group(1)), field))
         return sorted(found, key=lambda pair: pair[0])
 
 
@@ -76,7 +76,7 @@ def _field(name: str, value) -> Field:
         return Field(name, text_value(value))
     formatting = value.get("formatting") if isinstance(value.get("formatting"), dict) else {}
     return Field(
-        name=name,
+        field=name,
         text=text_value(value.get("text")),
         links=tuple(_links(value.get("links"))),
         bold=_strings(formatting.get("bold")),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .document import Document, Sentence, clean_markup
+from .document import Document, Section, Sentence, clean_markup
 
 # Words that end in a period without ending the sentence (compared lowercase, without the dot).
 ABBREVIATIONS = frozenset(
@@ -76,3 +77,25 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     return start, end
 
+
+
+@dataclass(frozen=True)
+class SectionOutline:
+    title: str
+    level: int
+    path: str
+    words: int  # in the section's own sentences, not its subsections'
+    sentences: int
+
+
+def outline(sections: tuple[Section, ...], sentences: tuple[Sentence, ...]) -> tuple[SectionOutline, ...]:
+    words: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        words[sentence.section] = words.get(sentence.section, 0) + len(sentence.text.split())
+        counts[sentence.section] = counts.get(sentence.section, 0) + 1
+    return tuple(
+        SectionOutline(s.title, s.level, s.path, words.get(s.path, 0), counts.get(s.path, 0))
+        for s in sections
+        if s.index > 0 or s.path in counts  # the lead only when it has prose
+    )
