@@ -14,9 +14,13 @@ BUNDLED_ARTICLE = "2020_nagorno_karabakh_war.md"
 
 
 def bundled_path() -> Path:
+    """The bundled article: inside the installed package, or in a source checkout's seeds/."""
     from importlib.resources import files
 
-    return Path(str(files("karabakh_cli.seeds") / BUNDLED_ARTICLE))
+    try:
+        return Path(str(files("karabakh_cli.seeds") / BUNDLED_ARTICLE))
+    except ModuleNotFoundError:  # the package imported from a checkout that maps no seeds/
+        return Path(__file__).resolve().parent.parent / "seeds" / BUNDLED_ARTICLE
 
 
 class FactBase:
