@@ -1,0 +1,1 @@
+"""The bundled articles, shipped inside the wheel as karabakh_cli.seeds."""
