@@ -49,6 +49,9 @@ DocOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout instead of a table.")]
+# Options given before the command name, set by `root` on every invocation.
+invocation = {"no_cache": False}
+
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
 
 
@@ -65,9 +68,11 @@ def load_facts(doc: Optional[Path]):
     from .extract.document import DocumentError
     from .factbase import FactBase, bundled_path
 
+    from . import cache
+
     path = doc if doc is not None else bundled_path()
     try:
-        return FactBase.load(path)
+        return FactBase.load(path, use_cache=cache.enabled() and not invocation["no_cache"])
     except DocumentError as exc:
         fail(str(exc), path)
 
@@ -104,7 +109,12 @@ def root(
         bool,
         typer.Option("--version", callback=version_callback, is_eager=True, help="Print the version."),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Extract afresh; do not read or write the fact cache."),
+    ] = False,
 ) -> None:
+    invocation["no_cache"] = no_cache
     if ctx.invoked_subcommand is None:
         sys.stdout.write(OVERVIEW.replace("\b\n", "") + "\nCommands:\n")
         for command in ctx.command.commands.values():  # type: ignore[attr-defined]

@@ -30,8 +30,34 @@ class FactBase:
         self.document = document
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> FactBase:
-        return cls(document_module.load(path if path is not None else bundled_path()))
+    def load(cls, path: str | Path | None = None, use_cache: bool = False) -> FactBase:
+        """Read a document (default: the bundled article). With `use_cache`, every fact is
+        taken from, or extracted once and written to, the user's cache (see cache.py)."""
+        path = Path(path) if path is not None else bundled_path()
+        data = document_module.read_bytes(path)
+        if not use_cache:
+            return cls(document_module.parse(document_module.decode(data), str(path)))
+        from . import cache
+
+        cache_key = cache.key(path, data)
+        facts = cache.read(cache_key)
+        if facts is not None:
+            return cls.from_facts(facts)
+        facts_base = cls(document_module.parse(document_module.decode(data), str(path)))
+        cache.write(cache_key, facts_base.all_facts())
+        return facts_base
+
+    @classmethod
+    def from_facts(cls, facts: dict) -> FactBase:
+        """A FactBase whose facts are already known (from the cache)."""
+        facts_base = cls.__new__(cls)
+        facts_base.__dict__.update(facts)
+        return facts_base
+
+    def all_facts(self) -> dict:
+        """Every kind of fact, computed now: what the cache stores."""
+        names = [name for name, value in vars(type(self)).items() if isinstance(value, cached_property)]
+        return {"document": self.document, **{name: getattr(self, name) for name in names}}
 
     @property
     def path(self) -> str:

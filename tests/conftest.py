@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -5,6 +6,12 @@ import pytest
 from karabakh_cli.factbase import FactBase
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "2020_nagorno_karabakh_war.md"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache_directory(tmp_path_factory):
+    """Tests never read or write the real user cache."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -74,6 +74,11 @@ def test_billion_laughs_fails_fast(tmp_path):
         document.load(path)
 
 
+def test_yaml_words_that_yaml_1_1_reads_as_booleans_stay_words():
+    doc = parse("---\ntitle: No\nshortDescription: Off\nflag: true\n---\nBody.\n")
+    assert doc.frontmatter == {"title": "No", "shortDescription": "Off", "flag": True}
+
+
 def test_missing_file_and_directory(tmp_path):
     with pytest.raises(DocumentError, match="no such file"):
         document.load(tmp_path / "nope.md")

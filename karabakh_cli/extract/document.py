@@ -60,10 +60,10 @@ class Document:
 
 def load(path: str | Path) -> Document:
     path = Path(path)
-    return parse(read_text(path), str(path))
+    return parse(decode(read_bytes(path)), str(path))
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise DocumentError("is a directory, not a document")
@@ -72,13 +72,16 @@ def read_text(path: Path) -> str:
             raise DocumentError(
                 f"is {size / 2**20:.0f} MB; documents over {MAX_BYTES // 2**20} MB are refused"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise DocumentError("no such file") from None
     except PermissionError:
         raise DocumentError("permission denied") from None
     except OSError as exc:
         raise DocumentError(exc.strerror or "cannot be read") from None
+
+
+def decode(data: bytes) -> str:
     if not data.strip():
         raise DocumentError("the file is empty")
     if b"\x00" in data:
@@ -112,12 +115,31 @@ def split_frontmatter(text: str) -> tuple[dict, str]:
     return load_yaml(yaml_text), body
 
 
+def _loader():
+    """PyYAML's safe loader (the C one when present) that reads yes/no/on/off as text, as
+    YAML 1.2 does: a title "No" or a field "Off" must stay words, not become booleans."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return Loader
+
+
 def load_yaml(yaml_text: str) -> dict:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(yaml_text, Loader=loader)  # noqa: S506 - a safe loader
+        data = yaml.load(yaml_text, Loader=_loader())  # noqa: S506 - a safe loader
     except yaml.constructor.ConstructorError as exc:
         raise DocumentError(f"frontmatter{_yaml_where(exc)}: {_yaml_problem(exc)}") from None
     except yaml.YAMLError as exc:
