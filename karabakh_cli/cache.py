@@ -1,5 +1,6 @@
-"""A cache of extracted facts in the user's cache directory, so that a lookup does not parse
-the document again.
+"""Two caches in the user's cache directory, so that a lookup does not parse the document
+again: the extracted facts of a document (pickles), and the JSON answers of `--json`
+invocations (replayed by the entry point without importing the command line at all).
 
 The key covers the document's path and bytes and the code that extracts from it (the package
 version and each module's size and modification time), so an edited document or an upgraded
@@ -7,14 +8,17 @@ tool never gets a stale answer. Entries are pickles written by this same user in
 directory only they can write (the standard XDG cache): reading them trusts that directory
 as much as the shell trusts ~/.bashrc. A file that cannot be read or unpickled is ignored and
 rebuilt; a cache directory that cannot be written is skipped silently.
+
+An answer is keyed by the command line, the working directory, KARABAKH_DOC and the code; it
+records the document it read and that document's SHA-256, and is replayed only while the
+document still has those bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
-import tempfile
 from pathlib import Path
 
 DISABLE_ENV = "KARABAKH_NO_CACHE"
@@ -31,24 +35,41 @@ def directory() -> Path:
 
 
 def key(path: Path, data: bytes) -> str:
-    digest = hashlib.sha256()
-    digest.update(f"{FORMAT}\0{_code_fingerprint()}\0{path.resolve()}\0".encode())
-    digest.update(data)
-    return digest.hexdigest()
+    return _hash(FORMAT, _code_fingerprint(), path.resolve(), data)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _hash(*parts) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass"))
+        hasher.update(b"\0")
+    return hasher.hexdigest()
 
 
 def _code_fingerprint() -> str:
+    """The version plus every module's size and modification time: edited code is new code."""
     from . import __version__
 
-    package = Path(__file__).resolve().parent
-    stats = []
-    for module in sorted(package.rglob("*.py")):
-        status = module.stat()
-        stats.append(f"{module.relative_to(package)}:{status.st_size}:{status.st_mtime_ns}")
-    return __version__ + ";" + ";".join(stats)
+    stats = [__version__]
+    folders = [os.path.dirname(os.path.abspath(__file__))]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir() and entry.name != "__pycache__":
+                    folders.append(entry.path)
+                elif entry.name.endswith(".py"):
+                    status = entry.stat()
+                    stats.append(f"{entry.path}:{status.st_size}:{status.st_mtime_ns}")
+    return ";".join(sorted(stats))
 
 
 def read(cache_key: str) -> dict | None:
+    import pickle
+
     try:
         with open(directory() / f"{cache_key}.pickle", "rb") as handle:
             facts = pickle.load(handle)
@@ -58,17 +79,55 @@ def read(cache_key: str) -> dict | None:
 
 
 def write(cache_key: str, facts: dict) -> None:
-    """Write atomically: a temporary file in the same directory, renamed into place."""
-    folder = directory()
+    import pickle
+
+    _write_atomically(directory() / f"{cache_key}.pickle", lambda out: pickle.dump(facts, out, protocol=5))
+
+
+def _write_atomically(target: Path, dump) -> None:
+    """A temporary file in the same directory, renamed into place: never a half-written entry."""
+    import tempfile
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(facts, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / f"{cache_key}.pickle")
+                dump(out)
+            os.replace(temporary, target)
         except BaseException:
             os.unlink(temporary)
             raise
-    except (OSError, pickle.PicklingError, RecursionError):
-        pass  # a read-only or full cache directory only costs speed
+    except (OSError, ValueError, TypeError, RecursionError):
+        pass  # a read-only or full cache directory, or an unpicklable value, only costs speed
+
+
+# --- answers of --json invocations -------------------------------------------------------
+
+
+def _answer_path(argv: list[str]) -> Path:
+    key = _hash(FORMAT, _code_fingerprint(), os.getcwd(), os.environ.get("KARABAKH_DOC", ""), *argv)
+    return directory() / "answers" / f"{key}.json"
+
+
+def replayable(argv: list[str]) -> bool:
+    return "--json" in argv and "--no-cache" not in argv and enabled()
+
+
+def replay(argv: list[str]) -> dict | None:
+    """The recorded answer to this command line, if its document has not changed since."""
+    if not replayable(argv):
+        return None
+    try:
+        answer = json.loads(_answer_path(argv).read_text(encoding="utf-8"))
+        if digest(Path(answer["doc"]).read_bytes()) != answer["digest"]:
+            return None
+        return {name: answer[name] for name in ("stdout", "stderr", "code")}
+    except Exception:  # noqa: BLE001 - missing, unreadable or corrupt: answer afresh
+        return None
+
+
+def remember(argv: list[str], doc: str, doc_digest: str, stdout: str, stderr: str, code: int) -> None:
+    answer = {"doc": doc, "digest": doc_digest, "stdout": stdout, "stderr": stderr, "code": code}
+    payload = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+    _write_atomically(_answer_path(argv), lambda out: out.write(payload))

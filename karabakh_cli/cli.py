@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -49,8 +48,9 @@ DocOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout instead of a table.")]
-# Options given before the command name, set by `root` on every invocation.
-invocation = {"no_cache": False}
+# What one invocation has learnt: options given before the command name (set by `root`), the
+# document it read and the JSON answer it wrote (for the answer cache, see entry.py).
+invocation: dict = {"no_cache": False}
 
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
 
@@ -72,9 +72,12 @@ def load_facts(doc: Optional[Path]):
 
     path = doc if doc is not None else bundled_path()
     try:
-        return FactBase.load(path, use_cache=cache.enabled() and not invocation["no_cache"])
+        facts = FactBase.load(path, use_cache=cache.enabled() and not invocation["no_cache"])
     except DocumentError as exc:
         fail(str(exc), path)
+    if facts.digest:
+        invocation["doc"] = (str(Path(path).resolve()), facts.digest)
+    return facts
 
 
 def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
@@ -82,7 +85,9 @@ def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
     if as_json:
         from .records import to_json
 
-        sys.stdout.write(to_json(value))
+        answer = to_json(value)
+        invocation["stdout"] = invocation.get("stdout", "") + answer
+        sys.stdout.write(answer)
         return
     from . import render
 
@@ -93,7 +98,9 @@ def note(message: str) -> None:
     """A remark for the reader on stderr that does not change the exit code."""
     from .render import plain
 
-    sys.stderr.write(f"karabakh: {plain(message)}\n")
+    line = f"karabakh: {plain(message)}\n"
+    invocation["stderr"] = invocation.get("stderr", "") + line
+    sys.stderr.write(line)
 
 
 def version_callback(value: bool) -> None:
@@ -114,6 +121,7 @@ def root(
         typer.Option("--no-cache", help="Extract afresh; do not read or write the fact cache."),
     ] = False,
 ) -> None:
+    invocation.clear()
     invocation["no_cache"] = no_cache
     if ctx.invoked_subcommand is None:
         sys.stdout.write(OVERVIEW.replace("\b\n", "") + "\nCommands:\n")
@@ -197,20 +205,3 @@ def sides(
 
 
 # --- commands end ---
-
-
-def main() -> None:
-    """Console entry point: no traceback ever reaches the user."""
-    try:
-        app()
-    except BrokenPipeError:
-        # The reader (`| head`) went away: stop quietly, as other shell tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
-    except KeyboardInterrupt:
-        sys.stderr.write("karabakh: interrupted\n")
-        sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
-        sys.stderr.write(f"karabakh: error: internal error: {type(exc).__name__}: {exc}\n")
-        sys.exit(2)

@@ -28,6 +28,7 @@ class FactBase:
 
     def __init__(self, document: Document):
         self.document = document
+        self.digest: str | None = None  # SHA-256 of the bytes read, when loaded through the cache
 
     @classmethod
     def load(cls, path: str | Path | None = None, use_cache: bool = False) -> FactBase:
@@ -41,10 +42,12 @@ class FactBase:
 
         cache_key = cache.key(path, data)
         facts = cache.read(cache_key)
-        if facts is not None:
-            return cls.from_facts(facts)
-        facts_base = cls(document_module.parse(document_module.decode(data), str(path)))
-        cache.write(cache_key, facts_base.all_facts())
+        if facts is None:
+            facts_base = cls(document_module.parse(document_module.decode(data), str(path)))
+            cache.write(cache_key, facts_base.all_facts())
+        else:
+            facts_base = cls.from_facts(facts)
+        facts_base.digest = cache.digest(data)
         return facts_base
 
     @classmethod

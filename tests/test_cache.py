@@ -3,6 +3,8 @@
 import json
 import os
 import stat
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -98,3 +100,55 @@ def test_the_no_cache_option(cache_home, make_doc):
 def test_no_temporary_files_are_left_behind(cache_home, make_doc):
     FactBase.load(make_doc(DOC.format(title="Tidy")), use_cache=True)
     assert [p.suffix for p in cache_home.iterdir()] == [".pickle"]
+
+
+# --- the answer cache of --json command lines --------------------------------------------
+
+ENTRY = """
+import sys
+sys.argv = ["karabakh", *sys.argv[1:]]
+from karabakh_cli.entry import main
+try:
+    main()
+finally:
+    sys.stderr.write("typer imported: %s\\n" % ("typer" in sys.modules))
+"""
+
+
+def karabakh(*args, cache_home):
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home.parent)}
+    env.pop(cache.DISABLE_ENV, None)
+    return subprocess.run([sys.executable, "-c", ENTRY, *args], capture_output=True, text=True, env=env)
+
+
+def test_a_json_answer_is_replayed_without_the_command_line(cache_home, make_doc):
+    path = make_doc(DOC.format(title="Replayed"))
+    first = karabakh("summary", "--doc", str(path), "--json", cache_home=cache_home)
+    again = karabakh("summary", "--doc", str(path), "--json", cache_home=cache_home)
+    assert first.returncode == again.returncode == 0
+    assert json.loads(again.stdout)["title"] == "Replayed"
+    assert again.stdout == first.stdout
+    assert "typer imported: True" in first.stderr
+    assert "typer imported: False" in again.stderr
+
+
+def test_a_replayed_answer_follows_the_document(cache_home, make_doc):
+    path = make_doc(DOC.format(title="Old"))
+    karabakh("summary", "--doc", str(path), "--json", cache_home=cache_home)
+    path.write_text(DOC.format(title="New"), encoding="utf-8")
+    again = karabakh("summary", "--doc", str(path), "--json", cache_home=cache_home)
+    assert json.loads(again.stdout)["title"] == "New"
+    assert "typer imported: True" in again.stderr
+
+
+def test_notes_and_exit_codes_are_replayed_but_errors_are_not_recorded(cache_home, make_doc):
+    plain = make_doc("Only prose here.\n")
+    for _ in range(2):
+        result = karabakh("infobox", "--doc", str(plain), "--json", cache_home=cache_home)
+        assert (result.returncode, result.stdout.strip()) == (0, "{}")
+        assert "the document has no infobox" in result.stderr
+    assert "typer imported: False" in result.stderr
+    for _ in range(2):
+        missing = karabakh("summary", "--doc", str(plain) + ".nope", "--json", cache_home=cache_home)
+        assert missing.returncode == 2 and "no such file" in missing.stderr
+    assert "typer imported: True" in missing.stderr
