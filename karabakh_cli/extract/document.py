@@ -263,9 +263,13 @@ MARKUP_PATTERNS = [
     (re.compile(r"^\s*(?:[-*+]|\d+\.)\s+"), ""),  # list marker
 ]
 
+MARKUP_CHARS = re.compile(r"[*_\[<`]|^\s*(?:[-+]|\d+\.)\s")
+
 
 def clean_markup(text: str) -> str:
     """Plain text of a Markdown fragment: emphasis, links and list markers removed."""
+    if not MARKUP_CHARS.search(text):
+        return " ".join(text.split())
     for pattern, replacement in MARKUP_PATTERNS:
         text = pattern.sub(replacement, text)
     return " ".join(text.split())

@@ -58,7 +58,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _ends_sentence(text: str, dot: int, sentence_start: int) -> bool:
     if text[dot] != ".":
         return True
-    word = re.search(r"[\w.]*$", text[sentence_start:dot]).group()
+    word_start = max(text.rfind(" ", sentence_start, dot), text.rfind("\n", sentence_start, dot)) + 1
+    word = text[max(word_start, sentence_start) : dot].lstrip("\"'“‘([_*")
     if not word:
         return True
     if word.lower().rstrip(".") in ABBREVIATIONS:
