@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -22,6 +23,12 @@ Examples:
   karabakh sections                      the article's outline
   karabakh names --json                  every name of the war, as JSON
   karabakh sides --side 2                who fought on side 2, who led them
+  karabakh casualties                    each side's casualty claims, compared
+  karabakh timeline --from "1 Oct 2020" --to "7 Oct 2020"
+                                         the dated statements of one week
+  karabakh on "day 12"                   what happened on the 12th day of the war
+  karabakh entity Shushi                 one place, person or body, and every mention
+  karabakh search '"cluster munitions"'  the sentences that say it, matches highlighted
 
 \b
 Every command takes --doc PATH (or KARABAKH_DOC) and --json.
@@ -202,6 +209,344 @@ def sides(
     elif not chosen:
         fail(f"there is no side {side}; sides: {', '.join(str(s.side) for s in facts.sides)}", facts.path)
     emit(chosen, json, no_color, "sides")
+
+
+LossesSideOption = Annotated[
+    Optional[int], typer.Option("--side", help="Only the losses of this side (1, 2, ...).", min=1)
+]
+ClaimantOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--claimant",
+        help='Only claims by: a side number ("1"), "third" (third parties, unattributed), '
+        'or words of the claimant\'s name ("SOHR").',
+    ),
+]
+ClaimSourceOption = Annotated[
+    Optional[str], typer.Option("--source", help="Only claims from the infobox or the body.", metavar="infobox|body")
+]
+
+
+def chosen_claims(facts, claims, what: str, **filters):
+    """The claims matching the filters; exit 1 when filters leave none of the article's."""
+    from .extract.claims import select
+
+    chosen = select(claims, **filters)
+    if claims and not chosen:
+        given = " ".join(f"--{name} {value}" for name, value in filters.items() if value is not None)
+        fail(f"no {what} claim matches {given}", facts.path, code=1)
+    return chosen
+
+
+def check_choice(option: str, value: Optional[str], choices: tuple) -> None:
+    if value is not None and value not in choices:
+        fail(f"{option} must be one of {', '.join(choices)}, not {value!r}")
+
+
+@app.command()
+def casualties(
+    side: LossesSideOption = None,
+    category: Annotated[
+        Optional[str], typer.Option("--category", help="killed, wounded, missing, captured or displaced.")
+    ] = None,
+    claimant: ClaimantOption = None,
+    source: ClaimSourceOption = None,
+    every: Annotated[bool, typer.Option("--all", help="List every claim with its source sentence.")] = False,
+    doc: DocOption = None,
+    json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Compare the casualty figures each side claims, and flag where they disagree.
+
+    Rows: whose losses and what happened; columns: who claims it. JSON: every claim,
+    infobox first, then the body in document order.
+
+    Example: karabakh casualties --category killed --source body --all
+    """
+    from .extract.claims import CATEGORIES
+
+    check_choice("--category", category, CATEGORIES)
+    check_choice("--source", source, ("infobox", "body"))
+    facts = load_facts(doc)
+    if not facts.claims:
+        note(f"{facts.path}: the article gives no casualty figures")
+    chosen = chosen_claims(
+        facts, facts.claims, "casualty", side=side, category=category, claimant=claimant, source=source
+    )
+    if json or chosen:
+        view = "claims_list" if every else "casualties"
+        emit(chosen, json, no_color, view, parties=facts.side_map.parties)
+
+
+@app.command()
+def losses(
+    side: LossesSideOption = None,
+    claimant: ClaimantOption = None,
+    source: ClaimSourceOption = None,
+    every: Annotated[bool, typer.Option("--all", help="List every claim with its source sentence.")] = False,
+    doc: DocOption = None,
+    json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """List the equipment each side claims was destroyed, damaged, captured or lost.
+
+    Grouped by whose equipment and who claims it; JSON: claims with item and status.
+
+    Example: karabakh losses --side 2 --claimant oryx
+    """
+    check_choice("--source", source, ("infobox", "body"))
+    facts = load_facts(doc)
+    if not facts.losses:
+        note(f"{facts.path}: the article gives no equipment losses")
+    chosen = chosen_claims(facts, facts.losses, "equipment", side=side, claimant=claimant, source=source)
+    if json or chosen:
+        emit(chosen, json, no_color, "claims_list" if every else "losses", parties=facts.side_map.parties)
+
+
+# --- timeline ----------------------------------------------------------------------------
+
+DATE_HELP = "'5 Oct 2020', '2020-10-05', 'October 2020' or '2020'"
+ExplainOption = Annotated[
+    bool,
+    typer.Option("--explain", help="Show each date's expression and anchor, and what was left out."),
+]
+
+
+def parse_days(value: Optional[str], what: str, facts):
+    """The first and last day a --from/--to/DATE value means; exit 2 with one line if none."""
+    from .extract.timeline import parse_when
+
+    if value is None:
+        return None
+    try:
+        return parse_when(value, facts.conflict_span)
+    except ValueError as exc:
+        fail(f"{what}: {exc}")
+
+
+def nothing(message: str, as_json: bool) -> NoReturn:
+    """A query that found nothing: an empty answer and exit 1, as grep does."""
+    if as_json:
+        emit([], True, False, "")
+    else:
+        note(message)
+    raise typer.Exit(1)
+
+
+@app.command()
+def timeline(
+    from_: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help=f"From this day or month: {DATE_HELP}.")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to this day or month.")] = None,
+    about: Annotated[Optional[str], typer.Option("--about", metavar="TEXT", help="Only statements naming this entity or phrase.")] = None,
+    section: Annotated[Optional[str], typer.Option("--section", metavar="TEXT", help="Only sections whose heading path contains TEXT.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only dates written this way: explicit, yearless, month, relative, ordinal-day, range or vague.")] = None,
+    precision: Annotated[Optional[str], typer.Option("--precision", help="Only dates this precise: day, range, early-month, mid-month, late-month, month, season or year.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many statements.")] = None,
+    explain: ExplainOption = False,
+    chart: Annotated[bool, typer.Option("--chart", help="Statements per week as a bar chart, ceasefires marked.")] = False,
+    doc: DocOption = None,
+    json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """List the article's dated statements in order, by month, with the day of the war.
+
+    Example: karabakh timeline --from "1 Oct 2020" --to "7 Oct 2020" --explain
+    """
+    from .extract.timeline import KINDS, PRECISIONS, select_events, select_unresolved, weekly
+
+    check_choice("--kind", kind, KINDS)
+    check_choice("--precision", precision, PRECISIONS)
+    facts = load_facts(doc)
+    first, last = parse_days(from_, "--from", facts), parse_days(to, "--to", facts)
+    start, end = first and first[0], last and last[1]
+    if start and end and start > end:
+        fail(f"--from {from_!r} is after --to {to!r}")
+    events = select_events(facts.timeline.events, start, end, about, section, kind, precision)
+    filters = {"from": from_, "to": to, "about": about, "section": section}
+    filters.update(kind=kind, precision=precision)
+    given = " ".join(f"--{name} {value!r}" for name, value in filters.items() if value is not None)
+    if chart:
+        conflict = facts.conflict_span
+        if from_ is None and to is None and conflict:
+            start, end = conflict.start, conflict.end
+        weeks = weekly(events, start, end)
+        if not weeks:
+            nothing(f"no dated statement to chart {given}".rstrip(), json)
+        emit(list(weeks), json, no_color, "timeline_chart")
+        return
+    if not events and given:
+        nothing(f"no dated statement matches {given}", json)
+    if not events:
+        note(f"{facts.path}: the article dates no statement")
+    unresolved = ()  # they have no dates or kinds to filter by
+    if explain and not (start or end or kind or precision):
+        unresolved = select_unresolved(facts.timeline.unresolved, about, section)
+    emit(list(events[:limit]), json, no_color, "timeline", explain=explain, unresolved=unresolved)
+
+
+@app.command()
+def on(
+    day: Annotated[str, typer.Argument(metavar="DATE", help=f"A day or month, {DATE_HELP}, or 'day 12' of the war.")],
+    explain: ExplainOption = False,
+    doc: DocOption = None,
+    json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Show what the article says happened on a day: the statements whose dates contain it.
+
+    Example: karabakh on "day 12"
+    """
+    from .extract.timeline import day_of_war, select_events
+
+    facts = load_facts(doc)
+    start, end = parse_days(day, "DATE", facts)
+    events = select_events(facts.timeline.events, start, end)
+    if not events:
+        nothing(f"nothing in the article is dated {day}", json)
+    war_day = day_of_war(facts.conflict_span, start) if start == end else None
+    emit(list(events), json, no_color, "on_day", start=start, end=end, war_day=war_day, explain=explain)
+
+
+# --- entities and search -----------------------------------------------------------------
+
+ENTITY_TYPES = ("person", "place", "organization", "country", "weapon", "other")
+
+
+def _completion_facts(ctx: typer.Context):
+    """The document a command line being completed names (--doc, KARABAKH_DOC or the bundled
+    one), read only now: never when the module is imported."""
+    from .extract.document import DocumentError
+    from .factbase import FactBase
+
+    from . import cache
+
+    doc = ctx.params.get("doc") or os.environ.get("KARABAKH_DOC") or None
+    try:
+        return FactBase.load(doc, use_cache=cache.enabled())
+    except DocumentError:
+        return None
+
+
+def _starting_with(incomplete: str, names: list[str]) -> list[str]:
+    from .extract.textnorm import fold
+
+    wanted = fold(incomplete)
+    return [name for name in dict.fromkeys(names) if fold(name).startswith(wanted)]
+
+
+def complete_entity(ctx: typer.Context, incomplete: str) -> list[str]:
+    facts = _completion_facts(ctx)
+    return _starting_with(incomplete, [e.name for e in facts.entities]) if facts else []
+
+
+def complete_section(ctx: typer.Context, incomplete: str) -> list[str]:
+    facts = _completion_facts(ctx)
+    if facts is None:
+        return []
+    return _starting_with(incomplete, [s.title for s in facts.sections] + [s.path for s in facts.sections])
+
+
+LimitOption = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many.")]
+
+
+@app.command()
+def entities(
+    type_: Annotated[
+        Optional[str], typer.Option("--type", help=f"Only this type: {', '.join(ENTITY_TYPES)}.")
+    ] = None,
+    side: Annotated[Optional[int], typer.Option("--side", min=1, help="Only entities on this side (1, 2, ...).")] = None,
+    limit: LimitOption = None,
+    doc: DocOption = None,
+    json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """List the people, places, bodies, countries and weapons named, most mentioned first.
+
+    A mention is a sentence naming the entity under any of its names.
+
+    Example: karabakh entities --type person --side 2
+    """
+    check_choice("--type", type_, ENTITY_TYPES)
+    facts = load_facts(doc)
+    chosen = [e for e in facts.entities if type_ in (None, e.type) and side in (None, e.side)]
+    if not facts.entities:
+        note(f"{facts.path}: the article names no entities")
+    elif not chosen:
+        given = " ".join(f"{option} {value}" for option, value in (("--type", type_), ("--side", side)) if value)
+        nothing(f"no entity matches {given}", json)
+    emit(chosen[:limit], json, no_color, "entities")
+
+
+@app.command()
+def entity(
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="A name, alias, surname or acronym, in any case, with or without accents.",
+            autocompletion=complete_entity,
+        ),
+    ],
+    doc: DocOption = None,
+    json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Show one entity: type, aliases, roles, and every sentence naming it, with its date.
+
+    Exit 1 when nothing is called NAME (the closest names are suggested), 2 when several are.
+
+    Example: karabakh entity Shushi
+    """
+    facts = load_facts(doc)
+    found = facts.entity_index.lookup(name)
+    if found.candidates:
+        emit(list(found.candidates), json, no_color, "entities")
+        fail(f"{name!r} names {len(found.candidates)} entities; give one of their names", facts.path)
+    if found.entity is None:
+        closest = f"; closest: {', '.join(found.suggestions)}" if found.suggestions else ""
+        note(f"no entity is called {name!r}{closest}")
+        raise typer.Exit(1)
+    emit(facts.entity_profile(found.entity), json, no_color, "entity_profile")
+
+
+@app.command()
+def search(
+    query: Annotated[
+        str, typer.Argument(metavar="QUERY", help='Words, all of which must appear, and "quoted phrases"; word* for a prefix.')
+    ],
+    section: Annotated[
+        Optional[str],
+        typer.Option(
+            "--section",
+            metavar="HEADING",
+            help="Only under this heading: a title ('Casualties') or a path ('Aftermath > Armenia').",
+            autocompletion=complete_section,
+        ),
+    ] = None,
+    limit: LimitOption = None,
+    doc: DocOption = None,
+    json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Find the sentences holding every word of QUERY, ignoring case and accents.
+
+    Whole words match, plurals too ("drone" finds "drones"); offsets in JSON are characters
+    of each sentence's text.
+
+    Example: karabakh search '"cluster munitions" stepanakert' --section "Suspected war crimes"
+    """
+    from .extract.search import QueryError, section_matches
+
+    facts = load_facts(doc)
+    if section is not None and not any(section_matches(section, s.path) for s in facts.sections):
+        fail(f"no section {section!r}; `karabakh sections` lists them", facts.path)
+    try:
+        hits = facts.search(query, section, limit)
+    except QueryError as exc:
+        fail(str(exc))
+    if not hits:
+        nothing(f"no sentence matches {query!r}" + (f" under {section!r}" if section else ""), json)
+    emit(list(hits), json, no_color, "search_hits")
 
 
 # --- commands end ---

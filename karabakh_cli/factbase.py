@@ -11,6 +11,9 @@ from .extract.document import Document, Section, Sentence
 from .extract.infobox import Infobox, infoboxes
 
 BUNDLED_ARTICLE = "2020_nagorno_karabakh_war.md"
+# Caching extracts every fact up front; for a large document that costs more than the cache
+# saves, so larger documents are read afresh and extracted on demand.
+CACHE_LIMIT = 4 * 2**20
 
 
 def bundled_path() -> Path:
@@ -36,7 +39,7 @@ class FactBase:
         taken from, or extracted once and written to, the user's cache (see cache.py)."""
         path = Path(path) if path is not None else bundled_path()
         data = document_module.read_bytes(path)
-        if not use_cache:
+        if not use_cache or len(data) > CACHE_LIMIT:
             return cls(document_module.parse(document_module.decode(data), str(path)))
         from . import cache
 
@@ -92,6 +95,23 @@ class FactBase:
         return parse_span(field.text) if field else None
 
     @cached_property
+    def timeline(self):
+        """Every date expression of the body on the calendar (`.events`), and the ones that
+        could not be placed with the reason (`.unresolved`)."""
+        from dataclasses import replace
+
+        from .extract.timeline import extract_timeline
+
+        field = self.infobox.get("date") if self.infobox else None
+        timeline = extract_timeline(self.sentences, self.conflict_span, field.text if field else None)
+        named = self.entity_index.sentence_names
+        events = tuple(
+            replace(event, entities=named[event.sentence]) if event.sentence is not None else event
+            for event in timeline.events
+        )
+        return replace(timeline, events=events)
+
+    @cached_property
     def outline(self):
         from .extract.prose import outline
 
@@ -104,10 +124,70 @@ class FactBase:
         return sides(self.infobox)
 
     @cached_property
+    def side_map(self):
+        """Which infobox side each party, country and demonym is on (extract/nations.py)."""
+        from .extract.nations import side_map
+
+        return side_map(self.infobox)
+
+    @cached_property
+    def all_claims(self):
+        """Every casualty and equipment-loss claim: the infobox's, then the body's in document
+        order (extract/claims.py). Yearless and relative dates take the timeline's reading."""
+        from .extract.claims import all_claims
+
+        start = self.conflict_span.start if self.conflict_span else None
+        return all_claims(self.infobox, self.sentences, self.side_map, self.sentence_dates, start)
+
+    @property
+    def claims(self):
+        """Casualty claims (killed, wounded, missing, captured, displaced)."""
+        return tuple(claim for claim in self.all_claims if claim.item is None)
+
+    @property
+    def losses(self):
+        """Equipment-loss claims (with `item` and `status`)."""
+        return tuple(claim for claim in self.all_claims if claim.item is not None)
+
+    @cached_property
+    def sentence_dates(self) -> dict:
+        """Sentence index -> the date of its first date expression that the timeline placed."""
+        first: dict[int, tuple[int, object]] = {}
+        for event in self.timeline.events:
+            if event.sentence is None:
+                continue
+            position = self.sentences[event.sentence].text.find(event.expression)
+            if event.sentence not in first or position < first[event.sentence][0]:
+                first[event.sentence] = (position, event.end)
+        return {index: when for index, (_, when) in first.items()}
+
+    @cached_property
     def names(self):
         from .extract.names import war_names
 
         return war_names(self.document.title, self.sentences)
+
+    @cached_property
+    def entity_index(self):
+        """Entities, the sentences that name them, lookups by name (extract/entities.py)."""
+        from .extract.entities import extract_entities
+
+        return extract_entities(self.sentences, self.sides, self.infobox)
+
+    @property
+    def entities(self):
+        """Every entity, most mentioned first."""
+        return self.entity_index.entities
+
+    def entity_profile(self, entity):
+        """One entity with its roles and every sentence that names it, dated where it can be."""
+        return self.entity_index.profile(entity, self.sentences, self.sentence_dates)
+
+    def search(self, query: str, section: str | None = None, limit: int | None = None):
+        """Sentences holding every word and "phrase" of `query` (extract/search.py)."""
+        from .extract.search import search
+
+        return search(self.sentences, query, section, self.sentence_dates, limit)
 
     @cached_property
     def summary(self):

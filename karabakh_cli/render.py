@@ -178,3 +178,293 @@ def _grouped(heading: str, pairs: list[tuple[str, str]]) -> list:
                 lines.append(text(group, "italic"))
         lines.append(text(f"  {name}" if group else name))
     return lines
+
+
+# --- timeline views ----------------------------------------------------------------------
+
+
+def when(event) -> str:
+    """An event's dates as a reader says them: "4 Oct 2020", "4–17 Oct 2020", "early Oct 2020"."""
+    start, end, precision = event.date, event.end, event.precision
+    if start == end:
+        return f"{start.day} {start:%b %Y}"
+    if precision == "month" or precision.endswith("-month"):
+        return f"{precision[:-6] + ' ' if precision != 'month' else ''}{start:%b %Y}"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {start:%b %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def timeline(out, events, explain: bool = False, unresolved=(), heading: str | None = None) -> None:
+    """Events in order under a row for each month, with the day of the war; --explain adds
+    each date's expression and anchor, and the expressions that could not be placed."""
+    if heading:
+        out.print(text(heading, "bold"))
+    columns = ("Date", "War day", "Statement") + (("Expression", "Anchor") if explain else ())
+    table = _table(*columns, expand=True)
+    table.columns[0].no_wrap = True
+    for column, ratio in zip(table.columns[2:], (4, 1, 1)):
+        column.ratio = ratio
+    month = None
+    for event in events:
+        if f"{event.date:%B %Y}" != month:
+            month = f"{event.date:%B %Y}"
+            table.add_row(text(month, "bold"), *[""] * (len(columns) - 1))
+        statement = event.text if event.source == "body" else f"Infobox date: {event.text}"
+        row = [text(when(event)), f"{event.day_of_war}" if event.day_of_war else "", text(statement)]
+        if explain:
+            row += [text(event.expression, "cyan"), text(event.anchor or "", "dim")]
+        table.add_row(*row)
+    if events:
+        out.print(table)
+    if explain and unresolved:
+        left = _table("Expression", "Why it is not placed", "Statement", title="Not on the timeline", expand=True)
+        for column, ratio in zip(left.columns, (1, 2, 4)):
+            column.ratio = ratio
+        for item in unresolved:
+            left.add_row(text(item.expression, "cyan"), text(item.reason), text(item.text))
+        out.print(left)
+
+
+def on_day(out, events, start, end, war_day=None, explain: bool = False) -> None:
+    """What the article dates to one day (or one span of days), under a heading naming it."""
+    if start == end:
+        heading = f"{start:%A} {start.day} {start:%B %Y}"
+        heading += f", day {war_day} of the war" if war_day else ""
+    else:
+        heading = f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
+    timeline(out, events, explain=explain, heading=heading)
+
+
+def timeline_chart(out, weeks) -> None:
+    """Dated statements per week as bars; ◆ marks the weeks with a ceasefire date."""
+    from rich.text import Text
+
+    top = max((week.statements for week in weeks), default=0) or 1
+    width = max(10, min(50, out.width - 45))
+    table = _table("Week of", "Statements", "", "Ceasefire")
+    table.columns[1].justify = "right"
+    for week in weeks:
+        bar = Text("█" * round(week.statements / top * width), style="cyan")
+        marks = ", ".join(f"{day.day} {day:%b}" for day in week.ceasefires)
+        table.add_row(
+            f"{week.start.day} {week.start:%b %Y}", str(week.statements), bar,
+            text(f"◆ {marks}" if marks else "", "bold red"),
+        )
+    out.print(table)
+    out.print(
+        text(
+            "Statements dated to a day or a span within one week; ◆ the days of statements "
+            "that mention a ceasefire.",
+            "dim",
+        )
+    )
+
+
+# --- casualty and equipment-loss claims --------------------------------------------------------
+
+CELL_FIGURES = 3  # figures shown in one matrix cell; the rest are counted
+WIDE_SPREAD = 2.0  # a high/low factor from which a disagreement is flagged
+
+
+def casualties(out, claims, parties: dict) -> None:
+    """The comparison matrix: whose losses x category, one column per claimant side."""
+    claimant_sides = sorted({c.claimant_side for c in claims if c.claimant_side is not None})
+    columns = [(f"Claimed by side {n}", n) for n in claimant_sides]
+    if any(c.claimant_side is None for c in claims):
+        columns.append(("Third parties", None))
+    table = _table("Losses of side", "Group", "Category", *(title for title, _ in columns), "High/low")
+    table.columns[-1].justify = "right"
+    for (side, group, category), row in _claim_rows(claims):
+        cells = [[c for c in row if c.claimant_side == number] for _, number in columns]
+        side_cells = [cell for cell, (_, number) in zip(cells, columns) if number is not None]
+        table.add_row(
+            text(_side_label(side, parties)), group, category, *(_figures_cell(c) for c in cells), _spread(side_cells)
+        )
+    out.print(table)
+    out.print(
+        text(
+            "~ about, > more than, N+ at least, ≤ at most, N–M range; (date) as of. High/low: the "
+            "largest claim of each side's column, highest over lowest (third parties often count "
+            f"single attacks, so they are left out); ! marks a factor of {WIDE_SPREAD:g} or more. "
+            "--all lists every claim with its source.",
+            "dim",
+        )
+    )
+
+
+def claims_list(out, claims, parties: dict) -> None:
+    """Every claim as a short block: the figure and whose losses, who claims it and where,
+    then the sentence or infobox line it comes from (blocks wrap on any terminal width)."""
+    from rich.padding import Padding
+
+    from .extract.figures import format_figure
+
+    for claim in claims:
+        what = claim.category if claim.item is None else f"{claim.item} {claim.status}"
+        side = f"side {_side_label(claim.side, parties)}" if claim.side is not None else "no side"
+        if claim.item is None:
+            side += f", {claim.group}"
+        head = text(f"{format_figure(claim.value, claim.upper, claim.qualifier)} {what}", "bold")
+        head.append(text(f"  losses of {claim.subject} ({side})" if claim.subject else f"  losses of {side}"))
+        if claim.as_of:
+            head.append(f"  as of {iso(claim.as_of)}")
+        out.print(head)
+        where = f"{claim.section or claim.source}, claimed by {_claimant_label(claim)}"
+        out.print(Padding(text(where, "dim"), (0, 0, 0, 2)))
+        out.print(Padding(text(claim.text), (0, 0, 1, 2)))
+
+
+def losses(out, claims, parties: dict) -> None:
+    """Equipment losses, one table per side that lost them, grouped by who claims them."""
+    from .extract.figures import format_figure
+
+    for side in sorted({c.side for c in claims}, key=lambda n: (n is None, n or 0)):
+        owner = f"side {_side_label(side, parties)}" if side is not None else "no side"
+        table = _table("Claimed by", "Item", "Status", "Figure", "As of", title=f"Equipment lost by {owner}")
+        table.columns[3].justify = "right"
+        owned = [c for c in claims if c.side == side]
+        for claimant in dict.fromkeys(_claimant_label(c) for c in owned):
+            rows = [c for c in owned if _claimant_label(c) == claimant]
+            for index, claim in enumerate(rows):
+                table.add_row(
+                    text(claimant if index == 0 else ""),
+                    text(claim.item),
+                    text(claim.status),
+                    format_figure(claim.value, claim.upper, claim.qualifier),
+                    iso(claim.as_of) if claim.as_of else "",
+                    end_section=index == len(rows) - 1,
+                )
+        out.print(table)
+
+
+def _claim_rows(claims) -> list:
+    """Claims grouped by (whose losses, group, category): sides in order, then no side."""
+    from .extract.claims import CATEGORIES, GROUPS
+
+    rows: dict = {}
+    for claim in claims:
+        rows.setdefault((claim.side, claim.group, claim.category), []).append(claim)
+
+    def order(key):
+        side, group, category = key
+        return (side is None, side or 0, _rank(GROUPS, group), _rank(CATEGORIES, category))
+
+    return sorted(rows.items(), key=lambda item: order(item[0]))
+
+
+def _rank(vocabulary: tuple, word: str) -> int:
+    return vocabulary.index(word) if word in vocabulary else len(vocabulary)
+
+
+def _figures_cell(claims):
+    from .extract.figures import format_figure
+
+    shown = dict.fromkeys(
+        format_figure(c.value, c.upper, c.qualifier) + (f" ({iso(c.as_of)})" if c.as_of else "")
+        for c in sorted(claims, key=lambda c: -(c.upper or c.value))
+    )
+    lines = list(shown)[:CELL_FIGURES]
+    if len(shown) > CELL_FIGURES:
+        lines.append(f"+{len(shown) - CELL_FIGURES} more")
+    return text("\n".join(lines))
+
+
+def _spread(cells) -> object:
+    """The largest claim of the highest column over that of the lowest, when two columns claim:
+    a side's own count against its enemy's is where the claims disagree."""
+    tops = [max(c.upper or c.value for c in cell) for cell in cells if cell]
+    if len(tops) < 2 or min(tops) <= 0:
+        return ""
+    factor = max(tops) / min(tops)
+    if factor >= WIDE_SPREAD:
+        return text(f"×{factor:.1f} !", "bold red")
+    return text(f"×{factor:.1f}")
+
+
+def _side_label(side, parties: dict) -> str:
+    """ "1 Azerbaijan", "2 Artsakh/Armenia", or "none" for third-party nationals."""
+    if side is None:
+        return "none"
+    return f"{side} {'/'.join(parties.get(side, ()))}".strip()
+
+
+def _claimant_label(claim) -> str:
+    """ "Azerbaijan (side 1)", "SOHR (third party)", or "no one named" for an unattributed claim."""
+    from .extract.claims import UNATTRIBUTED
+
+    if claim.claimant == UNATTRIBUTED:
+        return "no one named"
+    side = f"side {claim.claimant_side}" if claim.claimant_side is not None else "third party"
+    return f"{claim.claimant} ({side})"
+
+
+# --- entities and search -------------------------------------------------------------------
+
+MATCH_STYLE = "bold yellow"
+
+
+def entities(out, found) -> None:
+    """Entities, most mentioned first: name, type, side, mentions, aliases."""
+    table = _table("Name", "Type", "Side", "Mentions", "Aliases")
+    table.columns[3].justify = "right"
+    for entity in found:
+        side = str(entity.side) if entity.side is not None else ""
+        table.add_row(text(entity.name, "bold"), entity.type, side, str(entity.mentions), text(", ".join(entity.aliases)))
+    out.print(table)
+
+
+def entity_profile(out, profile) -> None:
+    """One entity: what it is, its roles, its first and last dated mentions, then every mention."""
+    rows: list[tuple[str, object]] = [("Type", profile.type)]
+    if profile.aliases:
+        rows.append(("Also called", ", ".join(profile.aliases)))
+    if profile.page:
+        rows.append(("Page", profile.page))
+    rows.append(("Side", str(profile.side) if profile.side is not None else "none"))
+    if profile.roles:
+        rows.append(("Roles", "\n".join(profile.roles)))
+    rows.append(("Mentions", f"{len(profile.mentions)} sentences"))
+    for label, mention in (("First dated", profile.first), ("Last dated", profile.last)):
+        if mention is not None:
+            rows.append((label, f"{iso(mention.date)}: {mention.text}"))
+    out.print(_key_values(rows, title=plain(profile.name)))
+    if profile.mentions:
+        table = _table("Date", "Section", "Sentence")
+        table.columns[0].no_wrap = True
+        table.columns[2].ratio = 3
+        for mention in profile.mentions:
+            table.add_row(iso(mention.date) if mention.date else "", text(mention.section, "dim"), text(mention.text))
+        out.print(table)
+
+
+def search_hits(out, hits) -> None:
+    """Each sentence found, its matches highlighted, with its date and section."""
+    table = _table("Date", "Section", "Sentence")
+    table.columns[0].no_wrap = True
+    table.columns[2].ratio = 3
+    for hit in hits:
+        table.add_row(iso(hit.date) if hit.date else "", text(hit.section, "dim"), highlighted(hit.text, hit.matches))
+    out.print(table)
+    out.print(text(f"{len(hits)} sentence{'s' if len(hits) != 1 else ''}", "dim"))
+
+
+def highlighted(value: str, spans):
+    """Document text with spans (offsets into `value`) highlighted. Each piece loses its control
+    characters on its own, so the offsets still fall on the words they were found on."""
+    from rich.text import Text
+
+    result = Text()
+    position = 0
+    for start, end in spans:
+        result.append(plain(value[position:start]))
+        begin = len(result)
+        result.append(plain(value[start:end]))
+        result.stylize(MATCH_STYLE, begin, len(result))
+        position = end
+    result.append(plain(value[position:]))
+    return result

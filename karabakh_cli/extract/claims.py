@@ -1,0 +1,854 @@
+"""Casualty and equipment-loss claims: who says how many of whose people or machines were lost.
+
+A claim is read around one figure (see figures.py): the noun phrase after it says who or what
+was lost ("Armenian servicemen", "T-72 tanks"), a verb or noun next to it says what happened
+to them ("were killed", "injuring", "deaths of", "destroyed"), the grammatical source of the
+sentence says who claims it ("X stated that", "according to X", "reported by X"), and the
+nationality of the victims (or, failing that, of the place, the attacker, or the claimant's
+own side) says whose losses they are.
+
+Unattributed figures (an infobox line with no `Per X:` header, a sentence with no source) get
+the claimant "unattributed" and no claimant side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .document import Sentence
+from .dates import MONTH_NAME
+from .figures import WORD_VALUES, DayDate, Figure, LazyRegex, day_dates, find_figures
+from .infobox import Infobox
+from .nations import SideMap, nation_of, nations
+
+UNATTRIBUTED = "unattributed"
+GROUPS = ("military", "mercenary", "civilian", "other")
+CATEGORIES = ("killed", "wounded", "missing", "captured", "displaced")
+EQUIPMENT = "equipment"  # the category of every equipment claim
+
+
+@dataclass(frozen=True)
+class Claim:
+    claimant: str
+    claimant_side: int | None
+    subject: str
+    side: int | None
+    group: str
+    category: str
+    value: int
+    upper: int | None
+    qualifier: str
+    as_of: date | None
+    source: str  # infobox | body
+    section: str | None
+    text: str
+    item: str | None = None
+    status: str | None = None
+    sentence: int | None = None
+
+
+# --- vocabulary ---------------------------------------------------------------------------
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+
+
+VICTIM_GROUPS = {
+    "military": """servicemen serviceman servicemembers soldiers soldier troops personnel
+        combatants combatant fighters fighter officers officer conscripts conscript reservists
+        sailors pilots pilot crewmen POWs prisoners captives militiamen guards""".split()
+    + ["crew members", "prisoners of war", "service members"],
+    "mercenary": ["mercenaries", "mercenary"],
+    "civilian": """civilians civilian people persons person residents inhabitants villagers
+        children child journalists journalist reporters correspondents members member employees
+        employee workers worker doctors doctor medics medic refugees""".split(),
+    "other": ["volunteers", "volunteer"],
+}
+NOUN_GROUP = {noun.lower(): group for group, nouns in VICTIM_GROUPS.items() for noun in nouns}
+CATEGORY_OF = {
+    **dict.fromkeys("killed killing kills died dead death deaths".split(), "killed"),
+    **dict.fromkeys("wounded wounding injured injuring injuries injury".split(), "wounded"),
+    **dict.fromkeys(["missing", "missing in action", "went missing"], "missing"),
+    **dict.fromkeys(["captured", "capturing", "taken prisoner", "taken captive"], "captured"),
+    **dict.fromkeys("displaced displacing displacement".split(), "displaced"),
+}
+STATUS_OF = {
+    **dict.fromkeys("destroyed destroying destroy destruction".split(), "destroyed"),
+    **dict.fromkeys("damaged damaging damage".split(), "damaged"),
+    **dict.fromkeys("captured capturing capture seized".split(), "captured"),
+    **dict.fromkeys(["abandoned"], "abandoned"),
+    **dict.fromkeys(["downed", "downing", "shot down", "shooting down"], "downed"),
+    **dict.fromkeys(["lost", "losing"], "lost"),
+}
+ITEM_NOUNS = """tanks tank vehicles vehicle APCs APC IFVs IFV AFVs AFV BMPs helicopters helicopter
+    aircraft planes plane jets jet fighter-bombers bombers drones drone UAVs UAV launchers
+    launcher systems system guns gun howitzers howitzer artillery MLRSs MLRS MRLs posts post
+    depots depot radars radar trucks truck jeeps automobiles ships ship boats boat units
+    pieces batteries mortars cannons""".split()
+CIVILIAN_PROPERTY = LazyRegex(r"\b(?:private|civilian|residential|commercial|public)\b", re.I)
+
+NUMBER_WORDS = "|".join([*WORD_VALUES, "hundred", "thousand", "dozen"])
+QUANTITY_WORDS = r"several|many|some|numerous|dozens|hundreds|thousands|various|multiple|few|most|all"
+STOP = (
+    r"were|was|is|are|be|been|being|had|have|has|went|and|or|in|on|at|by|from|with|during"
+    r"|who|whom|that|which|while|including|to|of|as|for|the|a|an|than|after|before|"
+    + "|".join(sorted(set(CATEGORY_OF) | set(STATUS_OF))) + "|" + NUMBER_WORDS + "|" + QUANTITY_WORDS
+)
+MOD = rf"(?!(?:{STOP})\b)[A-Za-z\u00C0-\u024F][\w'’.-]*"
+ITEM_MOD = rf"(?!(?:{STOP})\b)(?!\d[\d,]*\b)[\w\u00C0-\u024F][\w'’./-]*"
+DESIGNATION = r"(?:[A-Z][A-Za-z]*-?\d[\w-]*|\d+[A-Z][\w-]*)"
+
+
+def _demonym_nouns() -> list[str]:
+    """Demonyms used as plural nouns: "Armenians", "Azeris"."""
+    unique = {nation.name: nation for nation in nations().values()}.values()
+    return [demonym for nation in unique for demonym in nation.demonyms[1:] if demonym.endswith("s")]
+
+
+GROUP_NOUNS = "(?i:" + _alternation([n for nouns in VICTIM_GROUPS.values() for n in nouns]) + ")"
+GROUP_NOUN = LazyRegex(rf"\b{GROUP_NOUNS}(?![\w-])")
+VICTIM = GROUP_NOUNS + "|" + _alternation(_demonym_nouns())
+CATEGORY_NOUN = r"deaths|death|injuries|injury"
+STATUS_WORD = _alternation(STATUS_OF)
+ITEM_NOUN = _alternation(ITEM_NOUNS)
+# An item: nouns ("tanks", "missile launchers"), or a bare designation at the end ("Mi-24 shot down").
+ITEM = (
+    rf"(?:(?:{ITEM_NOUN})(?:\s+(?:{ITEM_NOUN}))*(?![\w-])"
+    rf"|{DESIGNATION}(?=\s+(?:{STATUS_WORD})\b|\s*[,.;)]|\s*$))"
+)
+
+VICTIM_PHRASE = LazyRegex(
+    rf"""\s+(?:of\s+(?P<poss>its|their|our|the)\s+)?
+    (?P<phrase>(?:{MOD}\s+){{0,4}}?(?:{VICTIM})
+      (?:(?:\s*,\s*|\s+(?:and|or)\s+)(?:{MOD}\s+){{0,3}}?(?:{VICTIM}))*
+      (?:\s+of\s+the\s+[A-Z][\w-]*\s+family)?)(?![\w-])""",
+    re.X,
+)
+CATEGORY_PHRASE = LazyRegex(rf"\s+(?P<phrase>(?:{MOD}\s+){{0,3}}?(?P<noun>{CATEGORY_NOUN}))\b", re.X)
+ITEM_PHRASE = LazyRegex(
+    rf"""\s+(?P<phrase>(?:{ITEM_MOD}\s+(?:and\s+)?){{0,5}}?(?:{ITEM})
+      (?:(?:\s*,\s*|\s+(?:and|or)\s+)(?:{ITEM_MOD}\s+){{0,4}}?(?:{ITEM}))*)(?![\w-])
+    (?:\s*\((?P<breakdown>[^()]*\d[^()]*)\))?""",
+    re.X,
+)
+PARTY_PEOPLE = LazyRegex(r"\s+(?P<phrase>[A-Z][\w'’-]*s)(?![\w-])")
+ELLIPSIS = LazyRegex(r"\s+(?:others|other|more)\b")
+NATION_ONLY = LazyRegex(rf"\s+(?P<phrase>(?:{MOD}\s+){{0,1}}?{MOD})(?=\s*(?:,|and|or)\s+)")
+
+AUX = (
+    r"were|was|are|is|had|have|has|been|being|got|went|reportedly|allegedly|also|all|later"
+    r"|seriously|critically|severely|fatally|lightly|slightly|subsequently|then|officially"
+)
+CATEGORY_AFTER = _alternation(
+    "killed wounded injured missing captured displaced dead died".split()
+    + ["missing in action", "taken prisoner", "taken captive"]
+)
+CATEGORY_BEFORE = (
+    r"killing|killed|kills|injuring|injured|wounding|wounded|displacing|displaced|capturing|captured"
+    r"|deaths\s+of|death\s+of|displacement\s+of"
+)
+STATUS_BEFORE = (
+    r"(?:destruction|damage|downing|capture)(?:\s+or\s+(?:destruction|damage))?\s+of"
+    r"|destroyed|destroying|destroy|damaged|downed|shot\s+down|captured|seized|abandoned|lost"
+)
+FILLER = r"the|a|an|another|further|additional|more|total|of|in|all|also"
+NOT_A_COUNT = rf"(?!\s+(?:\d|{NUMBER_WORDS})\b)"  # "killed 5": the phrase before it did the killing
+
+AFTER_DIRECT = LazyRegex(
+    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER}|{STATUS_WORD})(?![\w-]){NOT_A_COUNT}"
+)
+AFTER_SKIPPING = LazyRegex(
+    rf"(?:\s+(?!(?:{AUX})\b)[^\s\d,;.]+){{1,8}}?\s+(?:were|was|are|is|had|have|has|went)"
+    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER})(?![\w-]){NOT_A_COUNT}"
+)
+BEFORE = LazyRegex(
+    rf"\b(?P<word>{CATEGORY_BEFORE}|{STATUS_BEFORE})\s+"
+    rf"(?:(?:(?:{FILLER})\s+){{0,3}}|(?:[^\s\d,;]+\s+){{1,8}}?or\s+)$",
+    re.I,
+)
+JOINED = LazyRegex(
+    r"^(?:\s*,?\s*including\b[^;]*?)?\s*"
+    r"(?:,|;|and|or|,\s*and|;\s*and|as\s+well(?:\s+as)?|,\s*as\s+well(?:\s+as)?)\s*$"
+)
+SUBSET = LazyRegex(r"\b(?:including|among\s+them|of\s+whom)\b")
+
+# Clauses: a figure's date and side are read in its clause; sources also in "..., and X said".
+CLAUSE_BREAK = LazyRegex(r",?\s+(?:while|whereas)\s+|;\s+|\.\s+(?:and\s+)?")
+FINE_CLAUSE_BREAK = LazyRegex(rf"{CLAUSE_BREAK.pattern}|,\s+(?:but|and)\s+")
+REPORT_VERB = (
+    r"stated|states|state|reported|reports|claimed|claims|claim|documented|documents|said|says"
+    r"|announced|announces|confirmed|confirms|alleged|alleges|noted|notes|released|published"
+    r"|estimated|estimates|recorded|records|revealed|declared|acknowledged|counted"
+    r"|investigated|show|shows|showed|put|puts|were\s+revised|was\s+revised"
+)
+INTRO = LazyRegex(
+    r"^(?:(?:also|however|later|then|subsequently|initially|meanwhile|thereafter)\s+(?=\w)"
+    r"|(?:on|as\s+of|by|in|after|before|during|over|since|until|from|between|following|at|within"
+    r"|throughout|later|then|also|however|subsequently|meanwhile|initially|overall|furthermore"
+    r"|moreover|additionally|thereafter|previously|earlier|separately)\b[^,]{0,45},\s*)",
+    re.I,
+)
+ACTIVE_SOURCE = LazyRegex(
+    r"^(?P<who>.+?)\s+(?:(?:has|have|had|also|initially|later|further|officially|reportedly|then"
+    r"|subsequently|publicly)\s+)*"
+    rf"(?P<verb>{REPORT_VERB})\b(?!\s+by\b)",
+    re.I,
+)
+ACCORDING_TO = LazyRegex(r"\baccording\s+to\s+(?P<who>[^,;]+?)(?=\s*[,;]|\.?$)", re.I)
+PASSIVE_SOURCE = LazyRegex(
+    rf"\b(?:{REPORT_VERB})\s+by\s+(?P<who>[^,;]+?)"
+    r"(?=\s+(?:included|includes|include|show|shows|showed|were|was|is|are)\b|\s*[,;]|\.?$)",
+    re.I,
+)
+ANAPHOR = LazyRegex(
+    r"^(?:it|they|he|she|him|her|them|(?:its|their|his|her)\s+\w+"
+    r"|(?:the\s+)?(?:report|study|numbers|figures|list|ministry|observatory|organi[sz]ation|group|office))$",
+    re.I,
+)
+# Words without which a sentence has no source / no loss: a cheap test before the patterns.
+REPORTING_WORDS = frozenset(re.findall(r"[a-z]+", REPORT_VERB)) | {"according"}
+NUMBER_WORD_SET = frozenset(WORD_VALUES) | {"dozen", "a", "an"}
+LOSS_WORDS = frozenset(word.split()[0] for word in [*CATEGORY_OF, *STATUS_OF, *CATEGORY_NOUN.split("|")])
+DIGIT = LazyRegex(r"\d")
+ARTICLE = LazyRegex(r"\b(?:[Aa]n?)(?=\s)")
+LOSS_STEMS = frozenset(word[:4] for word in LOSS_WORDS)
+EACH_OWN = LazyRegex(r"\b(?:belligerents|both\s+sides|each\s+side|the\s+sides)\b", re.I)
+OFFICIAL = (
+    r"authorit(?:y|ies)|government|officials?|sources|military|ministry|MoD|president|presidency"
+    r"|prime\s+minister|army|armed\s+forces|forces|ombudsman|prosecutor|office|figures|side|service"
+    r"|administration|agency|command|spokes(?:man|person|woman)|embassy|parliament|defender|media"
+    r"|press|claims?"
+)
+PLACE = LazyRegex(
+    r"\s+in\s+(?:(?:areas|parts|the\s+territory|the\s+city|the\s+town|the\s+district)\s+of\s+)?"
+    r"(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+)
+ATTACKER = (
+    r"forces|artillery|army|military|shellfire|shelling|attacks?|strikes?|missiles?|rockets?"
+    r"|bombardment|drones?|fire|troops|Defen[cs]e\s+Army"
+)
+ACTOR = LazyRegex(
+    rf"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:(?:had|has|have|further|also)\s+)*(?:{STATUS_BEFORE})\b"
+)
+LOSER = LazyRegex(r"(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:(?:had|has|have|also)\s+)*lost\b")
+ATTACKER_AFTER_NAME = LazyRegex(rf"(?:['’]s)?(?:\s+[\w-]+){{0,2}}?\s+(?:{ATTACKER})\b")
+
+
+# --- reading one text ---------------------------------------------------------------------
+
+
+@dataclass
+class Finding:
+    """What one figure counts, read from the words around it (before attribution)."""
+
+    figure: Figure
+    kind: str  # victim | item | "" (not known yet: "and 187 missing")
+    phrase: str  # the victims or items as written
+    end: int  # where the phrase (and any breakdown) ends
+    word: str | None = None  # the category or status word, lowercase
+    possessive: bool = False  # "of its soldiers"
+    elliptic: bool = False  # the phrase is borrowed from a neighbouring figure
+    breakdown: str | None = None  # "(destroyed: 146, damaged: 6, captured: 103)"
+
+
+def read_findings(text: str, sides: SideMap, bare: bool = False) -> list[Finding]:
+    """The figures of a text that count people or equipment lost, with what happened.
+    With `bare`, a figure with a category but no victims named ("2,000 wounded") is kept:
+    in an infobox column the column says whose losses they are."""
+    findings: list[Finding] = []
+    skip_until = -1
+    for figure in _counts(text):
+        if figure.start < skip_until or _in_subset(text, figure.start):
+            continue
+        finding = _read_phrase(text, figure, sides)
+        if finding is None:
+            continue
+        finding.word = finding.word or _own_word(text, finding)
+        findings.append(finding)
+        if finding.breakdown:
+            skip_until = finding.end
+    _share_words(text, findings, sides)
+    _borrow_phrases(findings)
+    for finding in findings:
+        if bare and not finding.kind and finding.word and _category_of(finding.word):
+            finding.kind = "victim"
+    return [f for f in findings if f.kind and (f.phrase or bare) and f.word and _fits(f.kind, f.word)]
+
+
+def _counts(text: str) -> list[Figure]:
+    """The figures of a text, and "a"/"an" as one: "killing a civilian". A lone "a" counts only
+    when a victim or an item follows it (see _read_phrase)."""
+    figures = find_figures(text)
+    singles = [
+        Figure(1, None, "exact", m.start(), m.end(), m.group())
+        for m in ARTICLE.finditer(text)
+        if not any(f.start <= m.start() < f.end for f in figures)
+    ]
+    return sorted(figures + singles, key=lambda figure: figure.start)
+
+
+def _read_phrase(text: str, figure: Figure, sides: SideMap) -> Finding | None:
+    at = figure.end
+    match = CATEGORY_PHRASE.match(text, at)
+    if match:
+        noun = match.group("noun")
+        victims = _subject(match.group("phrase")[: -len(noun)].strip())
+        victims = re.sub(r"\bcivilian$", "civilians", victims)
+        return Finding(figure, "victim", victims or noun, match.end(), noun.lower(), elliptic=not victims)
+    match = VICTIM_PHRASE.match(text, at)
+    if match:
+        possessive = match.group("poss") in ("its", "their", "our")
+        return Finding(figure, "victim", _subject(match.group("phrase")), match.end(), possessive=possessive)
+    match = ITEM_PHRASE.match(text, at)
+    if match:
+        if CIVILIAN_PROPERTY.search(match.group("phrase")):
+            return None
+        return Finding(figure, "item", match.group("phrase"), match.end(), breakdown=match.group("breakdown"))
+    if figure.text.lower() in ("a", "an"):
+        return None
+    match = PARTY_PEOPLE.match(text, at)
+    if match and sides.side_of(match.group("phrase")) is not None:
+        return Finding(figure, "victim", match.group("phrase"), match.end())  # "15,000 Tazirans"
+    match = NATION_ONLY.match(text, at)
+    if match and (nation_of(match.group("phrase")) or sides.side_of(match.group("phrase")) is not None):
+        return Finding(figure, "", match.group("phrase"), match.end(), elliptic=True)
+    match = ELLIPSIS.match(text, at)
+    return Finding(figure, "", "", match.end() if match else at, elliptic=True)
+
+
+def _subject(phrase: str) -> str:
+    """The victims as written, without a leading "more"/"other": "11 more Azerbaijani servicemen"."""
+    return re.sub(r"^(?:(?:more|other|another|additional|further)\s+)+", "", phrase)
+
+
+def _in_subset(text: str, position: int) -> bool:
+    """ "killed 32 civilians, including two children": the two are part of the 32."""
+    return bool(SUBSET.search(re.split(r"[,;)]", text[:position])[-1]))
+
+
+def _own_word(text: str, finding: Finding) -> str | None:
+    for pattern in (AFTER_DIRECT, AFTER_SKIPPING):
+        match = pattern.match(text, finding.end)
+        if match and (finding.phrase or pattern is AFTER_DIRECT) and _fits(finding.kind, match.group("word")):
+            return _normal(match.group("word"))
+    match = BEFORE.search(text[max(0, finding.figure.start - 120) : finding.figure.start])
+    if match and _fits(finding.kind, match.group("word")):
+        return _normal(match.group("word"))
+    return None
+
+
+def _fits(kind: str, word: str) -> bool:
+    """A category for people, a status for equipment; either while the kind is unknown."""
+    if kind == "victim":
+        return _category_of(word) is not None
+    if kind == "item":
+        return _status_of(word) is not None
+    return True
+
+
+def _share_words(text: str, findings: list[Finding], sides: SideMap) -> None:
+    """A figure joined to its neighbour by "and" or a comma shares its verb:
+    "100 Azerbaijani and 85 Armenian civilians killed", "destroyed 5 tanks, 3 guns"."""
+    for current, following in reversed(list(zip(findings, findings[1:]))):
+        if not current.word and following.word and _joined(text, current, following):
+            current.word = following.word
+            if not current.kind:
+                current.kind = following.kind
+                current.phrase = _borrow_noun(current.phrase, following.phrase, sides)
+    for previous, current in zip(findings, findings[1:]):
+        if not current.word and previous.word and _joined(text, previous, current):
+            current.word = previous.word
+
+
+def _joined(text: str, left: Finding, right: Finding) -> bool:
+    return bool(JOINED.match(text[left.end : right.figure.start]))
+
+
+def _borrow_noun(nation_phrase: str, phrase: str, sides: SideMap) -> str:
+    """ "Azerbaijani" + "Armenian civilians" -> "Azerbaijani civilians"."""
+    words = phrase.split()
+    while words and (nation_of(words[0]) or sides.side_of(words[0]) is not None):
+        words.pop(0)
+    return " ".join([nation_phrase] + words) if nation_phrase and words else ""
+
+
+def _borrow_phrases(findings: list[Finding]) -> None:
+    """ "killing two civilians and injuring 2 others": the others are civilians too."""
+    previous = None
+    for finding in findings:
+        if finding.elliptic and finding.word and previous is not None and finding.kind in ("", previous.kind):
+            finding.kind, finding.phrase = previous.kind, previous.phrase
+            finding.possessive = previous.possessive
+        elif not finding.elliptic and finding.word:
+            previous = finding
+
+
+def _normal(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def _category_of(word: str) -> str | None:
+    word = _normal(word)
+    return CATEGORY_OF.get(word) or CATEGORY_OF.get(word.split()[0])
+
+
+def _status_of(word: str) -> str | None:
+    word = _normal(word)
+    if " or " in word:
+        parts = [STATUS_OF.get(part.split()[0]) for part in word.removesuffix(" of").split(" or ")]
+        return " or ".join(p for p in parts if p) or None
+    return STATUS_OF.get(word) or STATUS_OF.get(word.split()[0])
+
+
+# --- who claims it ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    position: int
+    claimant: str
+
+
+def sources(text: str) -> list[Source]:
+    """Who states what in a sentence, by the position of their reporting verb."""
+    if not REPORTING_WORDS & _words(text):
+        return []
+    found = []
+    according = [m for m in ACCORDING_TO.finditer(text)]
+    found += [Source(m.start(), _clean_claimant(m.group("who"))) for m in according]
+    for match in PASSIVE_SOURCE.finditer(text):
+        if not any(a.start() <= match.start() < a.end() for a in according):
+            found.append(Source(match.start(), _clean_claimant(match.group("who"))))
+    for start, clause in _clauses(text, FINE_CLAUSE_BREAK):
+        stripped = clause
+        while INTRO.match(stripped):
+            stripped = stripped[INTRO.match(stripped).end() :]
+        match = ACTIVE_SOURCE.match(stripped)
+        if match and _is_subject(match.group("who"), match.group("verb")):
+            position = start + len(clause) - len(stripped) + match.start("verb")
+            found.append(Source(position, _clean_claimant(match.group("who"))))
+    return sorted(found, key=lambda source: source.position)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _clauses(text: str, breaks: LazyRegex = CLAUSE_BREAK) -> list[tuple[int, str]]:
+    starts = [0] + [m.end() for m in breaks.finditer(text)]
+    ends = [m.start() for m in breaks.finditer(text)] + [len(text)]
+    return [(start, text[start:end]) for start, end in zip(starts, ends)]
+
+
+def _is_subject(words: str, verb: str) -> bool:
+    if re.search(r"\d|\b(?:was|were|is|are|been|be|that|which|who)\b", words, re.I) and "revised" not in verb:
+        return False
+    return 0 < len(words.split()) <= 14
+
+
+def _clean_claimant(words: str) -> str:
+    words = re.sub(r"^(?:the|an?)\s+", "", words.strip().strip(",").strip(), flags=re.I)
+    return words.strip()
+
+
+def claimant_side(claimant: str, sides: SideMap) -> int | None:
+    """The side a claimant speaks for: a party named alone ("Azerbaijan", "Armenia/Artsakh")
+    or with an official word ("Armenian authorities", "President of Azerbaijan"). A group
+    merely named after a country ("Syrian Observatory for Human Rights") is a third party."""
+    mentions = sides.mentions(claimant)
+    leftover = claimant
+    for mention in mentions:
+        leftover = leftover.replace(mention.text, " ")
+    alone = not re.sub(r"\b(?:and|the|of|republic)\b|[/,&'’s]", " ", leftover, flags=re.I).strip()
+    speaking = {
+        mention.side
+        for mention in mentions
+        if alone
+        or re.match(rf"(?:['’]s)?(?:\s+[\w-]+){{0,3}}?\s+(?:{OFFICIAL})\b", claimant[mention.end :], re.I)
+        or re.search(rf"\b(?:{OFFICIAL})\s+of\s+(?:the\s+)?$", claimant[: mention.start], re.I)
+    }
+    return speaking.pop() if len(speaking) == 1 else None
+
+
+# --- whose losses -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a text says around its figures: claimant, sides, section, dates."""
+
+    sides: SideMap
+    claimant: str
+    claimant_side: int | None
+    section: str | None
+    column_side: int | None = None  # an infobox casualties column of a combatant
+
+
+def victim_side(text: str, finding: Finding, context: Context, clause: str, before: str) -> int | None:
+    """Whose people: their nationality ("Armenian servicemen"), else "its soldiers" (the
+    claimant's), else the infobox column, the place ("people in Azerbaijan"), the loser
+    ("Armenia lost"), the attacker's enemy ("shelling by Armenian artillery"), the claimant's
+    own side, and last the enemy of the party a section is named after ("Suspected war
+    crimes > Armenian")."""
+    sides = context.sides
+    named, side = sides.side_in(finding.phrase)
+    if named:
+        return side
+    if finding.possessive:
+        return context.claimant_side
+    candidates = (
+        context.column_side,
+        _place_side(text[finding.end :], sides),
+        _loser_in(before, sides),
+        _attacked_side(clause, sides),
+        context.claimant_side,
+        _heading_enemy(context.section, sides),
+    )
+    return next((side for side in candidates if side is not None), None)
+
+
+def _place_side(after: str, sides: SideMap) -> int | None:
+    place = PLACE.match(after)
+    return sides.side_of(place.group("place")) if place and nation_of(place.group("place")) else None
+
+
+def _heading_enemy(section: str | None, sides: SideMap) -> int | None:
+    heading = (section or "").split(" > ")[-1]
+    return sides.opponent(sides.side_of(heading)) if nation_of(heading) else None
+
+
+def item_side(finding: Finding, context: Context, before: str) -> int | None:
+    named, side = context.sides.side_in(finding.phrase)
+    if named:
+        return side
+    side = _loser_in(before, context.sides)
+    if side is not None:
+        return side
+    actor = ACTOR.search(before)
+    if actor and context.sides.side_in(actor.group("who"))[0]:
+        return context.sides.opponent(context.sides.side_in(actor.group("who"))[1])
+    return context.sides.opponent(context.claimant_side)
+
+
+def _loser_in(text: str, sides: SideMap) -> int | None:
+    """ "Armenia lost 255 tanks": the side named right before "lost"."""
+    match = LOSER.search(text)
+    return sides.side_in(match.group("who"))[1] if match else None
+
+
+def _attacked_side(text: str, sides: SideMap) -> int | None:
+    """ "shelling by Armenian artillery", "the Armenian forces struck": the attacker's enemy."""
+    for mention in sides.mentions(text):
+        if mention.side is not None and ATTACKER_AFTER_NAME.match(text, mention.end):
+            return sides.opponent(mention.side)
+    return None
+
+
+def victim_group(phrase: str, category: str, section: str | None) -> str:
+    """military | civilian | mercenary | other, from the victims' nouns, else from the
+    category (the displaced are civilians) or the section ("Casualties > Military")."""
+    nouns = [noun.lower() for noun in GROUP_NOUN.findall(phrase)]
+    groups = [NOUN_GROUP[noun] for noun in nouns]
+    others = [NOUN_GROUP[noun] for noun in nouns if not noun.startswith("fighter")]
+    if "mercenary" in groups and "military" not in others:
+        return "mercenary"  # "Syrian fighters or mercenaries", not "soldiers and mercenaries"
+    if groups and groups[0] != "other":
+        return groups[0]
+    if category == "displaced":
+        return "civilian"
+    heading = (section or "").lower()
+    return next((group for group in ("civilian", "military") if group in heading), "other")
+
+
+# --- dates --------------------------------------------------------------------------------
+
+
+def as_of(
+    days: list[DayDate], clause: tuple[int, int], position: int, opening: int, year: int | None
+) -> date | None:
+    """The date a figure is given for: the nearest day before it in its clause, else the first
+    after it in its clause, else a day written before the text's first figure (`opening`).
+    A day written without its year takes `year` (the narrative's), else it stays unknown."""
+    in_clause = [day for day in days if clause[0] <= day.start and day.end <= clause[1]]
+    before = [day for day in in_clause if day.end <= position]
+    after = [day for day in in_clause if day.start >= position]
+    chosen = before[-1:] or after[:1] or [day for day in days if day.end <= opening][:1]
+    if not chosen or (chosen[0].year or year) is None:
+        return None
+    try:
+        return date(chosen[0].year or year, chosen[0].month, chosen[0].day)
+    except ValueError:
+        return None
+
+
+def _clause_around(clauses: list[tuple[int, str]], position: int) -> tuple[int, int]:
+    for start, clause in clauses:
+        if start <= position <= start + len(clause):
+            return start, start + len(clause)
+    return 0, clauses[-1][0] + len(clauses[-1][1])
+
+
+# --- claims from the infobox and the prose --------------------------------------------------
+
+
+def infobox_claims(infobox: Infobox | None, sides: SideMap) -> tuple[Claim, ...]:
+    """Casualty claims of the `casualtiesN` fields, in infobox order."""
+    return tuple(c for c in _infobox_claims(infobox, sides) if c.item is None)
+
+
+def prose_claims(
+    sentences: Iterable[Sentence],
+    sides: SideMap,
+    dates: Mapping[int, date] | None = None,
+    conflict_start: date | None = None,
+) -> tuple[Claim, ...]:
+    """Casualty claims of the body, in document order.
+
+    `dates` maps a sentence index to the date the narrative gives it (the timeline's reading
+    of its first date expression): it gives the year of days written without one ("On 11
+    January") and the date of a sentence dated only relatively ("A week later"). Without
+    it, only days written with their year are resolved. Sections whose dates all come before
+    `conflict_start` (background) are skipped.
+    """
+    return tuple(c for c in _prose_claims(sentences, sides, dates, conflict_start) if c.item is None)
+
+
+def equipment_claims(
+    infobox: Infobox | None,
+    sentences: Iterable[Sentence],
+    sides: SideMap,
+    dates: Mapping[int, date] | None = None,
+    conflict_start: date | None = None,
+) -> tuple[Claim, ...]:
+    """Equipment-loss claims: the infobox's, then the body's in document order."""
+    claims = all_claims(infobox, sentences, sides, dates, conflict_start)
+    return tuple(claim for claim in claims if claim.item is not None)
+
+
+def all_claims(
+    infobox: Infobox | None,
+    sentences: Iterable[Sentence],
+    sides: SideMap,
+    dates: Mapping[int, date] | None = None,
+    conflict_start: date | None = None,
+) -> tuple[Claim, ...]:
+    """Casualty and equipment claims together: the infobox's, then the body's."""
+    return tuple(_infobox_claims(infobox, sides) + _prose_claims(sentences, sides, dates, conflict_start))
+
+
+def _infobox_claims(infobox: Infobox | None, sides: SideMap) -> list[Claim]:
+    if infobox is None:
+        return []
+    claims: list[Claim] = []
+    for number, field in infobox.numbered("casualties"):
+        column_side = number if number in sides.parties else None
+        context = Context(sides, UNATTRIBUTED, None, f"Infobox: casualties{number}", column_side)
+        for line in field.lines():
+            text = re.sub(r"^\s*[*\-•]\s*", "", line).strip()
+            if text.endswith(":"):
+                claimant = header_claimant(text)
+                context = replace(context, claimant=claimant, claimant_side=claimant_side(claimant, sides))
+                continue
+            claims += _claims(text, read_findings(text, sides, bare=True), context, source="infobox")
+    return claims
+
+
+def header_claimant(header: str) -> str:
+    """ "Per Azerbaijan:" -> "Azerbaijan"; "Azerbaijani claim:" -> "Azerbaijani"."""
+    words = re.sub(r"^(?:per|according\s+to)\s+", "", header.rstrip(":").strip(), flags=re.I)
+    return re.sub(r"\s+(?:claims?|figures?|estimates?)$", "", words, flags=re.I).strip()
+
+
+def _prose_claims(sentences, sides, dates, conflict_start) -> list[Claim]:
+    sentences = list(sentences)
+    skipped = _sections_before(sentences, conflict_start)
+    claims: list[Claim] = []
+    for position, sentence in enumerate(sentences):
+        if sentence.section in skipped or not _may_count_losses(sentence.text):
+            continue
+        findings = read_findings(sentence.text, sides)
+        if not findings:
+            continue
+        found = sources(sentence.text)
+        if any(ANAPHOR.match(source.claimant) for source in found):
+            antecedent = _antecedent(sentences, position)
+            found = [replace(source, claimant=_resolve(source.claimant, antecedent)) for source in found]
+        claims += _claims(
+            sentence.text,
+            findings,
+            Context(sides, UNATTRIBUTED, None, sentence.section),
+            source="body",
+            found_sources=found,
+            sentence=sentence.index,
+            narrative=(dates or {}).get(sentence.index),
+        )
+    return claims
+
+
+def _may_count_losses(text: str) -> bool:
+    """A cheap test before the patterns: a word of loss and a number."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in LOSS_STEMS):
+        return False
+    words = _words(text)
+    return bool(LOSS_WORDS & words) and bool(NUMBER_WORD_SET & words or DIGIT.search(text))
+
+
+def _antecedent(sentences: list[Sentence], position: int) -> str | None:
+    """The last source named earlier in the paragraph: who "it" or "the report" is."""
+    paragraph = sentences[position].paragraph
+    for index in range(position - 1, -1, -1):
+        earlier = sentences[index]
+        if earlier.paragraph != paragraph:
+            return None
+        named = [source.claimant for source in sources(earlier.text) if not ANAPHOR.match(source.claimant)]
+        if named:
+            return named[-1]
+    return None
+
+
+def _resolve(claimant: str, antecedent: str | None) -> str:
+    return antecedent if antecedent and ANAPHOR.match(claimant) else claimant
+
+
+YEAR = LazyRegex(r"\b(?:1\d{3}|20\d{2})\b")
+# What makes a year the date of an event ("in 1994", "May 1992"), not a name ("the 2020 war").
+EVENT_YEAR_BEFORE = LazyRegex(
+    rf"(?:\b(?:in|since|until|by|from|of|early|late|mid-?)|{MONTH_NAME}(?:\s+\d{{1,2}},)?)\s+$"
+)
+
+
+def _sections_before(sentences: list[Sentence], conflict_start: date | None) -> set[str]:
+    """Sections whose years all come before the conflict: background, not claims about it."""
+    if conflict_start is None:
+        return set()
+    years: dict[str, set[int]] = {}
+    for sentence in sentences:
+        text = sentence.text
+        found = {
+            int(match.group())
+            for match in YEAR.finditer(text)
+            if EVENT_YEAR_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        }
+        years.setdefault(sentence.section, set()).update(found)
+    return {section for section, found in years.items() if found and max(found) < conflict_start.year}
+
+
+def _claims(
+    text: str,
+    findings: list[Finding],
+    context: Context,
+    source: str,
+    found_sources: list[Source] = (),
+    sentence: int | None = None,
+    narrative: date | None = None,
+) -> list[Claim]:
+    """The claims of one infobox line or sentence, from the findings read in it."""
+    claims = []
+    clauses = _clauses(text)
+    days = day_dates(text)
+    side_of_phrase: dict[str, int | None] = {}
+    for finding in findings:
+        figure = finding.figure
+        here = _attributed(context, _source_for(found_sources, figure.start))
+        clause = _clause_around(clauses, figure.start)
+        before = text[clause[0] : figure.start]
+        year = narrative.year if narrative else None
+        when = as_of(days, clause, figure.start, findings[0].figure.start, year)
+        common = dict(value=figure.value, upper=figure.upper, qualifier=figure.qualifier,
+                      as_of=when if days else narrative, source=source, section=context.section,
+                      text=text, sentence=sentence)
+        if finding.kind == "item":
+            claims += _item_claims(finding, here, before, common)
+            continue
+        side = side_of_phrase.get(finding.phrase) if finding.elliptic else None
+        if side is None:
+            side = victim_side(text, finding, here, text[clause[0] : clause[1]], before)
+        side_of_phrase[finding.phrase] = side
+        if EACH_OWN.search(here.claimant):
+            here = replace(here, claimant_side=side)
+        category = _category_of(finding.word)
+        claims.append(Claim(
+            claimant=here.claimant, claimant_side=here.claimant_side,
+            subject=finding.phrase or _party_names(context.sides, side),
+            side=side, group=victim_group(finding.phrase, category, context.section), category=category,
+            **common,
+        ))
+    return claims
+
+
+def _attributed(context: Context, source: Source | None) -> Context:
+    if source is None:
+        return context
+    side = claimant_side(source.claimant, context.sides)
+    return replace(context, claimant=source.claimant, claimant_side=side)
+
+
+def _source_for(found: list[Source], position: int) -> Source | None:
+    before = [source for source in found if source.position < position]
+    return before[-1] if before else (found[0] if found else None)
+
+
+def _item_claims(finding: Finding, context: Context, before: str, common: dict) -> list[Claim]:
+    side = item_side(finding, context, before)
+    owner = _owner(finding.phrase, before, context.sides, side)
+    item = " ".join(word for word in finding.phrase.split() if not nation_of(word))
+    base = Claim(
+        claimant=context.claimant, claimant_side=context.claimant_side, subject=owner, side=side,
+        group="military", category=EQUIPMENT, item=item, status=_status_of(finding.word), **common,
+    )
+    claims = [base]
+    for status, count in re.findall(r"([A-Za-z][A-Za-z ]*?):\s*(\d[\d,]*)", finding.breakdown or ""):
+        value = int(count.replace(",", ""))
+        claims.append(replace(base, value=value, upper=None, qualifier="exact", status=_normal(status)))
+    return claims
+
+
+def _owner(phrase: str, before: str, sides: SideMap, side: int | None) -> str:
+    """Whose equipment, as written when the text names it, else the side's parties."""
+    named = [m.text for m in sides.mentions(phrase)]
+    if named:
+        return named[0]
+    loser = LOSER.search(before)
+    if loser and sides.side_in(loser.group("who"))[0]:
+        return loser.group("who")
+    return _party_names(sides, side)
+
+
+def _party_names(sides: SideMap, side: int | None) -> str:
+    return "/".join(sides.parties.get(side, ())) if side is not None else ""
+
+
+# --- choosing claims ----------------------------------------------------------------------
+
+
+def select(
+    claims: Iterable[Claim],
+    side: int | None = None,
+    category: str | None = None,
+    claimant: str | None = None,
+    source: str | None = None,
+) -> tuple[Claim, ...]:
+    """The claims that match every filter given: whose losses (`side`), `category`, `source`
+    (infobox | body) and `claimant`: a side number ("1"), "third" for third parties and
+    unattributed claims, or words of the claimant's name ("SOHR", "armenian")."""
+    return tuple(
+        claim
+        for claim in claims
+        if (side is None or claim.side == side)
+        and (category is None or claim.category == category)
+        and (source is None or claim.source == source)
+        and (claimant is None or _claimed_by(claim, claimant))
+    )
+
+
+def _claimed_by(claim: Claim, claimant: str) -> bool:
+    wanted = claimant.strip().lower()
+    if wanted.isdigit():
+        return claim.claimant_side == int(wanted)
+    if wanted == "third":
+        return claim.claimant_side is None
+    return wanted in claim.claimant.lower()

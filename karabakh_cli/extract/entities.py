@@ -1,0 +1,1260 @@
+"""Entities: the people, places, bodies, countries and weapons an article names.
+
+Where names come from, strongest evidence first:
+1. the infobox: parties, commanders, units and equipment of each side (`sides`), and the
+   pages its links point to;
+2. acronyms the prose expands ("National Security Service (NSS)"), or whose letters are the
+   initials of exactly one name ("HRW" → Human Rights Watch);
+3. aliases the prose states ("Shusha, known to Armenians as Shushi", "Shusha (Shushi)",
+   "Republic of X" for a country X);
+4. runs of capitalised words in the prose ("Ghazanchetsots Cathedral", "Ministry of Foreign
+   Affairs"), split at names already known and at titles ("President of Russia Vladimir
+   Putin" names Vladimir Putin; "President of Russia" is a title, not an entity).
+
+A word that opens a sentence is a name only when the document also capitalises it elsewhere
+and never writes it in lower case ("May", "The", "Shells" are not names). Spellings that
+differ only in case or diacritics ("Füzuli", "Fuzuli") are one entity. A surname stands for a
+person when exactly one person of the article bears it ("Aliyev" → Ilham Aliyev, while
+"Aliyeva" stays Mehriban Aliyeva).
+
+Types come from the infobox, then from the name's own head word ("... District", "Ministry
+of ..."), then from the words around its mentions ("journalist X", "X, a Russian citizen",
+"the city of X", "X tanks") and from the names it is listed with ("Tartar, Beylagan and
+Barda"); without evidence the type stays `other`. The word lists below
+are general English, never about one article.
+
+A sentence mentions an entity when it names it under any alias, matched case- and
+diacritics-insensitively on whole words, leftmost-longest: "Azerbaijan Airlines" is one
+mention of the airline, not of Azerbaijan. Names are looked for where the text has capitals
+(and the lowercase words that go on a known name: "Lachin corridor"), so the work grows with
+the capitalised words of a document, not with all of them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
+
+from .document import Sentence
+from .nations import nation_of, nations
+from .textnorm import fold, fold_aligned
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    type: str  # person | place | organization | country | weapon | other
+    aliases: tuple[str, ...]
+    page: str | None
+    side: int | None
+    mentions: int  # sentences naming it under any alias
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    section: str
+    date: object  # the sentence's date from the timeline (an ISO date), or None
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    page: str | None
+    side: int | None
+    roles: tuple[str, ...]
+    first: Mention | None  # the earliest dated mention
+    last: Mention | None  # the latest dated mention
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What a name asked for resolves to: one entity, several candidates, or suggestions."""
+
+    entity: Entity | None
+    candidates: tuple[Entity, ...] = ()
+    suggestions: tuple[str, ...] = ()
+
+
+# --- general word lists ------------------------------------------------------------------
+
+MONTHS_AND_DAYS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+# Function words: never a name, and never the start of one.
+STOPWORDS = frozenset(
+    """a an the in on at by for from to of with without and or but nor as after before during
+    since until while when where which who whom whose what that this these those it its he she
+    they them their his her him we our you your i is are was were be been being has have had do
+    does did not no also both all any some many most more other another such there here then
+    than so if however although though despite following according throughout within between
+    among against over under about into onto upon per via each every either neither one two
+    three four five six seven eight nine ten will would can could may might must shall should
+    further furthermore meanwhile nonetheless subsequently additionally later earlier even only
+    just yet still again once because thus hence therefore instead""".split()
+)
+# Lowercase words that may sit inside a name: "Ministry of Foreign Affairs", "Thomas de Waal".
+CONNECTORS = frozenset("of for on the de du da del della der van von y".split())
+# "A of B" is split into A and B when A has no head word of its own ("Alexander Gabuev of the
+# Carnegie Moscow Center"); "Ministry of Foreign Affairs" is not.
+SPLITTING_CONNECTORS = frozenset("of for on".split())
+NAME_PARTICLES = frozenset("al el ad as ash at az bin ibn".split())  # "al-Sham"
+# Words that make the capitalised words after them a person ("President Erdoğan").
+TITLES = frozenset(
+    """president vice-president prime minister premier chancellor king queen prince princess
+    emperor empress tsar czar sultan shah emir pope general lieutenant colonel major captain
+    admiral marshal sergeant commander secretary secretary-general ambassador governor mayor
+    senator chairman chairwoman director spokesman spokeswoman spokesperson defender ombudsman
+    chief head deputy envoy judge fellow commissar major-general lieutenant-general hero duke
+    earl lord baron sheikh shaykh imam ayatollah patriarch catholicos archbishop bishop cardinal
+    rabbi mufti""".split()
+)
+# Nouns for people: "journalist X", "X, a Russian citizen", "the minister, X".
+PERSON_NOUNS = TITLES | frozenset(
+    """journalist reporter correspondent expert analyst scientist researcher professor historian
+    writer author activist soldier officer adviser advisor aide member citizen resident villager
+    surgeon doctor lawyer official representative leader contributor investigator victim father
+    mother son daughter brother sister wife husband man woman boy girl priest bishop named mr mrs
+    ms dr sir aged""".split()
+)
+PLACE_NOUNS = frozenset(
+    """city town village capital district districts province provinces region country exclave
+    settlement municipality county state island river lake valley mountain sea""".split()
+)
+ORG_NOUNS = frozenset(
+    "organisation organization agency group company newspaper magazine journal network party".split()
+)
+WEAPON_NOUNS = frozenset(
+    """tank tanks drone drones missile missiles launcher launchers rocket rockets howitzer
+    howitzers gun guns helicopter helicopters aircraft fighter fighters fighter-bombers bomber
+    bombers munition munitions rifle rifles vehicle vehicles system systems mortar mortars""".split()
+)
+PLACE_PREPOSITIONS = frozenset("in near".split())
+DETERMINERS = frozenset("a an the".split())
+COPULAS = frozenset("is was".split())
+# The word a name ends on (or ends on before "of") tells what it names.
+HEAD_TYPES = {
+    **dict.fromkeys(
+        """ministry ministries service agency council committee court army forces force office
+        offices assembly association organization organisation institute center centre union
+        group front bank airlines foundation coalition watch observatory division corps
+        detachment police troops navy garrison battalion brigade regiment party government
+        cabinet duma parliament trust program programme commission international staff
+        crescent cross news times conference house university college school company
+        corporation administration""".split(),
+        "organization",
+    ),
+    **dict.fromkeys(
+        """district districts province region oblast city town village square street corridor
+        dam bridge bridges airport mountains mountain river lake bay sea park mosque cathedral
+        church metro border territories territory ssr asia caucasus exclave pass valley""".split(),
+        "place",
+    ),
+    **dict.fromkeys(
+        """war wars conflict conflicts protocol principles agreement statement day order operation
+        parade initiative amendment convention crisis massacre referendum battle siege treaty
+        revolution election elections""".split(),
+        "other",
+    ),
+}
+# A plural head lists several: "the Military Prosecutor's Offices of Fuzuli, Tartar and Ganja".
+PLURAL_HEADS = frozenset(
+    """offices ministries districts provinces regions councils committees courts agencies
+    services cities towns villages""".split()
+)
+FIRST_WORD_TYPES = {
+    **dict.fromkeys("mount lake fort cape port".split(), "place"),
+    "operation": "other",
+}
+DEMONYM_ENDINGS = frozenset("i is n ns an ans ian ians ese ish".split())
+ADJECTIVE_ENDINGS = ("an", "ian", "ean", "ese", "ish", "ic", "ist", "ite", "ni")
+
+# --- countries (from the general world list in nations.py) -----------------------------
+
+
+def is_country(name: str) -> bool:
+    nation = nation_of(name)
+    return nation is not None and fold(name) not in {fold(d) for d in nation.demonyms}
+
+
+def demonym(word: str, countries: Iterable[str] = ()) -> bool:
+    """ "Armenian", "Azerbaijanis", "Turkish": a country's people or adjective, from the world
+    list or made from one of `countries` (folded one-word names: "Keshi" from "kesh")."""
+    nation = nation_of(word)
+    if nation is not None:
+        return fold(word) in {fold(d) for d in nation.demonyms}
+    word = fold(word)
+    return any(
+        word != country and word.startswith(stem) and word[len(stem) :] in DEMONYM_ENDINGS
+        for country in countries
+        for stem in (country, country[:-1])
+    )
+
+
+# --- words -------------------------------------------------------------------------------
+
+TOKEN = re.compile(r"(\w+(?:[-‐‑–]\w+)*)(['’]s?(?!\w))?")
+HYPHEN = re.compile(r"[-‐‑–]")
+OPENERS = frozenset("\"“‘([:")
+# Abbreviations whose period does not end a name: "Church of St. Anne", "Dr. Smith".
+NAME_ABBREVIATIONS = frozenset("St Mt Ft Dr Mr Mrs Ms Jr Sr Gen Col Lt Capt Sgt Prof".split())
+CLAUSE_BREAKS = ",;:()\"“”"
+# Where capital letters are looked for: Latin, Greek, Cyrillic, Armenian, Latin Extended Additional.
+CAPITAL_RANGES = ((0x41, 0x5B), (0xC0, 0x250), (0x370, 0x590), (0x1E00, 0x2000))
+NEARBY = 40  # characters around a name searched for the words that tell what it is
+ENOUGH_CONTEXTS = 12  # contexts of one name read for its type: more only cost time
+LIST_SEPARATORS = frozenset({", ", " and ", ", and ", " or "})
+
+
+class Token(NamedTuple):
+    text: str  # the word as written, without its possessive ending
+    key: str  # folded
+    start: int
+    end: int  # after the possessive ending, if any
+    initial: bool  # opens the sentence, a quotation or a bracket: its capital tells nothing
+    possessive: bool
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None, limit: int = -1) -> list[Token]:
+    """The words of text[start:end] (at most `limit` of them), with offsets into `text`."""
+    return _tokens(text, fold_aligned(text), start, len(text) if end is None else min(end, len(text)), limit)
+
+
+def _tokens(text: str, folded: str | None, start: int, end: int, limit: int = -1) -> list[Token]:
+    """tokenize() given fold_aligned(text): keys are slices of it when it is not None."""
+    tokens: list[Token] = []
+    for match in TOKEN.finditer(text, start, end):
+        word, possessive = match.group(1, 2)
+        key = folded[match.start() : match.end(1)] if folded is not None else fold(word)
+        initial = not tokens and opens(text, match.start())
+        fields = (word, key, match.start(), match.end(), initial, possessive is not None)
+        tokens.append(tuple.__new__(Token, fields))  # faster than Token(...), a Python call
+        if len(tokens) == limit:
+            break
+    return tokens
+
+
+def opens(text: str, position: int) -> bool:
+    """Whether a word at `position` opens the text, a quotation or a bracket."""
+    before = text[max(0, position - 3) : position].rstrip()
+    return not before or before[-1] in OPENERS
+
+
+_KEY = attrgetter("key")
+
+
+def key_of(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(map(_KEY, tokens))
+
+
+@lru_cache(maxsize=4096)
+def name_key(name: str) -> tuple[str, ...]:
+    return key_of(tokenize(name))
+
+
+def surface(text: str, tokens: list[Token]) -> str:
+    """The words as written, without a final possessive ending."""
+    return text[tokens[0].start : tokens[-1].start + len(tokens[-1].text)]
+
+
+def is_acronym(word: str) -> bool:
+    """"NSS", "MoFA", "ICRC": letters only, two or more capitals; not a plural ("UAVs")."""
+    return word.isalpha() and word[0].isupper() and sum(c.isupper() for c in word) >= 2 and word[-1] != "s"
+
+
+def is_code(word: str) -> bool:
+    """A model or unit code, with a digit and a capital: "9K33", "TB2", "T-72", "Mi-24"."""
+    return any(c.isdigit() for c in word) and any(c.isupper() for c in word)
+
+
+@lru_cache(maxsize=None)
+def is_name_word(word: str) -> bool:
+    """A capitalised word (each hyphenated part too), a code, an acronym or an ordinal ("1st");
+    not a month or a day."""
+    if fold(word) in MONTHS_AND_DAYS:
+        return False
+    if is_code(word) or is_acronym(word) or re.fullmatch(r"\d+(?:st|nd|rd|th)", word):
+        return True
+    if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():  # "UAVs", "POWs"
+        return False
+    parts = HYPHEN.split(word)
+    if len(parts) > 1 and parts[0] in NAME_PARTICLES:  # "al-Sham"
+        parts = parts[1:]
+    return word[:1].isupper() and all(part[:1].isupper() or part[:1].isdigit() for part in parts)
+
+
+def head_type(key: tuple[str, ...]) -> str | None:
+    """The type a name's head word gives: "Tartar District" → place, "Ministry of ..." → organization."""
+    if key[0] in FIRST_WORD_TYPES:
+        return FIRST_WORD_TYPES[key[0]]
+    head = key[-1]
+    for index, word in enumerate(key[1:], 1):
+        if word in SPLITTING_CONNECTORS:
+            head = key[index - 1]
+            break
+    return HEAD_TYPES.get(head)
+
+
+def singular(name: str, words: set[str]) -> str:
+    """ "BM-30 Smerches" → "BM-30 Smerch" when the document has the singular; "S-300s" → "S-300"."""
+    if re.search(r"\ds$", name):
+        return name[:-1]
+    for ending in ("es", "s"):
+        if name.endswith(ending) and fold(name[: -len(ending)].split()[-1]) in words:
+            return name[: -len(ending)]
+    return name
+
+
+# --- stretches of capitalised words ------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _stretch_pattern() -> re.Pattern:
+    """Capitalised words (or ordinals, codes) joined by single spaces, possessives, the period
+    of an abbreviation, and lowercase joining words: "Ministry of Foreign Affairs", "Armenia and
+    Azerbaijan". Built on first use: the class of capitals is read from Unicode."""
+    capitals = "".join(
+        char for low, high in CAPITAL_RANGES for char in map(chr, range(low, high)) if char.isupper() or char.istitle()
+    )
+    word = rf"(?:[{capitals}]|\d+[^\W\d_])\w*(?:[-‐‑–]\w+)*"
+    joining = "|".join(sorted(CONNECTORS | {"and"}))
+    link = rf"(?:['’]s?)?\.? (?:(?:{joining}) ){{0,2}}"
+    return re.compile(rf"(?<![\w'’-]){word}(?:{link}{word})*(?:['’]s?(?!\w))?")
+
+
+def stretches(text: str) -> list[list[Token]]:
+    """The stretches of capitalised words in a text, as words: where names can be."""
+    folded = fold_aligned(text)
+    return [_tokens(text, folded, match.start(), match.end()) for match in _stretch_pattern().finditer(text)]
+
+
+def raw_runs(text: str, stretch: list[Token]) -> list[list[Token]]:
+    """A stretch cut into runs of name words, keeping inner connectors ("of the") but not
+    "and", a period that is no abbreviation's, a stopword or a month."""
+    found: list[list[Token]] = []
+    current: list[Token] = []
+    pending: list[Token] = []
+    previous: Token | None = None
+    for token in stretch:
+        if previous is not None and not _linked(text, previous, token):
+            current, pending = _closed(current, found), []
+        previous = token
+        if _run_word(token, current):
+            current += pending + [token]
+            pending = []
+        elif current and token.key in CONNECTORS and len(pending) < 2:
+            pending.append(token)
+        else:
+            current, pending = _closed(current, found), []
+    _closed(current, found)
+    return found
+
+
+def _linked(text: str, left: Token, right: Token) -> bool:
+    """One space between two words, or the period of an abbreviation ("St. Anne")."""
+    gap = text[left.end : right.start]
+    return gap == " " or (gap == ". " and left.text in NAME_ABBREVIATIONS)
+
+
+def _run_word(token: Token, current: list[Token]) -> bool:
+    if token.text == "The":  # "in The Hague"; a sentence's opening "The" is no name
+        return not current and not token.initial
+    if token.text == "I":  # "World War I"
+        return bool(current)
+    return token.key not in STOPWORDS and is_name_word(token.text)
+
+
+def _closed(current: list[Token], found: list[list[Token]]) -> list[Token]:
+    if current and current[-1].text != "The":
+        found.append(current)
+    return []
+
+
+class Vocabulary:
+    """What the whole document says about each word: written in lower case, capitalised
+    inside a sentence, and the runs of names that stand inside sentences."""
+
+    def __init__(self, texts: list[str], runs: Iterable[list[Token]]):
+        written = set(re.findall(r"\w+(?:[-‐‑–]\w+)*", "\n".join(texts)))
+        self.words = {fold(word) for word in written}
+        self.lower = {fold(word) for word in written if word[0].islower()}
+        self.capitalised: set[str] = set()
+        self.inner_runs: set[tuple[str, ...]] = set()  # runs of names inside sentences
+        self.phrases: set[tuple[str, ...]] = set()  # every stretch of two to five run words
+        for run in runs:
+            key = key_of(run)
+            self.capitalised.update(t.key for t in run if not t.initial and is_name_word(t.text))
+            if not run[0].initial:
+                self.inner_runs.add(key)
+            for size in range(2, min(len(key), 5) + 1):
+                self.phrases.update(key[i : i + size] for i in range(len(key) - size + 1))
+
+    def proper(self, token: Token) -> bool:
+        """Whether a word is a name even where its capital tells nothing."""
+        if is_code(token.text) or is_acronym(token.text):
+            return True
+        return token.key not in self.lower and token.key in self.capitalised
+
+
+def trimmed(run: list[Token], vocabulary: Vocabulary) -> list[Token]:
+    """The run without an opening word whose capital tells nothing and that is no name:
+    "Several Azerbaijani ..." loses "Several", "Stephen Goose" keeps "Stephen"."""
+    first = run[0]
+    if not first.initial or key_of(run) in vocabulary.inner_runs:
+        return run
+    common = first.key in vocabulary.lower or first.key in STOPWORDS or first.key in PERSON_NOUNS - TITLES
+    if (len(run) > 1 and not common) or (len(run) == 1 and vocabulary.proper(first)):
+        return run
+    run = run[1:]
+    while run and run[0].key in CONNECTORS:
+        run = run[1:]
+    return run
+
+
+# --- drafts: entities while they are gathered --------------------------------------------
+
+
+@dataclass(eq=False)
+class Draft:
+    spellings: Counter = field(default_factory=Counter)
+    type: str | None = None  # fixed by the infobox or the gazetteer; else decided by votes
+    page: str | None = None
+    name: str | None = None  # a fixed canonical name (the infobox's)
+    roles: list[str] = field(default_factory=list)
+    sides: set[int] = field(default_factory=set)
+    votes: Counter = field(default_factory=Counter)
+    keep: bool = False  # listed even when the prose never names it (the infobox's sides)
+    weak: bool = False  # known from the gazetteer only: "Michael Jordan" is not split
+
+    def is_person(self) -> bool:
+        return self.type == "person" or (self.type is None and _top_vote(self.votes) == "person")
+
+
+def _top_vote(votes: Counter) -> str | None:
+    """The type with most votes; person wins a tie, then organization, weapon, place."""
+    order = ("person", "organization", "weapon", "place")
+    best = max(order, key=lambda kind: (votes[kind], -order.index(kind)))
+    return best if votes[best] > 0 else None
+
+
+class Registry:
+    """Every known name (as a folded word tuple) and the draft it belongs to."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str, ...], Draft] = {}
+        self.cased: dict[tuple[str, ...], bool] = {}
+        self.drafts: list[Draft] = []
+        self._lengths: dict[str, list[int]] | None = None
+
+    def get(self, name: str) -> Draft | None:
+        return self.by_key.get(name_key(name))
+
+    def add(self, name: str, draft: Draft | None = None, count: int = 1, spelling: bool = True) -> Draft:
+        """Register `name` for `draft` (default: the draft that has it, or a new one).
+
+        `spelling=False` registers the name for matching only, not as a way the text writes it.
+        """
+        key = name_key(name)
+        existing = self.by_key.get(key)
+        if draft is None:
+            draft = existing or self._new()
+        elif existing is not None and existing is not draft:
+            self.merge(existing, draft)
+        if key:
+            self.by_key[key] = draft
+            self.cased.setdefault(key, name[:1].isupper())
+            self._lengths = None
+        if spelling:
+            draft.spellings[name] += count
+        return draft
+
+    def _new(self) -> Draft:
+        draft = Draft()
+        self.drafts.append(draft)
+        return draft
+
+    def merge(self, old: Draft, new: Draft) -> None:
+        """Fold `old` into `new`: every name of `old` now belongs to `new`."""
+        for key, draft in self.by_key.items():
+            if draft is old:
+                self.by_key[key] = new
+        new.spellings.update(old.spellings)
+        new.type = new.type or old.type
+        new.page = new.page or old.page
+        new.name = new.name or old.name
+        new.roles += [role for role in old.roles if role not in new.roles]
+        new.sides |= old.sides
+        new.votes.update(old.votes)
+        new.keep = new.keep or old.keep
+        new.weak = new.weak and old.weak
+        self.drafts = [draft for draft in self.drafts if draft is not old]
+
+    def longest(self, tokens: list[Token], i: int) -> tuple[int, Draft | None]:
+        """The longest known name starting at tokens[i]: (its length in words, its draft)."""
+        if self._lengths is None:
+            lengths: dict[str, set[int]] = defaultdict(set)
+            for key in self.by_key:
+                lengths[key[0]].add(len(key))
+            self._lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
+        for size in self._lengths.get(tokens[i].key, ()):
+            key = key_of(tokens[i : i + size])
+            if len(key) == size and key in self.by_key:
+                return size, self.by_key[key]
+        return 0, None
+
+
+# --- the infobox -------------------------------------------------------------------------
+
+PARTY_ROLES = {
+    "combatant": "belligerent of side {side}",
+    "alleged": "alleged belligerent of side {side}",
+    "supporter": "supporter of side {side}",
+    "arms supplier": "arms supplier of side {side}",
+    "volunteers": "volunteers on side {side}",
+}
+# Roles that do not put an entity on a side: a supplier may sell to both.
+SIDELESS_ROLES = frozenset({"arms supplier"})
+
+
+def from_sides(registry: Registry, sides, vocabulary: Vocabulary) -> None:
+    """Parties, commanders, units and equipment of each infobox column."""
+    countries = {c.country for side in sides for c in side.commanders if c.country}
+    for side in sides:
+        for party in side.parties:
+            _add_party(registry, party, side.side, countries, vocabulary)
+        for commander in side.commanders:
+            role = f"commander of side {side.side}" + (f" ({commander.country})" if commander.country else "")
+            _add_infobox(registry, commander.name, "person", commander.page, role, side.side)
+        for unit in side.units:
+            role = f"unit of {unit.group} (side {side.side})" if unit.group else f"unit of side {side.side}"
+            kind = head_type(name_key(unit.name) or ("",)) or "organization"
+            _add_infobox(registry, unit.name, kind, None, role, side.side)
+        for line in side.equipment:
+            for name in _equipment_names(line, vocabulary):
+                _add_infobox(registry, name, "weapon", None, f"equipment of side {side.side}", side.side)
+
+
+def _add_party(registry: Registry, party, side: int, countries: set[str], vocabulary: Vocabulary) -> None:
+    page = party.page
+    flag_page = page is not None and page == page.lower() and fold(page) == fold(party.name)
+    if flag_page:
+        page = party.name
+    name = party.name if _is_proper_phrase(party.name, vocabulary) or page is None else page
+    if flag_page or party.name in countries or is_country(name):
+        kind = "country"
+    else:
+        kind = head_type(name_key(name) or ("",)) or "other"
+    role = PARTY_ROLES.get(party.role, party.role + " of side {side}").format(side=side)
+    if party.note:
+        role += f" ({party.note})"
+    on_side = None if party.role in SIDELESS_ROLES else side
+    _add_infobox(registry, name, kind, page, role, on_side)
+
+
+def _add_infobox(registry: Registry, name: str, kind: str, page: str | None, role: str, side: int | None) -> None:
+    draft = registry.add(name)
+    draft.name = draft.name or name
+    draft.type = draft.type or kind
+    draft.page = draft.page or page
+    draft.keep = True
+    draft.weak = False
+    if role not in draft.roles:
+        draft.roles.append(role)
+    if side is not None:
+        draft.sides.add(side)
+
+
+def _equipment_names(line: str, vocabulary: Vocabulary) -> list[str]:
+    runs = (trimmed(run, vocabulary) for stretch in stretches(line) for run in raw_runs(line, stretch))
+    return [singular(surface(line, run), vocabulary.words) for run in runs if run]
+
+
+def _is_proper_phrase(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether link text or a party is a name ("SOHR", "Nakhchivan"), not words ("Casualties")."""
+    tokens = tokenize(text)
+    if not tokens or not all(is_name_word(t.text) or t.key in CONNECTORS for t in tokens):
+        return False
+    return len(tokens) > 1 or vocabulary.proper(tokens[0])
+
+
+def from_links(registry: Registry, infobox, vocabulary: Vocabulary) -> None:
+    """Pages the infobox links to; link text that is itself a name becomes an alias."""
+    if infobox is None:
+        return
+    for field_name, fld in infobox.fields.items():
+        for link in fld.links:
+            page = link.page
+            if page is None or ":" in page or not page[:1].isupper():
+                continue
+            draft = registry.get(page) or registry.get(link.text)
+            draft = registry.add(page, draft, count=0)
+            draft.page = draft.page or page
+            if field_name in ("place", "location"):
+                draft.votes["place"] += 3
+            if link.text != page and _is_proper_phrase(link.text, vocabulary):
+                registry.add(link.text, draft, count=0)
+
+
+def from_gazetteer(registry: Registry, vocabulary: Vocabulary) -> None:
+    """Countries of the general world list that the document names, under each name it uses."""
+    for nation in {id(n): n for n in nations().values()}.values():
+        demonyms = {fold(d) for d in nation.demonyms}
+        present = [name for name in nation.names if fold(name) not in demonyms and _written(name, vocabulary)]
+        if not present:
+            continue
+        draft = next((registry.get(name) for name in present if registry.get(name)), None)
+        if draft is None:
+            draft = registry.add(nation.name, spelling=False)
+            draft.weak = True
+        draft.type = draft.type or "country"
+        for name in present:
+            registry.add(name, draft, spelling=False)
+
+
+def _written(name: str, vocabulary: Vocabulary) -> bool:
+    """Whether the document writes a name, capitalised, somewhere."""
+    key = name_key(name)
+    if len(key) == 1:
+        return key[0] in vocabulary.words and key[0] not in vocabulary.lower
+    return key in vocabulary.phrases
+
+
+def state_names(registry: Registry, vocabulary: Vocabulary) -> None:
+    """ "Republic of X" and "X Republic" are the country X where the document says so."""
+    for draft in list(registry.drafts):
+        if draft.type != "country":
+            continue
+        for name in list(draft.spellings):
+            for form in (f"Republic of {name}", f"{name} Republic"):
+                if name_key(form) in vocabulary.phrases:
+                    registry.add(form, draft, count=0)
+
+
+# --- what the prose states: acronyms and other names ------------------------------------
+
+PAREN = re.compile(r" \(([^()]{1,60})\)")
+KNOWN_AS = re.compile(r",? (?:also |otherwise |locally )?known (?:to [\w ]{1,40}? )?as ")
+
+
+def from_statements(registry: Registry, texts: list[str], runs: list[list[list[Token]]]) -> None:
+    """ "X (ACRONYM)", "X (Y)" and "X, known to ... as Y" give names of one entity."""
+    for text, sentence_runs in zip(texts, runs):
+        starts = {run[0].start: run for run in sentence_runs}
+        for run in sentence_runs:
+            paren = PAREN.match(text, run[-1].end)
+            if paren and is_acronym(paren.group(1)):
+                _add_acronym(registry, text, run, paren.group(1))
+            elif paren and paren.start() + 2 in starts and not _continues(text, paren.end()):
+                _add_alias(registry, text, run, starts[paren.start() + 2], paren.group(1))
+            known_as = KNOWN_AS.match(text, run[-1].end)
+            if known_as and known_as.end() in starts:
+                other = starts[known_as.end()]
+                _add_alias(registry, text, run, other, surface(text, other))
+
+
+def _continues(text: str, end: int) -> bool:
+    """Whether a name goes on after a bracket: "the Nagorno-Karabakh (Artsakh) Foreign Ministry"."""
+    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
+
+
+def _add_acronym(registry: Registry, text: str, run: list[Token], acronym: str) -> None:
+    expansion = acronym_expansion(run, fold(acronym))
+    if expansion is not None:
+        draft = registry.add(surface(text, expansion))
+        registry.add(acronym, draft, count=0)
+
+
+def acronym_expansion(run: list[Token], letters: str) -> list[Token] | None:
+    """The shortest end of `run` whose initials spell `letters` ("of", "the" may be skipped)."""
+    for start in range(len(run) - 2, -1, -1):
+        words = run[start:]
+        if words[0].key in CONNECTORS or words[0].key in TITLES:
+            continue
+        if spells(key_of(words), letters):
+            return words
+    return None
+
+
+def spells(words: tuple[str, ...], letters: str) -> bool:
+    if not words:
+        return not letters
+    head, rest = words[0], words[1:]
+    if head in CONNECTORS and spells(rest, letters):
+        return True
+    return bool(letters) and head[:1] == letters[0] and spells(rest, letters[1:])
+
+
+def _add_alias(registry: Registry, text: str, run: list[Token], other: list[Token], written: str) -> None:
+    if surface(text, other) != written.strip():
+        return
+    draft = registry.add(surface(text, run))
+    existing = registry.by_key.get(key_of(other))
+    if existing is not None and existing is not draft and existing.keep and draft.keep:
+        return  # two entities of the infobox are never one
+    registry.add(written.strip(), draft)
+
+
+# --- names in the prose ------------------------------------------------------------------
+
+
+class Candidate(NamedTuple):
+    name: str
+    key: tuple[str, ...]
+    vote: str | None  # the type the words around it suggest
+    weight: int
+    followed_by_word: bool | None  # a lowercase word follows ("Armenian forces"); None: not read
+    known: bool  # a name the registry had already
+    listed_after: tuple[str, ...] | None  # the name before it in a list: "Baku, Ganja and Yevlakh"
+    listed_by: str  # what joins them: ", ", " and ", ...
+
+
+def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) -> list[Candidate]:
+    """Every name the prose writes, with what its context says about it."""
+    found: list[Candidate] = []
+    seen: Counter = Counter()
+    for text, sentence_runs in zip(texts, runs):
+        last_end, last_key = None, None  # the name before, in this sentence
+        for run in sentence_runs:
+            for part, kind in name_parts(run, registry):
+                if kind == "title":
+                    continue
+                key = key_of(part)
+                listed_by = text[last_end : part[0].start] if last_end is not None else ""
+                listed_after = last_key if listed_by in LIST_SEPARATORS else None
+                last_end, last_key = part[-1].start + len(part[-1].text), key
+                seen[key] += 1
+                vote = ("person", 2) if kind == "person" else None
+                followed = None
+                undecided = kind == "name" or (kind == "known" and not registry.by_key[key].type)
+                if undecided and seen[key] <= ENOUGH_CONTEXTS:  # more contexts would only cost time
+                    before, after = _neighbours(text, part)
+                    vote = _context_vote(text, part, before, after)
+                    followed = _followed_by_word(text, part, after)
+                found.append(
+                    Candidate(
+                        surface(text, part),
+                        key,
+                        vote[0] if vote else None,
+                        vote[1] if vote else 0,
+                        followed,
+                        kind == "known",
+                        listed_after,
+                        listed_by,
+                    )
+                )
+    return found
+
+
+def name_parts(run: list[Token], registry: Registry) -> list[tuple[list[Token], str]]:
+    """The run cut into known names, titles, persons after titles and other names."""
+    parts: list[tuple[list[Token], str]] = []
+    for piece, draft in _split_known(run, registry):
+        if draft is not None:
+            parts.append((piece, "known"))
+            continue
+        for loose in _split_loose(piece):
+            parts.extend(_titled(loose))
+    return [
+        (tokens, "person" if kind == "name" and index and parts[index - 1][1] == "title" else kind)
+        for index, (tokens, kind) in enumerate(parts)
+    ]
+
+
+def _split_known(run: list[Token], registry: Registry) -> list[tuple[list[Token], Draft | None]]:
+    """The run cut at the names the registry knows: (words, the known draft or None)."""
+    pieces: list[tuple[list[Token], Draft | None]] = []
+    start = i = 0
+    while i < len(run):
+        size, draft = registry.longest(run, i)
+        if not size:
+            i += 1
+            continue
+        end = i + size
+        rest = run[end:]
+        if rest and not run[end - 1].possessive and rest[0].key not in CONNECTORS and head_type(key_of(rest)):
+            i = end  # "Azerbaijan Airlines", "the Russia Studies Program": one name
+            continue
+        if i > start and run[i - 1].key in CONNECTORS and not draft.is_person():
+            # "National Assembly of Armenia": part of a longer name, which may end here
+            if rest and (run[end - 1].possessive or rest[0].key not in CONNECTORS):
+                pieces.append((run[start:end], None))
+                start = end
+            i = end
+            continue
+        if i > start and not run[i - 1].possessive and (draft.weak or is_code(run[i - 1].text)):
+            i += 1  # "Michael Jordan", "9K33 Osa": one name
+            continue
+        if start < i:
+            pieces.append((run[start:i], None))
+        pieces.append((run[i:end], draft))
+        start = i = end
+    if start < len(run):
+        pieces.append((run[start:], None))
+    return pieces
+
+
+def _split_loose(piece: list[Token]) -> list[list[Token]]:
+    """Cut after a possessive ("Amnesty International's Regional Director") unless a head word
+    follows ("Prosecutor General's Office"), and at "A of B" when A has no head word."""
+    parts: list[list[Token]] = []
+    start = 0
+    for i, token in enumerate(piece[:-1]):
+        if token.possessive and piece[i + 1].key not in HEAD_TYPES:
+            parts.append(piece[start : i + 1])
+            start = i + 1
+    parts.append(piece[start:])
+    split = [smaller for part in parts for smaller in _split_of(part)]
+    return [part for part in (_strip_connectors(part) for part in split) if part]
+
+
+def _split_of(part: list[Token]) -> list[list[Token]]:
+    for i, token in enumerate(part):
+        if i and token.key in SPLITTING_CONNECTORS:
+            before = part[:i]
+            if before[-1].key not in PLURAL_HEADS and (head_type(key_of(before)) or any(t.key in TITLES for t in before)):
+                return [part]
+            return [before] + _split_of(_strip_connectors(part[i + 1 :]))
+    return [part] if part else []
+
+
+def _strip_connectors(part: list[Token]) -> list[Token]:
+    start, end = 0, len(part)
+    while start < end and (part[start].key in CONNECTORS and part[start].text != "The"):
+        start += 1
+    while end > start and part[end - 1].key in CONNECTORS:
+        end -= 1
+    return part[start:end]
+
+
+def _titled(piece: list[Token]) -> list[tuple[list[Token], str]]:
+    """ "Lieutenant General Rustam Muradov" → a title, then a person; "President of Azerbaijan"
+    is a title only."""
+    if head_type(key_of(piece)):
+        return [(piece, "name")]
+    titles = [i for i, token in enumerate(piece) if token.key in TITLES]
+    if not titles:
+        return [(piece, "name")]
+    tail = piece[titles[-1] + 1 :]
+    if tail and tail[0].key not in CONNECTORS:
+        return [(piece[: titles[-1] + 1], "title"), (tail, "person")]
+    return [(piece, "title")]
+
+
+def _neighbours(text: str, part: list[Token]) -> tuple[list[Token], list[Token]]:
+    """The two words before a name and the four after it."""
+    start, end = part[0].start, part[-1].end
+    return tokenize(text, max(0, start - NEARBY // 2), start)[-2:], tokenize(text, end, end + NEARBY, limit=4)
+
+
+def _context_vote(text: str, part: list[Token], before: list[Token], after: list[Token]) -> tuple[str, int] | None:
+    """What the words around a name say it is: "journalist X", "X, the second-largest city",
+    "X tanks", "the village of X", "X is a city", "near X"."""
+    previous, following = (before[-1] if before else None), (after[0] if after else None)
+    gap_before = text[previous.end : part[0].start] if previous else ""
+    gap_after = text[part[-1].end : following.start] if following else ""
+    if gap_before == " " and (previous.text[:1].islower() or opens(text, previous.start)):
+        if previous.key in PERSON_NOUNS:
+            return "person", 2
+        if previous.key in ORG_NOUNS:
+            return "organization", 2
+        if previous.key in PLACE_NOUNS or (previous.key in SPLITTING_CONNECTORS and before[0].key in PLACE_NOUNS):
+            return "place", 2
+    if gap_after == " " and following.text[:1].islower():
+        words = {token.key for token in after}
+        if words & WEAPON_NOUNS:
+            return "weapon", 2
+        if following.key in ORG_NOUNS:
+            return "organization", 2
+        if following.key in PLACE_NOUNS:
+            return "place", 2
+    comma_after = gap_after.strip() == ","
+    if gap_before.strip() == "," and (comma_after or following is None):  # "the minister, X, said"
+        vote = _clause_vote(_clause_before(text, text.rfind(",", 0, part[0].start)))
+        if vote:
+            return vote
+    if comma_after and (following.key in DETERMINERS or following.key not in STOPWORDS):  # "X, a citizen"
+        vote = _clause_vote(_clause_after(text, following.start), appositive=True)
+        if vote:
+            return vote
+    if following and following.key in COPULAS and len(after) > 1 and after[1].key in DETERMINERS:  # "X is a city"
+        vote = _clause_vote(_clause_after(text, after[1].start)[:6], appositive=True)
+        if vote:
+            return vote
+    if gap_before == " " and previous.key in PLACE_PREPOSITIONS:
+        return "place", 1
+    return None
+
+
+def _clause_before(text: str, position: int) -> list[Token]:
+    """The words from the last comma or bracket before `position` up to it."""
+    begin = max(text.rfind(mark, 0, position) for mark in CLAUSE_BREAKS) + 1
+    return tokenize(text, begin, position)
+
+
+def _clause_after(text: str, position: int) -> list[Token]:
+    """The words from `position` up to the next comma or bracket."""
+    ends = [index for index in (text.find(mark, position) for mark in CLAUSE_BREAKS) if index >= 0]
+    return tokenize(text, position, min(ends, default=len(text)))
+
+
+def _clause_vote(clause: list[Token], appositive: bool = False) -> tuple[str, int] | None:
+    words = {token.key for token in clause if token.text[:1].islower() or token.key in TITLES}
+    if words & PERSON_NOUNS:
+        return "person", 2
+    if appositive and (
+        (len(clause) == 1 and clause[0].key.isdigit()) or any("year-old" in t.key for t in clause)
+    ):
+        return "person", 2
+    if words & PLACE_NOUNS:
+        return "place", 2
+    if appositive and words & ORG_NOUNS:
+        return "organization", 2
+    return None
+
+
+def _followed_by_word(text: str, part: list[Token], after: list[Token]) -> bool:
+    """Whether a lowercase word that is not a stopword follows: "Armenian forces"."""
+    if not after:
+        return False
+    following = after[0]
+    return text[part[-1].end : following.start] == " " and following.text[:1].islower() and following.key not in STOPWORDS
+
+
+def register(registry: Registry, candidates: list[Candidate], vocabulary: Vocabulary) -> None:
+    """Add the candidates that are names, with the votes of their contexts."""
+    alone: dict[str, list[bool]] = defaultdict(list)
+    for candidate in candidates:
+        if len(candidate.key) == 1 and candidate.followed_by_word is not None:
+            alone[candidate.key[0]].append(candidate.followed_by_word)
+    openers = {candidate.key[0] for candidate in candidates if len(candidate.key) > 1}
+    countries = [key[0] for key, draft in registry.by_key.items() if len(key) == 1 and draft.type == "country"]
+
+    def adjective(word: str) -> bool:
+        if demonym(word, countries):
+            return True
+        uses = alone.get(word)
+        modifier = bool(uses) and all(uses)
+        return modifier and (word.endswith(ADJECTIVE_ENDINGS) or word in openers)
+
+    for candidate in candidates:
+        name, key = candidate.name, candidate.key
+        if len(key) > 1 and is_acronym(name.split()[-1]) and all(demonym(w, countries) for w in key[:-1]):
+            name, key = name.split()[-1], key[-1:]  # "Armenian MoD" is the MoD
+        if not candidate.known and not _acceptable(key, vocabulary, adjective):
+            continue
+        draft = registry.add(name)
+        if candidate.vote:
+            draft.votes[candidate.vote] += candidate.weight
+
+
+def list_votes(registry: Registry, candidates: list[Candidate]) -> None:
+    """Names listed together are alike: "Tartar, Beylagan and Barda" are places when one is,
+    "Musayev and Karimov" persons. Each name gets a vote for its neighbour's type; a comma
+    alone passes on only places ("Hugh Williamson, Europe and Central Asia director")."""
+    for candidate in candidates:
+        if not candidate.listed_after:
+            continue
+        pair = (registry.by_key.get(candidate.key), registry.by_key.get(candidate.listed_after))
+        if None in pair or pair[0] is pair[1]:
+            continue
+        kinds = ("place",) if candidate.listed_by == ", " else ("person", "place", "organization", "weapon")
+        for draft, other in (pair, pair[::-1]):
+            kind = decided_type(other, canonical(other))
+            if not draft.type and kind in kinds:
+                draft.votes[kind] += 1
+
+
+def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool:
+    """Whether words are a name: not "Armenian Civilians", "Thousands", "Observatory"."""
+    if len(key) > 1:  # a name, unless only adjectives and common words ("Protesting Israeli")
+        if head_type(key):
+            return True
+        return not adjective(key[-1]) and not all(adjective(w) or w in vocabulary.lower for w in key)
+    word = key[0]
+    return not (
+        len(word) < 2
+        or word[0].isdigit()  # "1994", "6th"
+        or word in STOPWORDS
+        or word in TITLES
+        or word in HEAD_TYPES
+        or word in MONTHS_AND_DAYS
+        or word in vocabulary.lower
+        or word not in vocabulary.capitalised
+        or adjective(word)
+    )
+
+
+# --- joining names of one entity ---------------------------------------------------------
+
+
+def join_acronyms(registry: Registry) -> None:
+    """An acronym whose letters are the initials of exactly one longer name is that name."""
+    longer = [(key, draft) for key, draft in registry.by_key.items() if len(key) > 1]
+    for key, draft in list(registry.by_key.items()):
+        if len(key) != 1 or draft.type is not None or not any(is_acronym(s) for s in draft.spellings):
+            continue
+        if any(len(k) > 1 for k, d in registry.by_key.items() if d is draft):
+            continue  # already expanded
+        letters = key[0]
+        owners = {id(d): d for k, d in longer if k[0][0] == letters[0] and d is not draft and spells(k, letters)}
+        if len(owners) == 1:
+            registry.merge(draft, next(iter(owners.values())))
+
+
+def join_surnames(registry: Registry) -> None:
+    """A surname alone is the one person of the article who bears it ("Aliyev")."""
+    bearers: dict[str, set[int]] = defaultdict(set)
+    people: dict[int, Draft] = {}
+    for key, draft in registry.by_key.items():
+        if len(key) > 1 and draft.is_person() and not re.fullmatch(r"[ivx]+|jr|sr", key[-1]):
+            bearers[key[-1]].add(id(draft))
+            people[id(draft)] = draft
+    for surname, owners in bearers.items():
+        alone = registry.by_key.get((surname,))
+        if len(owners) != 1 or alone is None or alone.type not in (None, "person"):
+            continue
+        person = people[next(iter(owners))]
+        if alone is not person and alone.votes["person"] >= alone.votes["place"]:
+            registry.merge(alone, person)
+
+
+def join_plurals(registry: Registry, words: set[str]) -> None:
+    """ "9K33 Osas" is "9K33 Osa" when the document has both."""
+    for draft in list(registry.drafts):
+        for name in list(draft.spellings):
+            one = registry.get(singular(name, words))
+            if one is not None and one is not draft and name != singular(name, words):
+                registry.merge(draft, one)
+                break
+
+
+def place_roots(registry: Registry) -> None:
+    """ "Tartar" is a place when the document has "Tartar District"."""
+    for key, draft in list(registry.by_key.items()):
+        if len(key) == 2 and HEAD_TYPES.get(key[1]) == "place" and (key[0],) in registry.by_key:
+            registry.by_key[(key[0],)].votes["place"] += 2
+
+
+def decided_type(draft: Draft, name: str) -> str:
+    """The infobox's type, else the head word's (of any spelling), else the contexts' votes."""
+    if draft.type:
+        return draft.type
+    if is_country(name):
+        return "country"
+    spellings = [name] + [s for s, _ in draft.spellings.most_common() if s != name]
+    heads = (head_type(name_key(s)) for s in spellings if name_key(s))
+    return next((kind for kind in heads if kind), None) or _top_vote(draft.votes) or "other"
+
+
+def canonical(draft: Draft) -> str:
+    if draft.name:
+        return draft.name
+    if not draft.spellings:
+        return ""
+    person = draft.is_person()
+
+    def rank(item: tuple[str, int]) -> tuple:
+        name, count = item
+        return (not is_acronym(name), person and " " in name, count)
+
+    return max(draft.spellings.items(), key=rank)[0]
+
+
+# --- mentions ----------------------------------------------------------------------------
+
+
+class Matcher:
+    """Leftmost-longest matching of known names over the stretches of capitalised words of a
+    text, a name going on into lowercase words after a stretch ("Lachin corridor")."""
+
+    def __init__(self, names: Mapping[tuple[str, ...], int], cased: Mapping[tuple[str, ...], bool]):
+        self.names = dict(names)
+        self.cased = cased
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in self.names:
+            lengths[key[0]].add(len(key))
+        self.lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
+        self.pairs = {(key[i], key[i + 1]) for key in self.names for i in range(len(key) - 1)}
+        self.going_on = {first for first, _ in self.pairs}
+
+    def find(self, text: str, stretches: list[list[Token]]) -> list[int]:
+        """The ids of the names in the text, in order, one per occurrence."""
+        found = []
+        taken = 0  # the end of the last name found: a name going on may cover the next stretch
+        for stretch in stretches:
+            words, i = self._going_on(text, stretch), 0
+            while i < len(stretch):
+                key = self._longest(text, words, i) if stretch[i].start >= taken else None
+                if key:
+                    found.append(self.names[key])
+                    taken = words[i + len(key) - 1].end
+                i += len(key) if key else 1
+        return found
+
+    def _going_on(self, text: str, stretch: list[Token]) -> list[Token]:
+        """The stretch, with the lowercase words after it that go on a known name."""
+        words = stretch
+        if stretch[-1].key not in self.going_on:
+            return words
+        following = TOKEN.match(text, stretch[-1].end + 1)
+        if following is None or (stretch[-1].key, fold(following.group(1))) not in self.pairs:
+            return words
+        for word in tokenize(text, stretch[-1].end, stretch[-1].end + 2 * NEARBY, limit=4):
+            if (words[-1].key, word.key) not in self.pairs or not _linked(text, words[-1], word):
+                break
+            words = words + [word]
+        return words
+
+    def _longest(self, text: str, words: list[Token], i: int) -> tuple[str, ...] | None:
+        """The key of the longest known name starting at words[i], or None."""
+        for size in self.lengths.get(words[i].key, ()):
+            window = words[i : i + size]
+            key = key_of(window)
+            if len(window) < size or key not in self.names:
+                continue
+            if self.cased.get(key) and not window[0].text[:1].isupper():
+                continue  # "may" the verb is not "May", a lowercase word not a name
+            if all(_linked(text, a, b) for a, b in zip(window, window[1:])):
+                return key
+        return None
+
+
+class EntityIndex:
+    """The entities of one document, which sentences name them, and lookups by name."""
+
+    def __init__(self, entities: tuple[Entity, ...], roles: dict[str, tuple[str, ...]], matcher: Matcher, sentence_names: tuple[tuple[str, ...], ...]):
+        self.entities = entities
+        self.roles = roles
+        self.matcher = matcher
+        self.by_name = {entity.name: entity for entity in entities}
+        self.sentence_names = sentence_names  # per sentence index: the entities it names
+        self._sentences: dict[str, list[int]] = defaultdict(list)
+        for index, names in enumerate(sentence_names):
+            for name in names:
+                self._sentences[name].append(index)
+
+    def get(self, name: str) -> Entity | None:
+        return self.by_name.get(name)
+
+    def mentions_of(self, name: str) -> tuple[int, ...]:
+        """Indices of the sentences that name the entity under any alias."""
+        return tuple(self._sentences.get(name, ()))
+
+    def names_in(self, text: str) -> tuple[str, ...]:
+        """Canonical names of the entities a text names, in order of first mention."""
+        ids = self.matcher.find(text, stretches(text))
+        return tuple(dict.fromkeys(self.entities[i].name for i in ids if i < len(self.entities)))
+
+    def lookup(self, query: str) -> Lookup:
+        """Exact name or alias (ignoring case and diacritics) → one entity; a word of several
+        names → candidates; nothing → the closest names."""
+        key = name_key(query)
+        if not key:
+            return Lookup(None)
+        exact = [e for e in self.entities if key in self._keys(e)]
+        if len(exact) == 1:
+            return Lookup(exact[0])
+        within = exact or [e for e in self.entities if any(_contains(k, key) for k in self._keys(e))]
+        if len(within) == 1:
+            return Lookup(within[0])
+        if within:
+            return Lookup(None, candidates=tuple(within))
+        folded = {fold(name): name for e in self.entities for name in (e.name, *e.aliases)}
+        close = difflib.get_close_matches(fold(query), list(folded), n=5, cutoff=0.6)
+        suggestions = dict.fromkeys(self._owner(folded[name]) for name in close)
+        return Lookup(None, suggestions=tuple(suggestions))
+
+    def _keys(self, entity: Entity) -> set[tuple[str, ...]]:
+        return {name_key(name) for name in (entity.name, *entity.aliases)}
+
+    def _owner(self, name: str) -> str:
+        for entity in self.entities:
+            if name == entity.name or name in entity.aliases:
+                return entity.name
+        return name
+
+    def profile(self, entity: Entity, sentences: tuple[Sentence, ...], dates: Mapping[int, object] | None = None) -> Profile:
+        dates = dates or {}
+        mentions = tuple(
+            Mention(sentences[i].text, sentences[i].section, dates.get(i), i) for i in self.mentions_of(entity.name)
+        )
+        dated = sorted((m for m in mentions if m.date is not None), key=lambda m: str(m.date))
+        return Profile(
+            entity.name,
+            entity.type,
+            entity.aliases,
+            entity.page,
+            entity.side,
+            self.roles.get(entity.name, ()),
+            dated[0] if dated else None,
+            dated[-1] if dated else None,
+            mentions,
+        )
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+# --- everything together -----------------------------------------------------------------
+
+
+def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None) -> EntityIndex:
+    """The entities of a document from its sentences, its sides and its infobox links."""
+    texts = [sentence.text for sentence in sentences]
+    found = [stretches(text) for text in texts]
+    raw = [[run for stretch in found_in for run in raw_runs(text, stretch)] for text, found_in in zip(texts, found)]
+    vocabulary = Vocabulary(texts, (run for runs in raw for run in runs))
+    runs = [[run for run in (trimmed(run, vocabulary) for run in runs) if run] for runs in raw]
+    registry = Registry()
+    from_sides(registry, sides, vocabulary)
+    from_links(registry, infobox, vocabulary)
+    from_gazetteer(registry, vocabulary)
+    state_names(registry, vocabulary)
+    from_statements(registry, texts, runs)
+    candidates = scan(texts, runs, registry)
+    register(registry, candidates, vocabulary)
+    join_acronyms(registry)
+    join_surnames(registry)
+    join_plurals(registry, vocabulary.words)
+    place_roots(registry)
+    list_votes(registry, candidates)
+    return _index(registry, texts, found)
+
+
+def _index(registry: Registry, texts: list[str], found: list[list[list[Token]]]) -> EntityIndex:
+    drafts = registry.drafts
+    number = {id(draft): i for i, draft in enumerate(drafts)}
+    names = [canonical(draft) for draft in drafts]
+    matcher = Matcher({key: number[id(d)] for key, d in registry.by_key.items()}, registry.cased)
+    named = [list(dict.fromkeys(matcher.find(text, stretches))) for text, stretches in zip(texts, found)]
+    counts = Counter(i for ids in named for i in ids)
+    kept = [i for i, draft in enumerate(drafts) if (counts[i] or draft.keep) and names[i]]
+    entities = sorted((_entity(drafts[i], names[i], counts[i]) for i in kept), key=lambda e: (-e.mentions, e.name))
+    order = {entity.name: n for n, entity in enumerate(entities)}
+    renumber = {i: order[names[i]] for i in kept}
+    final = Matcher(
+        {key: renumber[number[id(d)]] for key, d in registry.by_key.items() if number[id(d)] in renumber},
+        registry.cased,
+    )
+    sentence_names = tuple(tuple(entities[renumber[i]].name for i in ids if i in renumber) for ids in named)
+    roles = {names[i]: tuple(drafts[i].roles) for i in kept if drafts[i].roles}
+    return EntityIndex(tuple(entities), roles, final, sentence_names)
+
+
+def _entity(draft: Draft, name: str, mentions: int) -> Entity:
+    ordered = sorted(draft.spellings.items(), key=lambda item: -item[1])
+    aliases = tuple(spelling for spelling, _ in ordered if spelling != name)
+    side = next(iter(draft.sides)) if len(draft.sides) == 1 else None
+    return Entity(name, decided_type(draft, name), aliases, draft.page, side, mentions)

@@ -1,0 +1,365 @@
+"""Entities: names, types, sides, aliases, acronyms and mention counts (extract/entities.py)."""
+
+import re
+import unicodedata
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from karabakh_cli.extract.document import Sentence
+from karabakh_cli.extract.entities import Entity, extract_entities
+from karabakh_cli.extract.textnorm import fold, fold_offsets, original_span
+from karabakh_cli.factbase import FactBase
+from karabakh_cli.records import to_data
+
+DOCS = Path(__file__).resolve().parent / "docs"
+
+
+@pytest.fixture(scope="module")
+def index(seed):
+    return seed.entity_index
+
+
+def entity(index, name):
+    found = index.get(name)
+    assert found is not None, f"no entity {name!r}; closest: {index.lookup(name)}"
+    return found
+
+
+def sentences_matching(seed, pattern):
+    """Sentence indices whose text matches `pattern`: counted independently of the extractor."""
+    return {s.index for s in seed.sentences if re.search(pattern, s.text)}
+
+
+# --- the seed: who is who ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, side",
+    [("Ilham Aliyev", 1), ("Nikol Pashinyan", 2), ("Arayik Harutyunyan", 2), ("Armen Sarkissian", 2)],
+)
+def test_leaders_of_the_sides_are_persons_on_their_side(index, name, side):
+    leader = entity(index, name)
+    assert (leader.type, leader.side) == ("person", side)
+    assert any(role.startswith(f"commander of side {side}") for role in index.roles[name])
+
+
+def test_putin_is_a_person_on_no_side(index):
+    # The infobox lists Russia only as an arms supplier of side 2, and the article shows it
+    # brokering the ceasefire: neither makes Russia, or its president, a side of the war.
+    putin = entity(index, "Vladimir Putin")
+    assert (putin.type, putin.side) == ("person", None)
+    russia = entity(index, "Russia")
+    assert (russia.type, russia.side) == ("country", None)
+    assert index.roles["Russia"] == ("arms supplier of side 2",)
+
+
+def test_countries_of_the_infobox_have_their_sides_and_roles(index):
+    assert (entity(index, "Azerbaijan").type, entity(index, "Azerbaijan").side) == ("country", 1)
+    assert (entity(index, "Artsakh").type, entity(index, "Artsakh").side) == ("country", 2)
+    turkey = entity(index, "Turkey")
+    assert turkey.side == 1
+    assert "supporter of side 1" in index.roles["Turkey"]
+    assert any(role.startswith("alleged belligerent of side 1") for role in index.roles["Turkey"])
+    assert entity(index, "Israel").side is None  # an arms supplier only
+    assert entity(index, "Azerbaijan").page == "Azerbaijan"  # not the flag's "azerbaijan"
+
+
+def test_units_and_equipment_come_from_the_infobox(index):
+    nss = entity(index, "National Security Service")
+    assert (nss.type, nss.side) == ("organization", 2)
+    assert index.roles["National Security Service"] == ("unit of Armenia (side 2)",)
+    tb2 = entity(index, "Bayraktar TB2")
+    assert (tb2.type, tb2.side) == ("weapon", 1)
+    assert entity(index, "T-72").side is None  # equipment of both sides
+    assert entity(index, "BM-30 Smerch").type == "weapon"  # "BM-30 Smerches" in the infobox
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("Shusha", "place"),
+        ("Stepanakert", "place"),
+        ("Tartar District", "place"),
+        ("Ghazanchetsots Cathedral", "place"),
+        ("Human Rights Watch", "organization"),
+        ("Amnesty International", "organization"),
+        ("Orla Guerin", "person"),  # "journalist Orla Guerin"
+        ("Hikmat Hajiyev", "person"),  # "Aliyev's aide, Hikmat Hajiyev"
+        ("Genadi Petrosyan", "person"),  # "Genadi Petrosyan, 69,"
+        ("Rustam Muradov", "person"),  # "Lieutenant General Rustam Muradov"
+        ("Syria", "country"),
+        ("Nagorno-Karabakh", "place"),  # linked from the infobox's place field
+    ],
+)
+def test_types_come_from_the_document(index, name, kind):
+    assert entity(index, name).type == kind
+
+
+def test_titles_are_not_entities(index):
+    names = {e.name for e in index.entities}
+    assert not names & {"President of Azerbaijan", "President of Russia", "Prime Minister of Armenia"}
+    assert "Vladimir Putin" in names  # "the President of Russia Vladimir Putin"
+
+
+def test_may_the_and_month_names_are_never_entities(index):
+    every_name = {name for e in index.entities for name in (e.name, *e.aliases)}
+    assert not every_name & {"May", "The", "October", "November", "On", "In", "According"}
+    assert not [name for name in every_name if name.startswith(("May ", "The Azerbaijani", "The President"))]
+
+
+# --- aliases and acronyms ----------------------------------------------------------------
+
+
+def test_shusha_is_also_shushi(index):
+    shusha = entity(index, "Shusha")
+    assert "Shushi" in shusha.aliases
+    assert index.lookup("Shushi").entity == shusha
+
+
+@pytest.mark.parametrize(
+    "acronym, name",
+    [
+        ("NSS", "National Security Service"),
+        ("MoFA", "Ministry of Foreign Affairs"),
+        ("ANAMA", "Azerbaijan National Agency for Mine Action"),
+        ("HRW", "Human Rights Watch"),  # never expanded in brackets: initials of one name
+        ("ICRC", "International Committee of the Red Cross"),
+        ("SOHR", "Syrian Observatory for Human Rights"),  # an infobox link's text
+    ],
+)
+def test_acronyms_resolve_to_their_full_names(index, acronym, name):
+    assert index.lookup(acronym).entity == entity(index, name)
+    assert acronym in entity(index, name).aliases
+
+
+def test_an_acronym_of_two_names_stays_apart(index):
+    # ECHR: the European Court of Human Rights and the European Convention on Human Rights.
+    echr = index.lookup("ECHR").entity
+    assert echr is not None and echr.name == "ECHR"
+
+
+def test_spellings_that_differ_in_diacritics_are_one_entity(index):
+    fuzuli = entity(index, "Fuzuli")
+    assert "Füzuli" in fuzuli.aliases
+    assert index.lookup("füzuli").entity == fuzuli == index.lookup("FUZULI").entity
+
+
+def test_a_surname_points_to_the_one_person_who_bears_it(index):
+    aliyev = entity(index, "Ilham Aliyev")
+    assert "Aliyev" in aliyev.aliases
+    aliyeva = entity(index, "Mehriban Aliyeva")
+    assert aliyeva.mentions == 2 and "Aliyeva" not in aliyev.aliases
+    assert index.lookup("Aliyev").entity == aliyev
+    assert index.lookup("Aliyeva").entity == aliyeva
+
+
+def test_a_surname_of_two_people_is_ambiguous(index):
+    found = index.lookup("Harutyunyan")
+    assert found.entity is None
+    assert {e.name for e in found.candidates} == {"Arayik Harutyunyan", "Jalal Harutyunyan"}
+
+
+def test_an_unknown_name_suggests_the_closest(index):
+    found = index.lookup("Pashinian")
+    assert found.entity is None and not found.candidates
+    assert "Nikol Pashinyan" in found.suggestions
+    assert index.lookup("Zzyzx").suggestions == ()
+
+
+def test_republic_of_x_is_the_country_x(index):
+    assert "Republic of Artsakh" in entity(index, "Artsakh").aliases
+    assert "Republic of Azerbaijan" in entity(index, "Azerbaijan").aliases
+
+
+# --- mention counts, checked against independent counts ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, pattern",
+    [
+        ("Shusha", r"\bShush[ai]\b"),
+        ("Nikol Pashinyan", r"\bPashinyan\b"),
+        ("Ilham Aliyev", r"\bAliyev\b"),  # never "Aliyeva"
+        ("Human Rights Watch", r"Human Rights Watch|\bHRW\b"),
+        ("Stepanakert", r"\bStepanakert\b"),
+        ("National Security Service", r"National Security Service|\bNSS\b"),
+        ("Russia", r"\bRussia\b"),  # "Russia's" names Russia, "Russian" does not
+        ("Fuzuli", r"\bF[uü]zuli\b(?! District)"),  # "Fuzuli District" is an entity of its own
+    ],
+)
+def test_mentions_count_the_sentences_naming_an_entity_under_any_alias(seed, index, name, pattern):
+    expected = sentences_matching(seed, pattern)
+    assert set(index.mentions_of(name)) == expected
+    assert entity(index, name).mentions == len(expected)
+
+
+def test_hand_counted_mentions(index):
+    # Counted by reading the article: Shusha/Shushi in 12 sentences, Pashinyan in 13.
+    assert entity(index, "Shusha").mentions == 12
+    assert entity(index, "Nikol Pashinyan").mentions == 13
+
+
+def test_names_in_a_sentence(index, seed):
+    text = next(s.text for s in seed.sentences if s.text.startswith("On 9 November 2020, in the aftermath"))
+    assert index.names_in(text) == (
+        "Shusha",
+        "Azerbaijan",  # "the President of Azerbaijan": a title names its country
+        "Ilham Aliyev",
+        "Armenia",
+        "Nikol Pashinyan",
+        "Russia",
+        "Vladimir Putin",
+        "Nagorno-Karabakh conflict",  # longest match: not "Nagorno-Karabakh"
+        "Moscow",
+    )
+    assert index.names_in("President Aliyev met officials in Füzuli.") == ("Ilham Aliyev", "Fuzuli")
+    assert index.sentence_names[13] == index.names_in(seed.sentences[13].text)
+
+
+def test_entity_records_have_the_json_fields_in_order(index):
+    assert [f.name for f in fields(Entity)] == ["name", "type", "aliases", "page", "side", "mentions"]
+    assert to_data(entity(index, "Shusha")) == {
+        "name": "Shusha",
+        "type": "place",
+        "aliases": ["Shushi"],
+        "page": None,
+        "side": None,
+        "mentions": 12,
+    }
+
+
+def test_entities_are_most_mentioned_first(index):
+    counts = [e.mentions for e in index.entities]
+    assert counts == sorted(counts, reverse=True)
+    assert index.entities[0].name == "Azerbaijan"
+
+
+# --- profiles ----------------------------------------------------------------------------
+
+
+def test_profile_lists_every_mention_with_its_section_and_date(seed, index):
+    profile = seed.entity_profile(entity(index, "Shusha"))
+    assert [m.sentence for m in profile.mentions] == list(index.mentions_of("Shusha"))
+    assert all(m.text == seed.sentences[m.sentence].text for m in profile.mentions)
+    dated = [m for m in profile.mentions if m.date is not None]
+    assert dated and profile.first.date == min(m.date for m in dated)
+    assert profile.last.date == max(m.date for m in dated)
+    data = to_data(profile)
+    assert list(data)[:6] == ["name", "type", "aliases", "page", "side", "roles"]
+    assert set(data["mentions"][0]) >= {"text", "section", "date"}
+
+
+def test_profile_dates_come_from_the_mapping_given(index, seed):
+    shusha = entity(index, "Shusha")
+    first = index.mentions_of("Shusha")[0]
+    profile = index.profile(shusha, seed.sentences, {first: "2020-11-08"})
+    assert profile.mentions[0].date == "2020-11-08"
+    assert profile.first == profile.last == profile.mentions[0]
+    assert index.profile(shusha, seed.sentences).first is None
+
+
+# --- small documents written here ---------------------------------------------------------
+
+
+def doc(make_doc, body, frontmatter="title: T"):
+    return FactBase.load(make_doc(f"---\n{frontmatter}\n---\n{body}\n"))
+
+
+def test_may_at_a_sentence_start_is_no_name(make_doc):
+    facts = doc(
+        make_doc,
+        "May the treaty hold, said the envoy. The talks began in May 1999 in Lorn. "
+        "The delegates may meet again in Lorn, the capital.",
+    )
+    names = {e.name for e in facts.entities}
+    assert names == {"Lorn"}
+    assert facts.entity_index.get("Lorn").type == "place"
+
+
+def test_acronyms_and_stated_names_in_a_small_document(make_doc):
+    facts = doc(
+        make_doc,
+        "The State Mapping Office (SMO) surveyed the town of Velka, known to locals as Welke. "
+        "Later the SMO said Velka (Welke) had grown. Journalist Ana Brel visited Velka.",
+    )
+    index = facts.entity_index
+    assert index.lookup("SMO").entity.name == "State Mapping Office"
+    velka = index.get("Velka")
+    assert velka.aliases == ("Welke",) and velka.type == "place" and velka.mentions == 3
+    assert index.get("Ana Brel").type == "person"
+
+
+def test_names_listed_together_share_a_type(make_doc):
+    facts = doc(
+        make_doc,
+        "Shells hit the town of Velka. Later they hit Velka, Morn and Tessa. "
+        "The envoy met journalist Ana Brel and Piet Kor in Morn.",
+    )
+    index = facts.entity_index
+    assert [index.get(name).type for name in ("Velka", "Morn", "Tessa")] == ["place"] * 3
+    assert index.get("Piet Kor").type == "person"
+
+
+def test_an_1854_siege(make_doc):
+    facts = FactBase.load(DOCS / "crimean_campaign.md")
+    index = facts.entity_index
+    assert (index.get("Jean Morel").type, index.get("Jean Morel").side) == ("person", 1)
+    assert index.get("Russian Empire").side == 2
+    assert index.get("Siege of Koralsk").type == "other"
+
+
+def test_a_city_article(make_doc):
+    index = FactBase.load(DOCS / "city_of_lorn.md").entity_index
+    assert index.get("Lorn").type == "place"  # "Lorn is a city"
+    assert index.get("Church of St. Anne") is not None
+    assert index.get("May") is None and index.get("Anne") is None
+
+
+def test_a_document_without_infobox_or_prose(make_doc):
+    assert doc(make_doc, "").entities == ()
+    assert doc(make_doc, "no capitals here at all.").entities == ()
+
+
+# --- folding -----------------------------------------------------------------------------
+
+
+def test_fold_ignores_case_and_diacritics():
+    assert fold("Füzuli") == fold("FUZULI") == "fuzuli"
+    assert fold("Qaşaltı") == "qasalti"
+    assert fold("Hacıməmmədli") == "hacimemmedli"
+    assert fold("Straße") == "strasse"
+    assert fold("Erdoğan") == "erdogan"
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_fold_never_raises_and_offsets_map_back(text):
+    folded, offsets = fold_offsets(text)
+    assert folded == fold(text)
+    assert len(offsets) == len(folded) + 1
+    for start in range(len(folded)):
+        begin, end = original_span(offsets, start, start + 1)
+        assert 0 <= begin < end <= len(text)
+        # the original characters behind a folded one fold back to text containing it
+        assert folded[start] in fold(text[begin:end])
+
+
+@given(st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll"), max_codepoint=0x24F)))
+def test_fold_is_case_blind_and_idempotent_on_latin_letters(text):
+    assert fold(text) == fold(text.upper()) == fold(fold(text))
+    assert not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", fold(text)))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=120), max_size=6))
+def test_extraction_never_raises_on_arbitrary_text(texts):
+    sentences = tuple(Sentence(text, "S", 0, i, 0, len(text)) for i, text in enumerate(texts))
+    index = extract_entities(sentences)
+    for text in texts:
+        index.names_in(text)
+        index.lookup(text)
+    assert all(e.mentions >= 1 for e in index.entities)

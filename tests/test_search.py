@@ -1,0 +1,141 @@
+"""Full-text search over sentences (extract/search.py)."""
+
+import re
+from dataclasses import fields
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from karabakh_cli.extract.document import Sentence
+from karabakh_cli.extract.search import Hit, QueryError, search, section_matches
+from karabakh_cli.extract.textnorm import fold
+from karabakh_cli.records import to_data
+
+
+def count(seed, pattern, flags=re.IGNORECASE):
+    """Sentences matching a regular expression: an independent count."""
+    return sum(1 for s in seed.sentences if re.search(pattern, s.text, flags))
+
+
+def matched(hit):
+    return [hit.text[start:end] for start, end in hit.matches]
+
+
+# --- the seed, against counts made by hand and by plain regular expressions ------------
+
+
+@pytest.mark.parametrize(
+    "query, by_hand, pattern",
+    [
+        # 10 "white phosphorus" in the body: one is a heading, one sentence has two.
+        ('"white phosphorus"', 8, r"\bwhite phosphorus\b"),
+        # Fuzuli six times, Füzuli twice, and "Fuzuli District" twice, each in its own sentence.
+        ("fuzuli", 10, r"\bf[uü]zuli\b"),
+        ("shushi", 1, r"\bshushi\b"),
+        ('"cluster munitions"', 19, r"\bcluster munitions\b"),
+    ],
+)
+def test_hits_match_the_counts_made_by_hand(seed, query, by_hand, pattern):
+    hits = seed.search(query)
+    assert len(hits) == by_hand == count(seed, pattern)
+
+
+def test_diacritics_and_case_do_not_matter(seed):
+    plain = seed.search("FUZULI")
+    assert [h.sentence for h in plain] == [h.sentence for h in seed.search("füzuli")]
+    spellings = {text for hit in plain for text in matched(hit)}
+    assert spellings == {"Fuzuli", "Füzuli"}  # offsets point into the text as written
+
+
+def test_words_are_anded(seed):
+    both = seed.search("ceasefire Russia")
+    expected = [
+        s.index
+        for s in seed.sentences
+        if re.search(r"\bceasefires?\b", s.text, re.I) and re.search(r"\bRussia\b", s.text, re.I)
+    ]
+    assert [h.sentence for h in both] == expected
+    for hit in both:
+        words = {fold(text) for text in matched(hit)}
+        assert "russia" in words and words & {"ceasefire", "ceasefires"}
+
+
+def test_a_phrase_needs_its_words_in_order(seed):
+    assert len(seed.search('"munitions cluster"')) == 0
+    # words of a phrase may be joined by a hyphen: "Nagorno Karabakh" finds "Nagorno-Karabakh"
+    hit = seed.search('"Nagorno Karabakh" shusha')[0]
+    assert "Nagorno-Karabakh" in matched(hit)
+
+
+def test_whole_words_with_plurals_and_prefixes(seed):
+    assert count(seed, r"\bwar(s|es)?\b") == len(seed.search("war"))  # not "warfare"
+    assert count(seed, r"\bwar\w*") == len(seed.search("war*"))
+    assert all(any(fold(t).startswith("drone") for t in matched(h)) for h in seed.search("drone"))
+    assert len(seed.search("drone")) == count(seed, r"\bdrones?\b")
+
+
+def test_section_filter(seed):
+    hits = seed.search("armenia", section="Casualties")
+    assert hits and all(h.section.split(" > ")[0] == "Casualties" for h in hits)
+    exact = seed.search("armenia", section="aftermath > armenia")
+    assert exact and all(h.section == "Aftermath > Armenia" for h in exact)
+    assert seed.search("armenia", section="No such section") == ()
+
+
+def test_hits_carry_section_date_and_sentence(seed):
+    hit = next(h for h in seed.search("Shushi"))
+    assert hit.section == "Suspected war crimes > Azerbaijani"
+    assert seed.sentences[hit.sentence].text == hit.text
+    assert str(hit.date) == "2020-12-16"  # the timeline's date of the sentence
+    assert [f.name for f in fields(Hit)][:4] == ["text", "section", "date", "matches"]
+    data = to_data(hit)
+    assert data["matches"] == [[list(m) for m in hit.matches][0]]
+
+
+def test_limit(seed):
+    assert len(seed.search("azerbaijan", limit=3)) == 3
+
+
+def test_nothing_found_and_nothing_asked():
+    sentences = (Sentence("The siege of Lorn ended.", "A", 0, 0, 0, 24),)
+    assert search(sentences, "Tarsa") == ()
+    for empty in ("", "   ", '""', "*", "--"):
+        with pytest.raises(QueryError):
+            search(sentences, empty)
+
+
+def test_section_matches():
+    assert section_matches("Casualties", "Casualties > Civilians")
+    assert section_matches("civilians", "Casualties > Civilians")
+    assert section_matches("Casualties > Civilians", "Casualties > Civilians")
+    assert not section_matches("Casualties > Military", "Casualties > Civilians")
+    assert not section_matches("Casual", "Casualties")
+
+
+# --- properties --------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=5), st.text(max_size=20))
+def test_search_never_raises_and_offsets_stay_in_the_text(texts, query):
+    sentences = tuple(Sentence(text, "S", 0, i, 0, len(text)) for i, text in enumerate(texts))
+    try:
+        hits = search(sentences, query)
+    except QueryError:
+        return
+    for hit in hits:
+        assert hit.matches
+        previous_end = 0
+        for start, end in hit.matches:
+            assert previous_end <= start < end <= len(hit.text)
+            previous_end = end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=60), st.sampled_from(["Füzuli", "ŞUŞA", "Straße", "naïve", "İstanbul"]))
+def test_a_word_planted_in_noise_is_found_and_highlighted(noise, word):
+    text = f"{noise} {word} {noise}"
+    hits = search((Sentence(text, "S", 0, 0, 0, len(text)),), fold(word))
+    assert hits
+    assert word in matched(hits[0])
