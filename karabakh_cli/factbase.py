@@ -137,7 +137,9 @@ class FactBase:
         from .extract.claims import all_claims
 
         start = self.conflict_span.start if self.conflict_span else None
-        return all_claims(self.infobox, self.sentences, self.side_map, self.sentence_dates, start)
+        # A claim holds as of the end of the span its sentence is dated to ("By 9 November").
+        as_of = {index: event.end for index, event in self.first_events.items()}
+        return all_claims(self.infobox, self.sentences, self.side_map, as_of, start)
 
     @property
     def claims(self):
@@ -150,16 +152,21 @@ class FactBase:
         return tuple(claim for claim in self.all_claims if claim.item is not None)
 
     @cached_property
-    def sentence_dates(self) -> dict:
-        """Sentence index -> the date of its first date expression that the timeline placed."""
-        first: dict[int, tuple[int, object]] = {}
+    def first_events(self) -> dict:
+        """Sentence index -> the first date expression of that sentence the timeline placed."""
+        first: dict = {}
         for event in self.timeline.events:
             if event.sentence is None:
                 continue
             position = self.sentences[event.sentence].text.find(event.expression)
             if event.sentence not in first or position < first[event.sentence][0]:
-                first[event.sentence] = (position, event.end)
-        return {index: when for index, (_, when) in first.items()}
+                first[event.sentence] = (position, event)
+        return {index: event for index, (_, event) in first.items()}
+
+    @property
+    def sentence_dates(self) -> dict:
+        """Sentence index -> the day its first placed date starts on: how a mention is dated."""
+        return {index: event.date for index, event in self.first_events.items()}
 
     @cached_property
     def names(self):
