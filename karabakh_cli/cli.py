@@ -29,6 +29,7 @@ Examples:
   karabakh on "day 12"                   what happened on the 12th day of the war
   karabakh entity Shushi                 one place, person or body, and every mention
   karabakh search '"cluster munitions"'  the sentences that say it, matches highlighted
+  karabakh export facts.sqlite           every fact, ready for SQL
 
 \b
 Every command takes --doc PATH (or KARABAKH_DOC) and --json.
@@ -547,6 +548,38 @@ def search(
     if not hits:
         nothing(f"no sentence matches {query!r}" + (f" under {section!r}" if section else ""), json)
     emit(list(hits), json, no_color, "search_hits")
+
+
+@app.command()
+def export(
+    path: Annotated[str, typer.Argument(help="File (or folder, for csv) to write; - for stdout.", metavar="PATH")],
+    format: Annotated[
+        Optional[str],
+        typer.Option("--format", "-f", help="json, jsonl, csv or sqlite. Default: from PATH's extension."),
+    ] = None,
+    only: Annotated[
+        Optional[str], typer.Option("--only", help="One record type (a table), e.g. claims or events.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+    doc: DocOption = None,
+) -> None:
+    """Write every fact of the article to a file: JSON, JSON Lines, CSV or SQLite.
+
+    Example: karabakh export facts.sqlite && sqlite3 facts.sqlite 'select count(*) from events'
+    """
+    from . import export as exporter
+
+    check_choice("--format", format, exporter.FORMATS)
+    facts = load_facts(doc)
+    try:
+        fmt = exporter.format_for(path, format)
+        exporter.write(facts, path, fmt, only=only, force=force)
+    except exporter.ExportError as exc:
+        fail(str(exc), path)
+    except OSError as exc:
+        fail(exc.strerror or str(exc), path)
+    if path != "-":
+        note(f"wrote {fmt} to {path}")
 
 
 # --- commands end ---
