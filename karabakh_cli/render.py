@@ -288,9 +288,10 @@ def casualties(out, claims, parties: dict) -> None:
     out.print(table)
     out.print(
         text(
-            "~ about, > more than, N+ at least, ≤ at most, N–M range; (date) as of. High/low: the "
-            "largest claim of each side's column, highest over lowest (third parties often count "
-            f"single attacks, so they are left out); ! marks a factor of {WIDE_SPREAD:g} or more. "
+            "~ about, > more than, N+ at least, ≤ at most, N–M range; (date) as of. High/low: each "
+            "side's headline claim (its infobox figure, else its largest), highest over lowest; "
+            "third parties, who often count single attacks, are left out; "
+            f"! marks a factor of {WIDE_SPREAD:g} or more. "
             "--all lists every claim with its source.",
             "dim",
         )
@@ -375,15 +376,22 @@ def _figures_cell(claims):
 
 
 def _spread(cells) -> object:
-    """The largest claim of the highest column over that of the lowest, when two columns claim:
-    a side's own count against its enemy's is where the claims disagree."""
-    tops = [max(c.upper or c.value for c in cell) for cell in cells if cell]
-    if len(tops) < 2 or min(tops) <= 0:
+    """Each side's headline claim, highest over lowest, when two sides claim: a side's own
+    count against its enemy's is where the claims disagree."""
+    heads = [_headline(cell) for cell in cells if cell]
+    if len(heads) < 2 or min(heads) <= 0:
         return ""
-    factor = max(tops) / min(tops)
+    factor = max(heads) / min(heads)
     if factor >= WIDE_SPREAD:
         return text(f"×{factor:.1f} !", "bold red")
     return text(f"×{factor:.1f}")
+
+
+def _headline(claims) -> int:
+    """A column's headline figure: its infobox claim (the article's summary) when it has one,
+    else its largest claim (the prose also reports partial counts: "11 more were killed")."""
+    chosen = [c for c in claims if c.source == "infobox"] or claims
+    return max(c.upper or c.value for c in chosen)
 
 
 def _side_label(side, parties: dict) -> str:
