@@ -237,7 +237,11 @@ def on_day(out, events, start, end, war_day=None, explain: bool = False) -> None
         heading += f", day {war_day} of the war" if war_day else ""
     else:
         heading = f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
-    timeline(out, events, explain=explain, heading=heading)
+    within = [e for e in events if start <= e.date and e.end <= end]
+    around = [e for e in events if not (start <= e.date and e.end <= end)]
+    timeline(out, within, explain=explain, heading=heading)
+    if around:
+        timeline(out, around, explain=explain, heading="Dated to a longer span that includes it")
 
 
 def timeline_chart(out, weeks) -> None:

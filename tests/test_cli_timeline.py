@@ -214,3 +214,11 @@ def test_on_a_war_day_needs_the_first_day_of_the_war(make_doc):
 
 def test_a_date_without_a_year_takes_the_war_year_never_today():
     assert run_json("on", "8 Oct") == run_json("on", "8 October 2020")
+
+
+def test_on_lists_the_day_before_the_longer_spans_that_include_it():
+    output = run("on", "day 33").stdout
+    day = output.index("On 29 October 2020, the President of Azerbaijan")
+    longer = output.index("Dated to a longer span that includes it")
+    assert output.startswith("Thursday 29 October 2020, day 33 of the war")
+    assert day < longer < output.index("Infobox date: September 27, 2020")
