@@ -5,22 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from typer.testing import CliRunner
 
-from karabakh_cli.cli import app
-
-ENV = {"COLUMNS": "120", "NO_COLOR": "1"}
-
-
-def run(*args, env=None):
-    result = CliRunner().invoke(app, list(args), env={**ENV, **(env or {})})
-    return result
-
-
-def run_json(*args):
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+from cli_runner import run, run_json
 
 
 def test_summary_json_on_the_seed():

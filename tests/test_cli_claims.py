@@ -2,21 +2,8 @@
 
 import json
 
-from typer.testing import CliRunner
 
-from karabakh_cli.cli import app
-
-ENV = {"COLUMNS": "120", "NO_COLOR": "1"}
-
-
-def run(*args):
-    return CliRunner().invoke(app, list(args), env=ENV)
-
-
-def run_json(*args):
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+from cli_runner import run, run_json
 
 
 SMALL_WAR = """---

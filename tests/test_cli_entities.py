@@ -1,23 +1,12 @@
 """The entities, entity and search commands: JSON, human views, exit codes, completion."""
 
-import json
 
 import pytest
+
+from cli_runner import run, run_json
 from typer.testing import CliRunner
 
 from karabakh_cli.cli import app, complete_entity, complete_section
-
-ENV = {"COLUMNS": "120", "NO_COLOR": "1", "KARABAKH_NO_CACHE": "1"}
-
-
-def run(*args):
-    return CliRunner().invoke(app, list(args), env=ENV)
-
-
-def run_json(*args, code=0):
-    result = run(*args, "--json")
-    assert result.exit_code == code, result.output
-    return json.loads(result.stdout)
 
 
 # --- entities ------------------------------------------------------------------------------

@@ -1,27 +1,14 @@
 """The `timeline` and `on` commands: JSON, filters, exit codes and the human views."""
 
-import json
 
 import pytest
-from typer.testing import CliRunner
 
-from karabakh_cli.cli import app
+from cli_runner import run, run_json
 
-ENV = {"COLUMNS": "120", "NO_COLOR": "1"}
 EVENT_FIELDS = [
     "date", "end", "precision", "kind", "expression", "anchor", "text", "section",
     "day_of_war", "entities", "source", "sentence",
 ]
-
-
-def run(*args):
-    return CliRunner().invoke(app, list(args), env=ENV)
-
-
-def run_json(*args, code=0):
-    result = run(*args, "--json")
-    assert result.exit_code == code, result.output
-    return json.loads(result.stdout)
 
 
 def one_line_error(result, message):

@@ -5,16 +5,9 @@ import json
 import sqlite3
 
 import pytest
-from typer.testing import CliRunner
 
 from karabakh_cli import export as exporter
-from karabakh_cli.cli import app
-
-ENV = {"COLUMNS": "120", "NO_COLOR": "1"}
-
-
-def run(*args):
-    return CliRunner().invoke(app, list(args), env=ENV)
+from cli_runner import run, run_json
 
 
 def exported(tmp_path, name, *options):
@@ -24,28 +17,22 @@ def exported(tmp_path, name, *options):
     return path
 
 
-def command_json(*args):
-    result = run(*args, "--json")
-    assert result.exit_code == 0
-    return json.loads(result.stdout)
-
-
 def test_json_holds_every_record_type_as_the_commands_print_them(tmp_path):
     data = json.loads(exported(tmp_path, "facts.json").read_text(encoding="utf-8"))
     assert list(data) == ["document", "sections", "sentences", "infobox", "sides", "claims", "events", "entities"]
-    assert data["document"] == command_json("summary")
-    assert data["events"] == command_json("timeline")
-    assert data["sides"] == command_json("sides")
-    assert data["entities"] == command_json("entities")
-    assert [c for c in data["claims"] if c["item"] is None] == command_json("casualties")
-    assert [c for c in data["claims"] if c["item"] is not None] == command_json("losses")
+    assert data["document"] == run_json("summary")
+    assert data["events"] == run_json("timeline")
+    assert data["sides"] == run_json("sides")
+    assert data["entities"] == run_json("entities")
+    assert [c for c in data["claims"] if c["item"] is None] == run_json("casualties")
+    assert [c for c in data["claims"] if c["item"] is not None] == run_json("losses")
     assert len(data["sentences"]) == 470
 
 
 def test_sqlite_counts_joins_and_full_text(tmp_path):
     database = sqlite3.connect(exported(tmp_path, "facts.sqlite"))
     events = database.execute("select count(*) from events").fetchone()[0]
-    assert events == len(command_json("timeline"))
+    assert events == len(run_json("timeline"))
     # Claims join to the sentence they came from.
     text, sentence = database.execute(
         "select claims.text, sentences.text from claims join sentences on claims.sentence = sentences.id "
@@ -57,7 +44,7 @@ def test_sqlite_counts_joins_and_full_text(tmp_path):
         "select count(distinct mentions.sentence) from mentions join entities on mentions.entity = entities.id "
         "where entities.name = 'Shusha'"
     ).fetchone()
-    assert shusha == next(e["mentions"] for e in command_json("entities") if e["name"] == "Shusha")
+    assert shusha == next(e["mentions"] for e in run_json("entities") if e["name"] == "Shusha")
     assert database.execute("pragma foreign_key_check").fetchall() == []
     if database.execute("select 1 from sqlite_master where name = 'sentences_fts'").fetchone():
         hits = database.execute(
