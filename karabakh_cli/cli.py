@@ -65,10 +65,8 @@ NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even
 
 def fail(message: str, path: object = None, code: int = 2) -> NoReturn:
     """One line on stderr, `karabakh: error: <file>: <what is wrong>`, and exit."""
-    from .render import plain
-
-    where = f"{plain(str(path))}: " if path is not None else ""
-    sys.stderr.write(f"karabakh: error: {where}{plain(message)}\n")
+    where = f"{one_line(str(path))}: " if path is not None else ""
+    sys.stderr.write(f"karabakh: error: {where}{one_line(message)}\n")
     raise typer.Exit(code)
 
 
@@ -102,11 +100,17 @@ def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
     getattr(render, view)(render.console(no_color), value, **options)
 
 
-def note(message: str) -> None:
-    """A remark for the reader on stderr that does not change the exit code."""
+def one_line(message: str) -> str:
+    """Text for a message on stderr: no control characters, and no line break even when a
+    path or a field name from the document holds one."""
     from .render import plain
 
-    line = f"karabakh: {plain(message)}\n"
+    return plain(message).replace("\n", " ")
+
+
+def note(message: str) -> None:
+    """A remark for the reader on stderr that does not change the exit code."""
+    line = f"karabakh: {one_line(message)}\n"
     invocation["stderr"] = invocation.get("stderr", "") + line
     sys.stderr.write(line)
 
@@ -506,6 +510,8 @@ def entity(
     if found.entity is None:
         closest = f"; closest: {', '.join(found.suggestions)}" if found.suggestions else ""
         note(f"no entity is called {name!r}{closest}")
+        if json:
+            emit(None, True, no_color, "")  # `null`: the JSON of no entity, still parseable
         raise typer.Exit(1)
     emit(facts.entity_profile(found.entity), json, no_color, "entity_profile")
 

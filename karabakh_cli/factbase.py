@@ -103,7 +103,11 @@ class FactBase:
         from .extract.timeline import extract_timeline
 
         field = self.infobox.get("date") if self.infobox else None
-        timeline = extract_timeline(self.sentences, self.conflict_span, field.text if field else None)
+        name = self.infobox.get("conflict") if self.infobox else None
+        timeline = extract_timeline(
+            self.sentences, self.conflict_span, field.text if field else None,
+            name.text if name else self.document.title,
+        )
         named = self.entity_index.sentence_names
         events = tuple(
             replace(event, entities=named[event.sentence]) if event.sentence is not None else event

@@ -35,7 +35,9 @@ def _table(*columns: str, title: str | None = None, **options):
     from rich import box
     from rich.table import Table
 
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", **options)
+    # A title often holds document text (an article's title, a party's name): never markup.
+    caption = text(title, "bold") if title is not None else None
+    table = Table(title=caption, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", **options)
     for column in columns:
         table.add_column(column)
     return table
@@ -81,7 +83,7 @@ def summary(out, s) -> None:
         )
     )
     rows.append(("As of", f"the article's snapshot of {iso(s.as_of)}" if s.as_of else "unknown"))
-    out.print(_key_values(rows, title=plain(s.title) or "Untitled document"))
+    out.print(_key_values(rows, title=s.title or "Untitled document"))
     if s.description:
         out.print(text(s.description))
     for line in s.notes:
@@ -444,7 +446,7 @@ def entity_profile(out, profile) -> None:
     for label, mention in (("First dated", profile.first), ("Last dated", profile.last)):
         if mention is not None:
             rows.append((label, f"{iso(mention.date)}: {mention.text}"))
-    out.print(_key_values(rows, title=plain(profile.name)))
+    out.print(_key_values(rows, title=profile.name))
     if profile.mentions:
         table = _table("Date", "Section", "Sentence")
         table.columns[0].no_wrap = True

@@ -140,6 +140,7 @@ class Mention:
     shift: int = 0  # relative: units after the anchor; ordinal-day: days after the first
     days: int = 1  # days covered by a relative or ordinal-day span
     problem: str | None = None  # why it can never be placed
+    battle: str | None = None  # ordinal-day of a battle ("of the siege"): the noun, lowercase
 
     @property
     def has_month(self) -> bool:
@@ -233,6 +234,9 @@ _LEFT_ENDS = (
     _YEAR,
 )
 _WAR = r"(?i:war|conflict|hostilities|fighting|clashes)"
+# "The fifth day of the battle" counts from the conflict's first day only when the article's
+# conflict is a battle ("Battle of Varnek"); the timeline decides (timeline.py).
+_BATTLE = r"(?i:battle|siege|offensive|campaign|operation)"
 _NUMBER = r"(?:\d{1,2}|[A-Za-z]+)"
 _UNKNOWN = (None, None, None)
 # Words before a date that change what it says, kept in its expression ("as of 9 November").
@@ -489,13 +493,15 @@ def _next_days(match, text):
 
 def _war_day(match, text):
     """ "the 6th day of the war", "the fourth day", "the morning of the seventh day"."""
-    if match["noun"] and not re.fullmatch(_WAR, match["noun"]):
+    noun = match["noun"]
+    battle = noun.lower() if noun and re.fullmatch(_BATTLE, noun) else None
+    if noun and not battle and not re.fullmatch(_WAR, noun):
         return None  # "the fourth day of the summit"
     word = match["o"].lower()
     number = int(word[:-2]) if word[:-2].isdigit() else _ORDINALS.get(word)
     if not number:
         return None
-    return _mention(match, "ordinal-day", "day", _UNKNOWN, unit="day", shift=number - 1)
+    return _mention(match, "ordinal-day", "day", _UNKNOWN, unit="day", shift=number - 1, battle=battle)
 
 
 def _first_war_days(match, text):

@@ -200,8 +200,16 @@ def text_value(value) -> str:
 
 # --- body --------------------------------------------------------------------------------
 
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-IMAGE_LINE = re.compile(r"^\s*!\[.*\]\(.*\)\s*$")
+# The title is stripped of closing "#"s with rstrip: `(.*?)[ \t#]*$` is quadratic on a line
+# of spaces and "#"s.
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")
+
+
+def is_image_line(line: str) -> bool:
+    """A line that is only an image, `![alt](url)`. A string test: the pattern it replaces
+    backtracked quadratically on a long line of "]("."""
+    line = line.strip()
+    return line.startswith("![") and line.endswith(")") and "](" in line[2:-1]
 
 
 def parse_body(body: str) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
@@ -231,7 +239,7 @@ def parse_body(body: str) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
         heading = HEADING.match(line)
         if heading:
             flush()
-            level, title = len(heading.group(1)), clean_markup(heading.group(2))
+            level, title = len(heading.group(1)), clean_markup(heading.group(2).rstrip(" \t#"))
             open_titles = [(lvl, t) for lvl, t in open_titles if lvl < level] + [(level, title)]
             path = " > ".join(t for _, t in open_titles)
             sections.append(Section(title, level, path, len(sections)))
@@ -239,7 +247,7 @@ def parse_body(body: str) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
         if not line.strip():
             flush()
             continue
-        if IMAGE_LINE.match(line):
+        if is_image_line(line):
             continue
         if re.match(r"^\s*[-*+]\s+", line):  # each list item is a paragraph of its own
             flush()
@@ -251,15 +259,19 @@ def parse_body(body: str) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
     return tuple(sections), tuple(paragraphs)
 
 
+# Linear time on any line: no part of a pattern may run past the character that opens
+# another match ("[", "(", "<", a lone "*" or "_"), so no character is scanned from more than
+# one start. With `[^\]]*` instead, a line of a million "[a " took hours.
+_DESTINATION = r"(?:<[^<>]*>|[^()\[\]]*(?:\([^()\[\]]*\)[^()\[\]]*)*)"  # one level of (...)
 MARKUP_PATTERNS = [
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # inline image
-    (re.compile(r"\[([^\]]+)\]\((?:<[^>]*>|[^)]*)\)"), r"\1"),  # link -> its text
+    (re.compile(rf"!\[([^\[\]]*)\]\({_DESTINATION}\)"), ""),  # inline image
+    (re.compile(rf"\[([^\[\]]+)\]\({_DESTINATION}\)"), r"\1"),  # link -> its text
     (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
     (re.compile(r"__(.+?)__"), r"\1"),
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?!\s)((?:[^*\n]|(?<=\w)\*(?=\w))+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?!\s)((?:[^_\n]|(?<=\w)_(?=\w))+?)(?<!\s)_(?![\w_])"), r"\1"),
     (re.compile(r"`([^`]*)`"), r"\1"),
-    (re.compile(r"<[^>\n]{1,200}>"), ""),  # stray HTML tags
+    (re.compile(r"<[^<>\n]{1,200}>"), ""),  # stray HTML tags
     (re.compile(r"^\s*(?:[-*+]|\d+\.)\s+"), ""),  # list marker
 ]
 

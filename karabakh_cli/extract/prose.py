@@ -19,6 +19,8 @@ ABBREVIATIONS = frozenset(
 BOUNDARY = re.compile(r"""(?:\.{3}|[.!?])["'”’)\]_*]*(?=\s+)""")
 # What may open the next sentence: a capital, a digit or an opening quote/bracket/emphasis.
 NEXT_START = re.compile(r"""\s+["'“‘(\[_*]*[A-Z0-9\u00C0-\u024F\u0370-\u1FFF]""")
+WORD_LOOKBACK = 64  # characters looked at before a period for the word it ends
+MAX_SENTENCE = 2000  # characters of Markdown; a longer sentence is cut (see _bounded)
 
 
 def split_sentences(document: Document) -> tuple[Sentence, ...]:
@@ -52,12 +54,31 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = end
     if text[start:].strip():
         spans.append(_trimmed(text, start, len(text)))
-    return [span for span in spans if span[1] > span[0]]
+    return [piece for span in spans if span[1] > span[0] for piece in _bounded(text, *span)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut into pieces of at most MAX_SENTENCE characters, at a space where there is
+    one in the second half. No real sentence is that long, and with the cut no extractor can
+    take more than a constant time per character of the document, whatever a sentence holds."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        half = limit - MAX_SENTENCE // 2
+        cut = max(text.rfind(" ", half, limit), text.rfind("\n", half, limit))
+        cut = cut if cut > start else limit
+        pieces.append(_trimmed(text, start, cut))
+        start = cut
+    pieces.append(_trimmed(text, start, end))
+    return [piece for piece in pieces if piece[1] > piece[0]]
 
 
 def _ends_sentence(text: str, dot: int, sentence_start: int) -> bool:
     if text[dot] != ".":
         return True
+    # Look back a bounded way: abbreviations and initials are short, and scanning back to the
+    # sentence's start at every "Mr." of a line without spaces would be quadratic.
+    sentence_start = max(sentence_start, dot - WORD_LOOKBACK)
     word_start = max(text.rfind(" ", sentence_start, dot), text.rfind("\n", sentence_start, dot)) + 1
     word = text[max(word_start, sentence_start) : dot].lstrip("\"'“‘([_*")
     if not word:

@@ -65,10 +65,12 @@ def extract_timeline(
     sentences: tuple[Sentence, ...],
     conflict: DateSpan | None = None,
     infobox_text: str | None = None,
+    conflict_name: str = "",
 ) -> Timeline:
-    """Place every date expression of `sentences`; `conflict` is the infobox `date` span."""
+    """Place every date expression of `sentences`; `conflict` is the infobox `date` span,
+    `conflict_name` what the article calls it ("Battle of Varnek")."""
     found = [find_dates(sentence.text) for sentence in sentences]
-    reader = _Reader(conflict)
+    reader = _Reader(conflict, conflict_name)
     events: list[Event] = []
     unresolved: list[Unresolved] = []
     for i, sentence in enumerate(sentences):
@@ -111,8 +113,9 @@ _Anchor = tuple[Mention, DateSpan | None]
 class _Reader:
     """What a reader knows at the current sentence; `read` places one sentence's dates."""
 
-    def __init__(self, conflict: DateSpan | None):
+    def __init__(self, conflict: DateSpan | None, conflict_name: str = ""):
         self.conflict = conflict
+        self.conflict_words = set(re.findall(r"\w+", conflict_name.lower()))
         self.war_start = conflict.start if conflict and starts_on_a_day(conflict) else None
         self.restart(None)
 
@@ -220,6 +223,8 @@ class _Reader:
     def _war_day(self, mention: Mention) -> DateSpan | str:
         if self.war_start is None:
             return "the infobox gives no first day of the conflict to count from"
+        if mention.battle and mention.battle not in self.conflict_words:
+            return f"counts the days of a {mention.battle}, which the article's conflict is not"
         start = self.war_start + timedelta(days=mention.shift)
         end = start + timedelta(days=mention.days - 1)
         if end > self.conflict.end:
