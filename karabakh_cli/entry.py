@@ -37,10 +37,22 @@ def run(argv: list[str]) -> int:
     from .cli import app, invocation
 
     try:
-        app(args=argv, prog_name="karabakh")
-        code = 0
+        result = app(args=argv, prog_name="karabakh", standalone_mode=False)
+        code = result if isinstance(result, int) else 0
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 2)
+    except Exception as error:
+        if not hasattr(error, "format_message"):  # not one of click's usage errors
+            raise
+        code = usage_error(error)
     if code in (0, 1) and "doc" in invocation and "stdout" in invocation and cache.replayable(argv):
         cache.remember(argv, *invocation["doc"], invocation["stdout"], invocation.get("stderr", ""), code)
     return code
+
+
+def usage_error(error) -> int:
+    """Click's usage errors as one line, like every other error: what is wrong, and where help is."""
+    context = getattr(error, "ctx", None)
+    hint = f" (see '{context.command_path} --help')" if context is not None else ""
+    sys.stderr.write(f"karabakh: error: {error.format_message()}{hint}\n")
+    return getattr(error, "exit_code", 2)
