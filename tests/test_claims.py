@@ -2,7 +2,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from karabakh_cli.extract import nations
 from karabakh_cli.extract.claims import (
     Claim,
     claimant_side,
@@ -334,6 +337,20 @@ def test_the_world_table_knows_countries_and_demonyms():
     assert nation_of("Georgian").name == "Georgia"
     assert nation_of("French").name == "France"
     assert nation_of("Ruritania") is None
+
+
+WORLD_NAMES = sorted({name for nation in nations.nations().values() for name in nation.names})
+NAMES_AND_MORE = WORLD_NAMES + [" ", "-", "_", "n", "s", ",", ".", "é", "2", " and ", "Republic", "of"]
+
+
+@given(st.lists(st.sampled_from(NAMES_AND_MORE), max_size=6).map("".join))
+def test_world_names_are_found_as_the_regex_of_them_all_finds_them(text):
+    assert nations._world_names_in(text) == nations._mention_pattern(()).findall(text)
+
+
+def test_a_group_named_by_a_demonym_brings_the_demonym():
+    assert {"syrian", "syrians"} <= set(nations._keys("Syrian mercenaries"))
+    assert "turkish cypriots" in nations._keys("Turkish Cypriot forces")
 
 
 # --- documents written here -----------------------------------------------------------------

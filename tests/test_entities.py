@@ -6,11 +6,13 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from karabakh_cli.extract.document import Sentence
-from karabakh_cli.extract.entities import Entity, extract_entities
+from karabakh_cli.extract import entities
+from karabakh_cli.extract.entities import Entity, country_stems, demonym, extract_entities, stretches, tokenize
+from karabakh_cli.extract.nations import nation_of
 from karabakh_cli.extract.textnorm import fold, fold_offsets, original_span
 from karabakh_cli.factbase import FactBase
 from karabakh_cli.records import to_data
@@ -363,3 +365,53 @@ def test_extraction_never_raises_on_arbitrary_text(texts):
         index.names_in(text)
         index.lookup(text)
     assert all(e.mentions >= 1 for e in index.entities)
+
+
+# --- the fast ways agree with the plain ones ---------------------------------------------
+
+
+def _plain_stretch_pattern():
+    """Capitalised words as _stretch_pattern() finds them, written the plain way: not after a
+    word character, an apostrophe or a hyphen."""
+    capitals = "".join(
+        char
+        for low, high in entities.CAPITAL_RANGES
+        for char in map(chr, range(low, high))
+        if char.isupper() or char.istitle()
+    )
+    word = rf"(?:[{capitals}]|\d+[^\W\d_])\w*(?:[-‐‑–]\w+)*"
+    joining = "|".join(sorted(entities.CONNECTORS | {"and"}))
+    link = rf"(?:['’]s?)?\.? (?:(?:{joining}) ){{0,2}}"
+    return re.compile(rf"(?<![\w'’-]){word}(?:{link}{word})*(?:['’]s?(?!\w))?")
+
+
+PLAIN_STRETCH = _plain_stretch_pattern()
+PIECES = ["Ministry", " of ", "the ", "St. ", "9K33", "Russia's", "pro–Armenian", "May", " and ", ", ", "(", "É", "ǅ"]
+TRICKY_TEXT = (
+    st.lists(st.sampled_from(PIECES + ["x", "-", "’", "0", "_"]), max_size=10).map("".join)
+    | st.text("aAZ9 0_'’-–.,(É\nǅs", max_size=24)
+)
+
+
+@settings(max_examples=500)
+@given(TRICKY_TEXT)
+def test_stretches_are_the_capitalised_runs_read_word_by_word(text):
+    assert stretches(text) == [tokenize(text, m.start(), m.end()) for m in PLAIN_STRETCH.finditer(text)]
+
+
+@given(st.lists(st.text("abdnis", min_size=1, max_size=5), max_size=4), st.text("abdnis", min_size=1, max_size=7))
+def test_a_demonym_is_made_from_another_country_of_the_document(countries, word):
+    assume(nation_of(word) is None)
+    made = any(
+        word != country and word.startswith(stem) and word[len(stem) :] in entities.DEMONYM_ENDINGS
+        for country in countries
+        for stem in (country, country[:-1])
+    )
+    assert demonym(word, country_stems(countries)) == made
+
+
+def test_demonyms_of_invented_countries():
+    assert demonym("Keshi", country_stems(["kesh"]))
+    assert demonym("Dorsans", country_stems(["dorsa"]))
+    assert not demonym("Dorsan", country_stems(["dorsan"]))  # the country itself
+    assert demonym("Azerbaijani", country_stems([]))  # from the world list

@@ -32,18 +32,17 @@ the capitalised words of a document, not with all of them.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
 from .document import Sentence
 from .nations import nation_of, nations
-from .textnorm import fold, fold_aligned
+from .textnorm import fold
 
 @dataclass(frozen=True)
 class Entity:
@@ -188,18 +187,28 @@ def is_country(name: str) -> bool:
     return nation is not None and fold(name) not in {fold(d) for d in nation.demonyms}
 
 
-def demonym(word: str, countries: Iterable[str] = ()) -> bool:
+def demonym(word: str, stems: Mapping[str, set[str]]) -> bool:
     """ "Armenian", "Azerbaijanis", "Turkish": a country's people or adjective, from the world
-    list or made from one of `countries` (folded one-word names: "Keshi" from "kesh")."""
+    list or made from a stem of another country (`country_stems`: "Keshi" from "kesh")."""
     nation = nation_of(word)
     if nation is not None:
         return fold(word) in {fold(d) for d in nation.demonyms}
     word = fold(word)
     return any(
-        word != country and word.startswith(stem) and word[len(stem) :] in DEMONYM_ENDINGS
-        for country in countries
-        for stem in (country, country[:-1])
+        country != word
+        for ending in DEMONYM_ENDINGS
+        if word.endswith(ending)
+        for country in stems.get(word[: -len(ending)], ())
     )
+
+
+def country_stems(countries: Iterable[str]) -> dict[str, set[str]]:
+    """Folded one-word country names by the stems their demonyms are made from: "kesh" and "kes"."""
+    stems: dict[str, set[str]] = defaultdict(set)
+    for country in countries:
+        stems[country].add(country)
+        stems[country[:-1]].add(country)
+    return stems
 
 
 # --- words -------------------------------------------------------------------------------
@@ -228,17 +237,13 @@ class Token(NamedTuple):
 
 def tokenize(text: str, start: int = 0, end: int | None = None, limit: int = -1) -> list[Token]:
     """The words of text[start:end] (at most `limit` of them), with offsets into `text`."""
-    return _tokens(text, fold_aligned(text), start, len(text) if end is None else min(end, len(text)), limit)
-
-
-def _tokens(text: str, folded: str | None, start: int, end: int, limit: int = -1) -> list[Token]:
-    """tokenize() given fold_aligned(text): keys are slices of it when it is not None."""
+    end = len(text) if end is None else min(end, len(text))
     tokens: list[Token] = []
     for match in TOKEN.finditer(text, start, end):
-        word, possessive = match.group(1, 2)
-        key = folded[match.start() : match.end(1)] if folded is not None else fold(word)
-        initial = not tokens and opens(text, match.start())
-        fields = (word, key, match.start(), match.end(), initial, possessive is not None)
+        word, possessive = match.groups()
+        first, last = match.span()
+        initial = not tokens and opens(text, first)
+        fields = (word, fold(word), first, last, initial, possessive is not None)
         tokens.append(tuple.__new__(Token, fields))  # faster than Token(...), a Python call
         if len(tokens) == limit:
             break
@@ -328,15 +333,36 @@ def _stretch_pattern() -> re.Pattern:
         char for low, high in CAPITAL_RANGES for char in map(chr, range(low, high)) if char.isupper() or char.istitle()
     )
     word = rf"(?:[{capitals}]|\d+[^\W\d_])\w*(?:[-‐‑–]\w+)*"
+    # The first word opens on one class of characters, so that the regex engine skips ahead to
+    # the next capital or digit instead of trying every position; the lookbehind then checks
+    # the character before it (no word, apostrophe or hyphen), and a digit needs a letter
+    # after its digits ("9K33"), as in `word`.
+    first = rf"[{capitals}\d](?<![\w'’-].)(?:(?<!\d)|\d*[^\W\d_])\w*(?:[-‐‑–]\w+)*"
     joining = "|".join(sorted(CONNECTORS | {"and"}))
     link = rf"(?:['’]s?)?\.? (?:(?:{joining}) ){{0,2}}"
-    return re.compile(rf"(?<![\w'’-]){word}(?:{link}{word})*(?:['’]s?(?!\w))?")
+    return re.compile(rf"{first}(?:{link}{word})*(?:['’]s?(?!\w))?")
 
 
 def stretches(text: str) -> list[list[Token]]:
     """The stretches of capitalised words in a text, as words: where names can be."""
-    folded = fold_aligned(text)
-    return [_tokens(text, folded, match.start(), match.end()) for match in _stretch_pattern().finditer(text)]
+    found = []
+    for match in _stretch_pattern().finditer(text):
+        start = match.start()
+        words = [
+            tuple.__new__(Token, (word, key, start + begin, start + end, False, possessive))
+            for word, key, begin, end, possessive in _stretch_words(match.group())
+        ]
+        if opens(text, start):
+            words[0] = words[0]._replace(initial=True)
+        found.append(words)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _stretch_words(stretch: str) -> tuple[tuple[str, str, int, int, bool], ...]:
+    """The words of a stretch as tokenize() gives them, but for `initial`, which depends on
+    the text before it: read once however often the stretch recurs."""
+    return tuple((token.text, token.key, token.start, token.end, token.possessive) for token in tokenize(stretch))
 
 
 def raw_runs(text: str, stretch: list[Token]) -> list[list[Token]]:
@@ -443,8 +469,7 @@ class Draft:
 
 def _top_vote(votes: Counter) -> str | None:
     """The type with most votes; person wins a tie, then organization, weapon, place."""
-    order = ("person", "organization", "weapon", "place")
-    best = max(order, key=lambda kind: (votes[kind], -order.index(kind)))
+    best = max(("person", "organization", "weapon", "place"), key=votes.__getitem__)  # the first of equals
     return best if votes[best] > 0 else None
 
 
@@ -723,16 +748,14 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
     """Every name the prose writes, with what its context says about it."""
     found: list[Candidate] = []
     seen: Counter = Counter()
+    cuts: dict[str, list] = {}
     for text, sentence_runs in zip(texts, runs):
         last_end, last_key = None, None  # the name before, in this sentence
         for run in sentence_runs:
-            for part, kind in name_parts(run, registry):
-                if kind == "title":
-                    continue
-                key = key_of(part)
+            for part, kind, key, name in _named_parts(text, run, registry, cuts):
                 listed_by = text[last_end : part[0].start] if last_end is not None else ""
                 listed_after = last_key if listed_by in LIST_SEPARATORS else None
-                last_end, last_key = part[-1].start + len(part[-1].text), key
+                last_end, last_key = part[0].start + len(name), key
                 seen[key] += 1
                 vote = ("person", 2) if kind == "person" else None
                 followed = None
@@ -743,7 +766,7 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                     followed = _followed_by_word(text, part, after)
                 found.append(
                     Candidate(
-                        surface(text, part),
+                        name,
                         key,
                         vote[0] if vote else None,
                         vote[1] if vote else 0,
@@ -754,6 +777,19 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                     )
                 )
     return found
+
+
+def _named_parts(text: str, run: list[Token], registry: Registry, cuts: dict) -> list[tuple]:
+    """(words, kind, key, name as written) of the parts of a run that are no title: name_parts()
+    worked out once for each way a run is written, in `cuts`. Most names recur."""
+    written = text[run[0].start : run[-1].end]
+    if written not in cuts:
+        cuts[written] = [
+            (run.index(part[0]), len(part), kind, key_of(part), surface(text, part))
+            for part, kind in name_parts(run, registry)
+            if kind != "title"
+        ]
+    return [(run[index : index + size], kind, key, name) for index, size, kind, key, name in cuts[written]]
 
 
 def name_parts(run: list[Token], registry: Registry) -> list[tuple[list[Token], str]]:
@@ -896,25 +932,29 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
     return None
 
 
-def _clause_before(text: str, position: int) -> list[Token]:
+def _clause_before(text: str, position: int) -> list[str]:
     """The words from the last comma or bracket before `position` up to it."""
     begin = max(text.rfind(mark, 0, position) for mark in CLAUSE_BREAKS) + 1
-    return tokenize(text, begin, position)
+    return _written_words(text, begin, position)
 
 
-def _clause_after(text: str, position: int) -> list[Token]:
+def _clause_after(text: str, position: int) -> list[str]:
     """The words from `position` up to the next comma or bracket."""
     ends = [index for index in (text.find(mark, position) for mark in CLAUSE_BREAKS) if index >= 0]
-    return tokenize(text, position, min(ends, default=len(text)))
+    return _written_words(text, position, min(ends, default=len(text)))
 
 
-def _clause_vote(clause: list[Token], appositive: bool = False) -> tuple[str, int] | None:
-    words = {token.key for token in clause if token.text[:1].islower() or token.key in TITLES}
+def _written_words(text: str, start: int, end: int) -> list[str]:
+    """The words of tokenize(text, start, end) as written: a clause is long, tokens cost time."""
+    return [word for word, _ in TOKEN.findall(text, start, end)]
+
+
+def _clause_vote(clause: list[str], appositive: bool = False) -> tuple[str, int] | None:
+    keys = [fold(word) for word in clause]
+    words = {key for word, key in zip(clause, keys) if word[:1].islower() or key in TITLES}
     if words & PERSON_NOUNS:
         return "person", 2
-    if appositive and (
-        (len(clause) == 1 and clause[0].key.isdigit()) or any("year-old" in t.key for t in clause)
-    ):
+    if appositive and ((len(keys) == 1 and keys[0].isdigit()) or any("year-old" in key for key in keys)):
         return "person", 2
     if words & PLACE_NOUNS:
         return "place", 2
@@ -938,20 +978,24 @@ def register(registry: Registry, candidates: list[Candidate], vocabulary: Vocabu
         if len(candidate.key) == 1 and candidate.followed_by_word is not None:
             alone[candidate.key[0]].append(candidate.followed_by_word)
     openers = {candidate.key[0] for candidate in candidates if len(candidate.key) > 1}
-    countries = [key[0] for key, draft in registry.by_key.items() if len(key) == 1 and draft.type == "country"]
+    stems = country_stems(key[0] for key, draft in registry.by_key.items() if len(key) == 1 and draft.type == "country")
 
     def adjective(word: str) -> bool:
-        if demonym(word, countries):
+        if demonym(word, stems):
             return True
         uses = alone.get(word)
         modifier = bool(uses) and all(uses)
         return modifier and (word.endswith(ADJECTIVE_ENDINGS) or word in openers)
 
+    @cache  # names recur
+    def acceptable(key: tuple[str, ...]) -> bool:
+        return _acceptable(key, vocabulary, adjective)
+
     for candidate in candidates:
         name, key = candidate.name, candidate.key
-        if len(key) > 1 and is_acronym(name.split()[-1]) and all(demonym(w, countries) for w in key[:-1]):
+        if len(key) > 1 and is_acronym(name.split()[-1]) and all(demonym(w, stems) for w in key[:-1]):
             name, key = name.split()[-1], key[-1:]  # "Armenian MoD" is the MoD
-        if not candidate.known and not _acceptable(key, vocabulary, adjective):
+        if not candidate.known and not acceptable(key):
             continue
         draft = registry.add(name)
         if candidate.vote:
@@ -1087,20 +1131,39 @@ class Matcher:
         self.lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
         self.pairs = {(key[i], key[i + 1]) for key in self.names for i in range(len(key) - 1)}
         self.going_on = {first for first, _ in self.pairs}
+        self._matched: dict[tuple[str, int], list[tuple[int, tuple[str, ...]]]] = {}  # see _names
 
     def find(self, text: str, stretches: list[list[Token]]) -> list[int]:
         """The ids of the names in the text, in order, one per occurrence."""
         found = []
         taken = 0  # the end of the last name found: a name going on may cover the next stretch
         for stretch in stretches:
-            words, i = self._going_on(text, stretch), 0
-            while i < len(stretch):
-                key = self._longest(text, words, i) if stretch[i].start >= taken else None
-                if key:
-                    found.append(self.names[key])
-                    taken = words[i + len(key) - 1].end
-                i += len(key) if key else 1
+            words = self._going_on(text, stretch)
+            for i, key in self._names(text, words, len(stretch), taken):
+                found.append(self.names[key])
+                taken = words[i + len(key) - 1].end
         return found
+
+    def _names(self, text: str, words: list[Token], count: int, taken: int) -> list[tuple[int, tuple[str, ...]]]:
+        """(position, key) of the names that start in words[:count], none before `taken`. Words
+        wholly after `taken` are matched once for each way they are written: names recur."""
+        if words[0].start < taken:
+            return self._match(text, words, count, taken)
+        written = (text[words[0].start : words[-1].end], count)
+        if written not in self._matched:
+            self._matched[written] = self._match(text, words, count, taken)
+        return self._matched[written]
+
+    def _match(self, text: str, words: list[Token], count: int, taken: int) -> list[tuple[int, tuple[str, ...]]]:
+        """Leftmost-longest, from the first word to the `count`th."""
+        names = []
+        i = 0
+        while i < count:
+            key = self._longest(text, words, i) if words[i].start >= taken else None
+            if key:
+                names.append((i, key))
+            i += len(key) if key else 1
+        return names
 
     def _going_on(self, text: str, stretch: list[Token]) -> list[Token]:
         """The stretch, with the lowercase words after it that go on a known name."""
@@ -1170,6 +1233,8 @@ class EntityIndex:
             return Lookup(within[0])
         if within:
             return Lookup(None, candidates=tuple(within))
+        import difflib  # here: only a name not found needs it
+
         folded = {fold(name): name for e in self.entities for name in (e.name, *e.aliases)}
         close = difflib.get_close_matches(fold(query), list(folded), n=5, cutoff=0.6)
         suggestions = dict.fromkeys(self._owner(folded[name]) for name in close)

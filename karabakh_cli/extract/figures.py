@@ -109,7 +109,9 @@ FIGURE_AT = LazyRegex(
 )
 BETWEEN_AT = LazyRegex(rf"(?P<value>{_NUMBER})\s+and\s+(?P<upper>{_NUMBER})")
 WORD_BEFORE = LazyRegex(r"[^\s(\[“\"']+")
-NUMBER_START = LazyRegex(rf"\d+|\b{_WORD}\b|\b[Aa](?=\s+dozen\b)")
+# What a number starts with, looked for first: the scan skips other characters faster.
+_INITIALS = "".join(sorted({word[0] for word in WORD_VALUES} | {"a"}))
+NUMBER_START = LazyRegex(rf"(?=[\d{_INITIALS}{_INITIALS.upper()}])(?:\d+|\b{_WORD}\b|\b[Aa](?=\s+dozen\b))")
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DAY_JOIN = r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*[–—-]\s*|\s+to\s+"

@@ -101,11 +101,3 @@ def original_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
     following = offsets[end]
     return offsets[start], following if following > last else last + 1
 
-
-def fold_aligned(text: str) -> str | None:
-    """fold(text) when every character folds to exactly one (so offsets agree), else None."""
-    if text.isascii():
-        return text.lower()
-    if all(len(_TABLE[ord(char)]) == 1 for char in set(text)):
-        return text.translate(_TABLE)
-    return None
