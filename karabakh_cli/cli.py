@@ -232,14 +232,14 @@ ClaimSourceOption = Annotated[
 ]
 
 
-def chosen_claims(facts, claims, what: str, **filters):
+def chosen_claims(claims, what: str, as_json: bool, **filters):
     """The claims matching the filters; exit 1 when filters leave none of the article's."""
     from .extract.claims import select
 
     chosen = select(claims, **filters)
     if claims and not chosen:
         given = " ".join(f"--{name} {value}" for name, value in filters.items() if value is not None)
-        fail(f"no {what} claim matches {given}", facts.path, code=1)
+        nothing(f"no {what} claim matches {given}", as_json)
     return chosen
 
 
@@ -276,7 +276,7 @@ def casualties(
     if not facts.claims:
         note(f"{facts.path}: the article gives no casualty figures")
     chosen = chosen_claims(
-        facts, facts.claims, "casualty", side=side, category=category, claimant=claimant, source=source
+        facts.claims, "casualty", json, side=side, category=category, claimant=claimant, source=source
     )
     if json or chosen:
         view = "claims_list" if every else "casualties"
@@ -303,7 +303,7 @@ def losses(
     facts = load_facts(doc)
     if not facts.losses:
         note(f"{facts.path}: the article gives no equipment losses")
-    chosen = chosen_claims(facts, facts.losses, "equipment", side=side, claimant=claimant, source=source)
+    chosen = chosen_claims(facts.losses, "equipment", json, side=side, claimant=claimant, source=source)
     if json or chosen:
         emit(chosen, json, no_color, "claims_list" if every else "losses", parties=facts.side_map.parties)
 

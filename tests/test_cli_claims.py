@@ -50,9 +50,10 @@ def test_casualties_filters():
 
 def test_a_filter_that_matches_nothing_exits_1():
     result = run("casualties", "--side", "9", "--json")
-    assert result.exit_code == 1
-    assert result.stdout == ""
-    assert result.stderr.strip().endswith("no casualty claim matches --side 9")
+    assert (result.exit_code, json.loads(result.stdout)) == (1, [])
+    human = run("casualties", "--side", "9")
+    assert human.exit_code == 1 and human.stdout == ""
+    assert human.stderr == "karabakh: no casualty claim matches --side 9\n"
     assert run("losses", "--claimant", "nobody").exit_code == 1
 
 
