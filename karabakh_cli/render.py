@@ -211,6 +211,7 @@ def timeline(out, events, explain: bool = False, unresolved=(), heading: str | N
     table.columns[0].no_wrap = True
     for column, ratio in zip(table.columns[2:], (4, 1, 1)):
         column.ratio = ratio
+        column.min_width = len(column.header)
     month = None
     for event in events:
         if f"{event.date:%B %Y}" != month:
@@ -227,6 +228,7 @@ def timeline(out, events, explain: bool = False, unresolved=(), heading: str | N
         left = _table("Expression", "Why it is not placed", "Statement", title="Not on the timeline", expand=True)
         for column, ratio in zip(left.columns, (1, 2, 4)):
             column.ratio = ratio
+        left.columns[0].min_width = len("Expression")
         for item in unresolved:
             left.add_row(text(item.expression, "cyan"), text(item.reason), text(item.text))
         out.print(left)
