@@ -22,7 +22,7 @@ import os
 from pathlib import Path
 
 DISABLE_ENV = "KARABAKH_NO_CACHE"
-FORMAT = 1  # bump when the pickled layout changes
+FORMAT = 2  # bump when the pickled layout changes
 
 
 def enabled() -> bool:
@@ -75,13 +75,19 @@ def read(cache_key: str) -> dict | None:
             facts = pickle.load(handle)
     except Exception:  # noqa: BLE001 - missing, unreadable or corrupt: rebuild
         return None
-    return facts if isinstance(facts, dict) else None
+    if not isinstance(facts, dict) or not all(isinstance(blob, bytes) for blob in facts.values()):
+        return None
+    return facts
 
 
 def write(cache_key: str, facts: dict) -> None:
+    """Each fact is pickled on its own, so a reader unpickles only the ones it needs."""
     import pickle
 
-    _write_atomically(directory() / f"{cache_key}.pickle", lambda out: pickle.dump(facts, out, protocol=5))
+    def dump(out) -> None:
+        pickle.dump({name: pickle.dumps(value, protocol=5) for name, value in facts.items()}, out, protocol=5)
+
+    _write_atomically(directory() / f"{cache_key}.pickle", dump)
 
 
 def _write_atomically(target: Path, dump) -> None:

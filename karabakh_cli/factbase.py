@@ -26,8 +26,22 @@ def bundled_path() -> Path:
         return Path(__file__).resolve().parent.parent / "seeds" / BUNDLED_ARTICLE
 
 
+class fact(cached_property):
+    """A fact computed on first use and kept, or, for a FactBase made from a cache entry,
+    unpickled from it on first use: a command pays only for the facts it reads."""
+
+    def __get__(self, instance, owner=None):
+        if instance is not None and self.attrname in instance.__dict__.get("_stored", ()):
+            import pickle
+
+            value = pickle.loads(instance._stored.pop(self.attrname))
+            instance.__dict__[self.attrname] = value
+            return value
+        return super().__get__(instance, owner)
+
+
 class FactBase:
-    """The one object the command line talks to: `FactBase.load(path).timeline()`."""
+    """The one object the command line talks to: `FactBase.load(path).timeline.events`."""
 
     def __init__(self, document: Document):
         self.document = document
@@ -54,18 +68,22 @@ class FactBase:
         return facts_base
 
     @classmethod
-    def from_facts(cls, facts: dict) -> FactBase:
-        """A FactBase whose facts are already known (from the cache)."""
+    def from_facts(cls, pickled: dict[str, bytes]) -> FactBase:
+        """A FactBase over a cache entry: each fact pickled on its own, unpickled when read."""
         facts_base = cls.__new__(cls)
-        facts_base.__dict__.update(facts)
+        facts_base._stored = dict(pickled)
         return facts_base
 
     def all_facts(self) -> dict:
         """Every kind of fact, computed now: what the cache stores."""
-        names = [name for name, value in vars(type(self)).items() if isinstance(value, cached_property)]
-        return {"document": self.document, **{name: getattr(self, name) for name in names}}
+        return {name: getattr(self, name) for name, value in vars(type(self)).items() if isinstance(value, fact)}
 
-    @property
+    @fact
+    def document(self) -> Document:
+        """Given to the constructor, or read from the cache entry; never computed."""
+        raise AttributeError("document")
+
+    @fact
     def path(self) -> str:
         return self.document.path
 
@@ -73,13 +91,13 @@ class FactBase:
     def sections(self) -> tuple[Section, ...]:
         return self.document.sections
 
-    @cached_property
+    @fact
     def sentences(self) -> tuple[Sentence, ...]:
         from .extract.prose import split_sentences
 
         return split_sentences(self.document)
 
-    @cached_property
+    @fact
     def infoboxes(self) -> tuple[Infobox, ...]:
         return infoboxes(self.document)
 
@@ -88,13 +106,13 @@ class FactBase:
         """The article's main infobox (the first one), or None."""
         return self.infoboxes[0] if self.infoboxes else None
 
-    @cached_property
+    @fact
     def conflict_span(self) -> DateSpan | None:
         """The dates of the conflict from the infobox `date` field, when it gives a span."""
         field = self.infobox.get("date") if self.infobox else None
         return parse_span(field.text) if field else None
 
-    @cached_property
+    @fact
     def timeline(self):
         """Every date expression of the body on the calendar (`.events`), and the ones that
         could not be placed with the reason (`.unresolved`)."""
@@ -115,26 +133,26 @@ class FactBase:
         )
         return replace(timeline, events=events)
 
-    @cached_property
+    @fact
     def outline(self):
         from .extract.prose import outline
 
         return outline(self.sections, self.sentences)
 
-    @cached_property
+    @fact
     def sides(self):
         from .extract.sides import sides
 
         return sides(self.infobox)
 
-    @cached_property
+    @fact
     def side_map(self):
         """Which infobox side each party, country and demonym is on (extract/nations.py)."""
         from .extract.nations import side_map
 
         return side_map(self.infobox)
 
-    @cached_property
+    @fact
     def all_claims(self):
         """Every casualty and equipment-loss claim: the infobox's, then the body's in document
         order (extract/claims.py). Yearless and relative dates take the timeline's reading."""
@@ -155,7 +173,7 @@ class FactBase:
         """Equipment-loss claims (with `item` and `status`)."""
         return tuple(claim for claim in self.all_claims if claim.item is not None)
 
-    @cached_property
+    @fact
     def first_events(self) -> dict:
         """Sentence index -> the first date expression of that sentence the timeline placed."""
         first: dict = {}
@@ -172,13 +190,13 @@ class FactBase:
         """Sentence index -> the day its first placed date starts on: how a mention is dated."""
         return {index: event.date for index, event in self.first_events.items()}
 
-    @cached_property
+    @fact
     def names(self):
         from .extract.names import war_names
 
         return war_names(self.document.title, self.sentences)
 
-    @cached_property
+    @fact
     def entity_index(self):
         """Entities, the sentences that name them, lookups by name (extract/entities.py)."""
         from .extract.entities import extract_entities
@@ -200,7 +218,7 @@ class FactBase:
 
         return search(self.sentences, query, section, self.sentence_dates, limit)
 
-    @cached_property
+    @fact
     def summary(self):
         from .extract.summary import Counts, summarize
 

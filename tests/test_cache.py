@@ -39,9 +39,11 @@ def test_second_load_comes_from_the_cache(cache_home, make_doc):
     fresh = FactBase.load(path, use_cache=True)
     assert len(entries(cache_home)) == 1
     cached = FactBase.load(path, use_cache=True)
-    assert "sentences" in cached.__dict__  # filled from the cache, not computed on demand
+    assert {"document", "sentences", "summary"} <= set(cached._stored)  # nothing to compute
     assert cached.summary == fresh.summary
+    assert "document" in cached._stored  # reading one fact unpickles only that fact
     assert [s.text for s in cached.sentences] == ["It began on a Monday.", "It ended soon."]
+    assert cached.path == str(path) and cached.document.title == "First"
 
 
 def test_a_changed_document_is_never_answered_from_the_cache(cache_home, make_doc):
