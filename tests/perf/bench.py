@@ -95,7 +95,8 @@ def whole_process(repeats: int) -> list[tuple[str, float]]:
             ("trivial Typer app", [sys.executable, str(trivial), "--name", "x"]),
             ("karabakh --help", [sys.executable, "-m", "karabakh_cli", "--help"]),
         ]
-        for args in (["summary", "--json"], ["timeline", "--json"], ["casualties", "--json"], ["timeline"], ["casualties"]):
+        for args in (["summary", "--json"], ["timeline", "--json"], ["casualties", "--json"],
+                     ["--no-cache", "timeline", "--json"], ["timeline"], ["casualties"]):
             commands.append(("karabakh " + " ".join(args), [sys.executable, "-m", "karabakh_cli", *args]))
         env = {**os.environ, "COLUMNS": "120", "XDG_CACHE_HOME": folder}
         # Measure as installed: with compiled bytecode, which pip writes for an installed
