@@ -5,7 +5,6 @@ and loses its control characters first."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # C0/C1 controls except tab and newline, plus bidi embeddings, overrides and isolates: a
 # document must not be able to move the cursor, recolour the terminal or reorder a line.
@@ -53,10 +52,6 @@ def _key_values(rows: list[tuple[str, object]], title: str | None = None):
 
 def iso(value) -> str:
     return value.isoformat() if value is not None else "unknown"
-
-
-def width_of(value: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
 
 
 # --- foundation views ----------------------------------------------------------------------
