@@ -71,10 +71,9 @@ def fail(message: str, path: object = None, code: int = 2) -> NoReturn:
 
 
 def load_facts(doc: Optional[Path]):
+    from . import cache
     from .extract.document import DocumentError
     from .factbase import FactBase, bundled_path
-
-    from . import cache
 
     path = doc if doc is not None else bundled_path()
     try:
@@ -227,6 +226,7 @@ ClaimantOption = Annotated[
         'or words of the claimant\'s name ("SOHR").',
     ),
 ]
+EveryClaimOption = Annotated[bool, typer.Option("--all", help="List every claim with its source sentence.")]
 ClaimSourceOption = Annotated[
     Optional[str], typer.Option("--source", help="Only claims from the infobox or the body.", metavar="infobox|body")
 ]
@@ -256,7 +256,7 @@ def casualties(
     ] = None,
     claimant: ClaimantOption = None,
     source: ClaimSourceOption = None,
-    every: Annotated[bool, typer.Option("--all", help="List every claim with its source sentence.")] = False,
+    every: EveryClaimOption = False,
     doc: DocOption = None,
     json: JsonOption = False,
     no_color: NoColorOption = False,
@@ -288,7 +288,7 @@ def losses(
     side: LossesSideOption = None,
     claimant: ClaimantOption = None,
     source: ClaimSourceOption = None,
-    every: Annotated[bool, typer.Option("--all", help="List every claim with its source sentence.")] = False,
+    every: EveryClaimOption = False,
     doc: DocOption = None,
     json: JsonOption = False,
     no_color: NoColorOption = False,
@@ -420,10 +420,9 @@ ENTITY_TYPES = ("person", "place", "organization", "country", "weapon", "other")
 def _completion_facts(ctx: typer.Context):
     """The document a command line being completed names (--doc, KARABAKH_DOC or the bundled
     one), read only now: never when the module is imported."""
+    from . import cache
     from .extract.document import DocumentError
     from .factbase import FactBase
-
-    from . import cache
 
     doc = ctx.params.get("doc") or os.environ.get("KARABAKH_DOC") or None
     try:

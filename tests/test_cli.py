@@ -4,8 +4,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from cli_runner import run, run_json
 
 
@@ -148,37 +146,7 @@ def test_document_without_infobox(make_doc):
     assert run_json("sides", "--doc", str(path)) == []
 
 
-BAD_INPUTS = {
-    "missing": (None, "no such file"),
-    "directory": ("DIR", "is a directory"),
-    "empty": (b"", "the file is empty"),
-    "binary": (b"\x89PNG\x00\x00\x01", "binary file"),
-    "latin1": (b"caf\xe9", "not valid UTF-8"),
-    "unclosed": (b"---\ntitle: x\n", "never closed"),
-    "invalid yaml": (b"---\ntitle: [x\n---\n", "invalid YAML in frontmatter at line"),
-    "not a mapping": (b"---\n42\n---\n", "expected a mapping"),
-    "python tag": (b"---\nx: !!python/object:os.system {}\n---\n", "could not determine a constructor"),
-}
-
-
-@pytest.mark.parametrize("name", BAD_INPUTS)
-def test_bad_input_is_one_line_on_stderr_exit_2(tmp_path, name):
-    content, message = BAD_INPUTS[name]
-    if content is None:
-        path = tmp_path / "missing.md"
-    elif content == "DIR":
-        path = tmp_path
-    else:
-        path = tmp_path / "doc.md"
-        path.write_bytes(content)
-    result = run("summary", "--doc", str(path), "--json")
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1
-    assert lines[0].startswith(f"karabakh: error: {path}: ")
-    assert message in lines[0]
-    assert "Traceback" not in result.stderr
+# Every refused document, over every command: tests/test_hostile.py::test_refused_documents_exit_2_with_one_line.
 
 
 def test_control_characters_in_a_path_are_not_echoed(tmp_path):

@@ -264,11 +264,15 @@ def test_fields_of_the_wrong_type_never_crash(make_doc, name):
 
 
 REFUSED = {
-    "empty": (b" \n", "the file is empty"),
+    "missing": ("MISSING", "no such file"),
+    "directory": ("DIRECTORY", "is a directory"),
+    "empty": (b"", "the file is empty"),
+    "blank": (b" \n", "the file is empty"),
     "binary": (b"\x89PNG\x00\x00", "binary file"),
     "not UTF-8": (b"caf\xe9", "not valid UTF-8"),
     "frontmatter never closed": (b"---\ntitle: x\n", "never closed"),
     "frontmatter a list": (b"---\n- a\n---\nx\n", "expected a mapping"),
+    "invalid YAML": (b"---\ntitle: [x\n---\n", "invalid YAML in frontmatter at line"),
     "unhashable key": (b"---\n[1, 2]: x\n---\nx\n", "unhashable key"),
     "recursive alias": (b"---\na: &x [*x]\n---\nx\n", "expands through YAML aliases"),
     "python object": (b"---\nx: !!python/object/apply:os.system ['true']\n---\n", "could not determine a constructor"),
@@ -280,10 +284,12 @@ REFUSED = {
 def test_refused_documents_exit_2_with_one_line(tmp_path, name):
     content, message = REFUSED[name]
     path = tmp_path / "doc.md"
-    if content is None:
+    if content == "DIRECTORY":
+        path = tmp_path
+    elif content is None:
         with open(path, "wb") as out:  # sparse: nothing is written, nothing is read
             out.truncate(65 * 2**20)
-    else:
+    elif content != "MISSING":
         path.write_bytes(content)
     human = [["summary"], ["timeline"]]  # and every command with --json
     for args in human + [[*args, "--json"] for args in commands()]:
