@@ -565,7 +565,9 @@ def export(
     only: Annotated[
         Optional[str], typer.Option("--only", help="One record type (a table), e.g. claims or events.")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace PATH if it is a file, or a folder an earlier csv export made.")
+    ] = False,
     doc: DocOption = None,
 ) -> None:
     """Write every fact of the article to a file: JSON, JSON Lines, CSV or SQLite.
@@ -578,7 +580,7 @@ def export(
     facts = load_facts(doc)
     try:
         fmt = exporter.format_for(path, format)
-        exporter.write(facts, path, fmt, only=only, force=force)
+        exporter.write(facts, path, fmt, only=only, force=force, document=facts.path)
     except exporter.ExportError as exc:
         fail(str(exc), path)
     except OSError as exc:

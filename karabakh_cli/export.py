@@ -13,7 +13,10 @@ import csv
 import io
 import json
 import os
-import tempfile
+import re
+import secrets
+import stat
+import time
 from pathlib import Path
 
 from .records import to_data
@@ -35,6 +38,11 @@ KEYS = {
     "mentions": (None, {"entity": "entities", "sentence": "sentences"}),
 }
 TABLES = tuple(KEYS)
+# A CSV folder carries this file: --force replaces a folder only when the export made it.
+MARKER = ".karabakh-export"
+MARKER_TEXT = "Written by `karabakh export`; `karabakh export --force` may replace this folder.\n"
+EXPORT_FILES = (MARKER, *(f"{table}.csv" for table in TABLES))
+STALE_SECONDS = 60
 
 
 class ExportError(Exception):
@@ -95,7 +103,11 @@ def tables(facts) -> dict[str, list[dict]]:
     }
 
 
-def write(facts, path: str, fmt: str, only: str | None = None, force: bool = False) -> None:
+def write(facts, path: str, fmt: str, only: str | None = None, force: bool = False,
+          document: str | None = None) -> None:
+    """Write the export to PATH (or stdout for `-`). The output is made in full before a
+    temporary appears beside the target, and the target is checked again just before the
+    temporary is renamed over it (see `check_target`)."""
     if only is not None and only not in TABLES:
         raise ExportError(f"no record type {only!r}; types: {', '.join(TABLES)}")
     if path == "-":
@@ -106,19 +118,83 @@ def write(facts, path: str, fmt: str, only: str | None = None, force: bool = Fal
         sys.stdout.write(_text(facts, fmt, only))
         return
     target = Path(path)
-    if not target.parent.is_dir():
-        raise ExportError(f"{target.parent} is not a directory")
-    if target.exists() and not force:
-        raise ExportError("already exists; add --force to replace it")
-    if fmt == "csv" and only is None:
-        if target.suffix.lower() == ".csv":
-            raise ExportError("a csv export of every record type is a folder: name a folder, or add --only TYPE")
-        _write_csv_folder(tables(facts), target)
+    folder = fmt == "csv" and only is None
+
+    def check() -> None:
+        check_target(target, folder, force, document)
+
+    if folder and target.suffix.lower() == ".csv":
+        raise ExportError("a csv export of every record type is a folder: name a folder, or add --only TYPE")
+    check()
+    if folder:
+        _write_csv_folder({f"{t}.csv": _csv_text(rows, t) for t, rows in tables(facts).items()}, target, check)
     elif fmt == "sqlite":
-        _atomically(target, lambda temporary: _write_sqlite(tables(facts), temporary, only))
+        database = _sqlite_database(tables(facts), only)
+        try:
+            _atomically(target, lambda temporary: _save_sqlite(database, temporary), check)
+        finally:
+            database.close()
     else:
         content = _text(facts, fmt, only).encode("utf-8")
-        _atomically(target, lambda temporary: Path(temporary).write_bytes(content))
+        _atomically(target, lambda temporary: Path(temporary).write_bytes(content), check)
+
+
+def check_target(target: Path, folder: bool, force: bool, document: str | None) -> None:
+    """Refuse any target but a new name, a regular file (with --force) or, for a CSV folder,
+    an empty folder or one an earlier export made (with --force). Never the document being
+    read, a folder holding it or the working folder, a link, a device, a pipe or a socket."""
+    if not target.parent.is_dir():
+        raise ExportError(f"{target.parent} is not a directory")
+    try:
+        status = target.lstat()
+    except FileNotFoundError:
+        return
+    if document is not None and _same_file(target, Path(document)):
+        raise ExportError("is the document being read; name another file")
+    if stat.S_ISLNK(status.st_mode):
+        raise ExportError("is a symbolic link; name a new file, or remove the link")
+    if stat.S_ISDIR(status.st_mode):
+        _check_folder(target, folder, document)
+    elif not stat.S_ISREG(status.st_mode):
+        raise ExportError(f"is a {_kind(status.st_mode)}, not a regular file; name a new file")
+    elif folder:
+        raise ExportError(
+            "is a file, and a csv export of every record type is a folder: name a new folder, or add --only TYPE"
+        )
+    if not force:
+        raise ExportError("already exists; add --force to replace it")
+
+
+def _check_folder(target: Path, folder: bool, document: str | None) -> None:
+    resolved = target.resolve()
+    if resolved == Path.cwd().resolve() or resolved in Path.cwd().resolve().parents:
+        raise ExportError("is the working folder or holds it; name a new folder")
+    if document is not None and resolved in Path(document).resolve().parents:
+        raise ExportError("holds the document being read; name a new folder")
+    if not folder:
+        raise ExportError("is a folder; name a file")
+    if not _made_by_export(target):
+        raise ExportError("is a folder this export did not make and it is not empty; name a new folder")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether both names lead (through links) to the same file: device and inode."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISCHR(mode):
+        return "character device"
+    if stat.S_ISBLK(mode):
+        return "block device"
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
 
 
 def _text(facts, fmt: str, only: str | None) -> str:
@@ -146,9 +222,39 @@ def _flat(value):
 
 
 def columns_of(rows: list[dict], table: str) -> list[str]:
-    if rows:
-        return list(rows[0])
-    return [KEYS[table][0]] if KEYS[table][0] else list(KEYS[table][1])
+    """A table's columns: its rows' fields, or for an empty table its record type's, so every
+    export has the same columns whatever the article holds."""
+    return list(rows[0]) if rows else record_columns()[table]
+
+
+def record_columns() -> dict[str, list[str]]:
+    """Each table's columns as `tables` makes its rows, named from the record types."""
+    from dataclasses import fields
+
+    from .extract.claims import Claim
+    from .extract.document import Sentence
+    from .extract.entities import Entity
+    from .extract.infobox import Field
+    from .extract.prose import SectionOutline
+    from .extract.sides import Commander, Party
+    from .extract.summary import Summary
+    from .extract.timeline import Event
+
+    def names(record_type, *first: str) -> list[str]:
+        return [*first, *(f.name for f in fields(record_type) if f.name not in first)]
+
+    return {
+        "document": names(Summary, "id"),
+        "sections": names(SectionOutline, "id"),
+        "sentences": [c for c in names(Sentence, "id") if c != "index"],
+        "infobox_fields": names(Field, "id"),
+        "parties": names(Party, "id", "side"),
+        "commanders": names(Commander, "id", "side"),
+        "claims": names(Claim, "id"),
+        "events": names(Event, "id"),
+        "entities": names(Entity, "id"),
+        "mentions": ["entity", "sentence"],
+    }
 
 
 def _csv_text(rows: list[dict], table: str) -> str:
@@ -161,49 +267,136 @@ def _csv_text(rows: list[dict], table: str) -> str:
     return out.getvalue()
 
 
-def _write_csv_folder(rows: dict[str, list[dict]], folder: Path) -> None:
-    """One CSV per table, made in a temporary folder and renamed into place."""
-    import shutil
-
-    temporary = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".tmp"))
+def _write_csv_folder(files: dict[str, str], folder: Path, check) -> None:
+    """One CSV per table and the marker, made in a temporary folder and renamed into place; a
+    folder being replaced is moved aside first and emptied of the export's own files only."""
+    temporary = _temporary_name(folder)
+    os.mkdir(temporary)
     try:
-        for table, table_rows in rows.items():
-            (temporary / f"{table}.csv").write_text(_csv_text(table_rows, table), encoding="utf-8")
+        for name, text in {**files, MARKER: MARKER_TEXT}.items():
+            (temporary / name).write_text(text, encoding="utf-8")
+        check()
         if folder.exists():
-            shutil.rmtree(folder) if folder.is_dir() else folder.unlink()
-        os.replace(temporary, folder)
+            old = _temporary_name(folder)
+            os.rename(folder, old)
+            try:
+                os.rename(temporary, folder)
+            except BaseException:
+                os.rename(old, folder)
+                raise
+            _remove_export_folder(old)
+        else:
+            os.rename(temporary, folder)
     except BaseException:
-        shutil.rmtree(temporary, ignore_errors=True)
+        _remove_export_folder(temporary)
         raise
+    _clean_stale(folder)
 
 
-def _atomically(target: Path, make) -> None:
-    """Make the file under a temporary name beside the target, then rename it into place:
-    an interrupted export never leaves a half-written file."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
+def _made_by_export(folder: Path) -> bool:
+    """Empty, or holding the marker and nothing but regular files an export writes."""
+    entries = list(os.scandir(folder))
+    return not entries or (
+        any(e.name == MARKER for e in entries)
+        and all(e.name in EXPORT_FILES and e.is_file(follow_symlinks=False) for e in entries)
+    )
+
+
+def _remove_export_folder(folder: Path) -> None:
+    """Remove the export's own files, then the folder if nothing else is left in it."""
+    for name in EXPORT_FILES:
+        try:
+            (folder / name).unlink()
+        except OSError:
+            pass
     try:
+        folder.rmdir()
+    except OSError:
+        pass
+
+
+def _atomically(target: Path, make, check) -> None:
+    """Make the file under a temporary name beside the target, then rename it into place:
+    an interrupted export never leaves a half-written file. Its mode is what `open` would
+    have given a new file (0666 less the umask), whatever the format."""
+    temporary = _temporary_name(target)
+    try:
+        temporary.touch(exist_ok=False)
         make(temporary)
+        os.chmod(temporary, 0o666 & ~_umask())
+        check()
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    _clean_stale(target)
 
 
-def _write_sqlite(rows: dict[str, list[dict]], path: str, only: str | None) -> None:
+def _temporary_name(target: Path) -> Path:
+    return target.parent / f".{target.name}.karabakh-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+
+
+def _clean_stale(target: Path) -> None:
+    """Remove the temporaries a killed export left beside the target: named for this target
+    by a process that no longer exists here, and untouched for STALE_SECONDS (a process on
+    another machine sharing the folder writes its temporary in well under that)."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.karabakh-(\d+)-[0-9a-f]+\.tmp")
+    for entry in os.scandir(target.parent):
+        found = pattern.fullmatch(entry.name)
+        if not found or _alive(int(found.group(1))):
+            continue
+        try:
+            status = entry.stat(follow_symlinks=False)
+            if time.time() - status.st_mtime < STALE_SECONDS:
+                continue
+            if stat.S_ISREG(status.st_mode):
+                os.unlink(entry.path)
+            elif stat.S_ISDIR(status.st_mode):
+                _remove_export_folder(Path(entry.path))
+        except OSError:
+            pass  # cleaning is a courtesy: it never fails an export
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _sqlite_database(rows: dict[str, list[dict]], only: str | None):
+    """The whole database, in memory: nothing touches the disk until it is complete."""
     import sqlite3
 
-    Path(path).unlink(missing_ok=True)  # mkstemp made an empty file; SQLite wants its own
-    connection = sqlite3.connect(path)
+    connection = sqlite3.connect(":memory:")
+    with connection:  # one transaction
+        connection.execute("PRAGMA foreign_keys = ON")
+        for table in TABLES if only is None else (only,):
+            _create_table(connection, table, rows[table], with_references=only is None)
+        if only in (None, "sentences"):
+            _index_sentences(connection)
+    return connection
+
+
+def _save_sqlite(database, path: Path) -> None:
+    import sqlite3
+
+    copy = sqlite3.connect(path)
     try:
-        with connection:  # one transaction
-            connection.execute("PRAGMA foreign_keys = ON")
-            for table in TABLES if only is None else (only,):
-                _create_table(connection, table, rows[table], with_references=only is None)
-            if only in (None, "sentences"):
-                _index_sentences(connection)
+        database.backup(copy)
+    except sqlite3.Error as exc:
+        raise ExportError(f"cannot write the SQLite file: {exc}") from None
     finally:
-        connection.close()
+        copy.close()
 
 
 def _create_table(connection, table: str, rows: list[dict], with_references: bool) -> None:
@@ -216,8 +409,16 @@ def _create_table(connection, table: str, rows: list[dict], with_references: boo
     placeholders = ", ".join("?" for _ in columns)
     connection.executemany(
         f'INSERT INTO "{table}" VALUES ({placeholders})',
-        ([_flat(row.get(c)) for c in columns] for row in rows),
+        ([_sqlite_value(row.get(c)) for c in columns] for row in rows),
     )
+
+
+def _sqlite_value(value):
+    """A cell as SQLite stores it. An integer beyond SQLite's 64 bits is kept exactly as its
+    decimal digits (TEXT) rather than rounded to a REAL."""
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        return str(value)
+    return _flat(value)
 
 
 def _index_sentences(connection) -> None:

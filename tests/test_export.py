@@ -68,7 +68,7 @@ def test_jsonl_lines_each_parse_with_a_type(tmp_path):
 
 def test_csv_folder_and_single_file(tmp_path):
     folder = exported(tmp_path, "facts", "--format", "csv")
-    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{t}.csv" for t in exporter.TABLES)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([exporter.MARKER, *(f"{t}.csv" for t in exporter.TABLES)])
     with open(folder / "claims.csv", newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == ["id", "claimant", "claimant_side", "subject", "side", "group", "category",
