@@ -119,12 +119,12 @@ def write(facts, path: str, fmt: str, only: str | None = None, force: bool = Fal
         return
     target = Path(path)
     folder = fmt == "csv" and only is None
+    if folder and target.suffix.lower() == ".csv":
+        raise ExportError("a csv export of every record type is a folder: name a folder, or add --only TYPE")
 
     def check() -> None:
         check_target(target, folder, force, document)
 
-    if folder and target.suffix.lower() == ".csv":
-        raise ExportError("a csv export of every record type is a folder: name a folder, or add --only TYPE")
     check()
     if folder:
         _write_csv_folder({f"{t}.csv": _csv_text(rows, t) for t, rows in tables(facts).items()}, target, check)
@@ -136,7 +136,7 @@ def write(facts, path: str, fmt: str, only: str | None = None, force: bool = Fal
             database.close()
     else:
         content = _text(facts, fmt, only).encode("utf-8")
-        _atomically(target, lambda temporary: Path(temporary).write_bytes(content), check)
+        _atomically(target, lambda temporary: temporary.write_bytes(content), check)
 
 
 def check_target(target: Path, folder: bool, force: bool, document: str | None) -> None:
@@ -320,8 +320,8 @@ def _atomically(target: Path, make, check) -> None:
     an interrupted export never leaves a half-written file. Its mode is what `open` would
     have given a new file (0666 less the umask), whatever the format."""
     temporary = _temporary_name(target)
+    temporary.touch(exist_ok=False)
     try:
-        temporary.touch(exist_ok=False)
         make(temporary)
         os.chmod(temporary, 0o666 & ~_umask())
         check()
