@@ -217,7 +217,7 @@ Soviet Union; USSR: Soviet, Soviets
 """
 
 FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF\U0001F3F4\U000E0020-\U000E007F]")
-BULLET = re.compile(r"^\s*[*\-•]\s*")
+BULLET = re.compile(r"^\s*[*\-•]+\s*")
 ASIDE = re.compile(r"\s*\([^)]*\)")
 # Headers under which the listed parties help a side without fighting for it.
 SUPPORT_HEADER = re.compile(r"\b(?:support|suppl|backed|aid\b|assist|diplomatic|politic)", re.I)

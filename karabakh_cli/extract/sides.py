@@ -8,15 +8,44 @@ from dataclasses import dataclass
 from .infobox import Field, Infobox
 
 FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}")
-BULLET = re.compile(r"^\s*[*\-•]\s*")
+BULLET = re.compile(r"^\s*[*\-•]+\s*")
 ALLEGED = re.compile(r"\s*\(((?:alleged|reportedly|claimed)[^)]*)\)\s*", re.I)
 # A bold header line ("Supported by:") gives the role of the parties listed under it.
 HEADER_ROLES = (
-    ("arms", "arms supplier"),
-    ("support", "supporter"),
-    ("volunteer", "volunteers"),
-    ("alleged", "alleged"),
+    (re.compile(r"\b(?:arms|armament|weapon)", re.I), "arms supplier"),
+    (re.compile(r"\b(?:support|backed|assist|aid\b)", re.I), "supporter"),
+    (re.compile(r"volunteer", re.I), "volunteers"),
+    (re.compile(r"alleged", re.I), "alleged"),
 )
+# Roles whose parties help a side without fighting in it.
+HELPING_ROLES = frozenset({"supporter", "arms supplier"})
+PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
+# A word of a name written in parentheses: "(Agar)", "(al-Hilu)", "(PKK)"; a description
+# ("(military aid)", "(from 30.10)") has lowercase words, digits or commas.
+NAME_WORD = re.compile(r"(?:[a-z]{1,3}-)?[A-Z][\w'’.&–-]*")
+# What a description beside a supporting party says it gave.
+DESCRIPTION_ROLES = (
+    (re.compile(r"\b(?:support|aid|advis|assist|logistic|intelligence|training|financ)", re.I), "supporter"),
+    (re.compile(r"\b(?:arms|weapon|equipment|materiel|munitions)", re.I), "arms supplier"),
+)
+# Status markers written beside a commander's name, and what they say happened.
+STATUS_MARKERS = (
+    (re.compile(r"(?<!\w)(?:KIA|killed(?: in action)?|executed|assassinated)(?!\w)|[†✝]", re.I), "killed"),
+    (re.compile(r"(?<![\w.])(?:POWs?|P\.O\.W\.?|captured|taken prisoner|prisoner of war)(?![\w])", re.I), "captured"),
+    (re.compile(r"(?<!\w)(?:WIA|wounded|injured)(?!\w)", re.I), "wounded"),
+    (re.compile(r"(?<!\w)(?:MIA|missing(?: in action)?)(?!\w)", re.I), "missing"),
+)
+# A bare marker outside parentheses ("Name KIA", "Name †"); words need parentheses.
+BARE_STATUS = re.compile(r"(?<![\w.])(?:KIA|WIA|MIA|POW|P\.O\.W\.?)(?![\w])|[†✝]")
+# Military ranks written before a name, as words or abbreviations; a modifier ("Lt.",
+# "Vice", "1st") counts only before another rank word.
+RANKS = frozenset(
+    "Gen. Gen Col. Col Maj. Maj Capt. Capt Cpt. Sgt. Adm. Cdr. Cmdr. Brig. Brig Marshal General Colonel Major "
+    "Captain Lieutenant Admiral Brigadier Commodore Sergeant Lieutenant-General Major-General "
+    "Lieutenant-Colonel Brigadier-General Vice-Admiral Rear-Admiral Vice-Marshal Lt. Lt".split()
+)
+RANK_MODIFIERS = frozenset("Lt. Lt Lieut. Maj. Maj Brig. Brig Vice Rear Field Air Chief 1st 2nd 3rd First Second".split())
+UNKNOWN_NAME = re.compile(r"(?:unknown|unidentified|n/?a|none|various)(?: commanders?| leaders?)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -30,8 +59,11 @@ class Party:
 @dataclass(frozen=True)
 class Commander:
     name: str
-    country: str | None
+    country: str | None  # the party the infobox puts the commander with; None when it does not tell
     page: str | None
+    status: str | None = None  # killed | wounded | captured | missing, from "KIA", "†", "(WIA)", "POW"...
+    rank: str | None = None  # "Maj. Gen."
+    note: str | None = None  # what the infobox writes beside the name: "President", "from 1 May 2014"
 
 
 @dataclass(frozen=True)
@@ -85,49 +117,175 @@ def _party_lines(field: Field) -> list[tuple[Party, str | None]]:
     parties: list[tuple[Party, str | None]] = []
     role = "combatant"
     for line in field.lines():
-        name = clean_name(line)
+        if line.strip().endswith(":"):
+            role = _header_role(clean_name(line))
+            continue
+        name, description = party_name(line)
         if not name:
             continue
-        if line.strip().endswith(":"):
-            role = _header_role(name)
-            continue
-        party_role = role
         alleged = ALLEGED.search(line)
-        if alleged:
-            party_role = "alleged"
-        elif "volunteer" in name.lower():
-            party_role = "volunteers"
+        party_role = "alleged" if alleged else _own_role(role, name, description)
         flag = _flag(line)
         if flag is None and line.startswith(" "):
             flag = ""
-        note = alleged.group(1) if alleged else None
+        note = alleged.group(1) if alleged else description
         parties.append((Party(name, party_role, field.page_for(name), note), flag))
     return parties
 
 
 def _header_role(header: str) -> str:
-    lowered = header.lower()
-    return next((role for word, role in HEADER_ROLES if word in lowered), "combatant")
+    return next((role for pattern, role in HEADER_ROLES if pattern.search(header)), "combatant")
+
+
+def _own_role(header_role: str, name: str, description: str | None) -> str:
+    """A party's role: its header's, unless its own name or description says otherwise."""
+    if "volunteer" in name.lower():
+        return "volunteers"
+    if header_role == "combatant" and description:
+        return next((role for pattern, role in DESCRIPTION_ROLES if pattern.search(description)), header_role)
+    return header_role
+
+
+def party_name(line: str) -> tuple[str, str | None]:
+    """A party's name as written, and the description beside it: "Foo (military aid)" ->
+    ("Foo", "military aid"). Parentheses that hold a name ("SLM (Agar)") stay in the name."""
+    descriptions = []
+
+    def sort_out(match: re.Match) -> str:
+        inside = match.group(1).strip()
+        if _is_name(inside):
+            return match.group()
+        descriptions.append(inside)
+        return " "
+
+    name = PARENTHESIS.sub(sort_out, clean_name(line)).strip().rstrip(":").strip()
+    return " ".join(name.split()), "; ".join(d for d in descriptions if d) or None
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 4 and all(NAME_WORD.fullmatch(word) for word in words)
 
 
 def _commanders(field: Field | None, party_lines) -> tuple[Commander, ...]:
     if field is None:
         return ()
-    by_flag = {flag: party.name for party, flag in party_lines if flag is not None}
-    lost_flag_party = by_flag.get("")
-    commanders = []
-    for line in field.lines():
-        name = clean_name(line)
-        if not name or line.strip().endswith(":"):
+    by_flag = {flag: party.name for party, flag in party_lines if flag}
+    fighting = [party.name for party, _ in party_lines if party.role not in HELPING_ROLES]
+    lost = [party.name for party, flag in party_lines if flag == ""]
+    # One party whose flag was lost: a commander whose flag was lost too is its.
+    lost_flag_party = lost[0] if len(lost) == 1 else None
+    commanders: list[Commander] = []
+    group = None
+    for position, line in enumerate(_joined_lines(field.lines())):
+        plain = clean_name(line)
+        if not plain:
+            continue
+        if plain.startswith("(") and plain.endswith(")") and commanders:
+            commanders[-1] = _with_note(commanders[-1], plain[1:-1].strip(), fighting)
+            continue
+        header = plain.rstrip(":").strip()
+        if header in fighting:
+            group = header
+            continue
+        if plain.endswith(":"):
+            continue
+        name, rank, status, note = parse_commander(plain)
+        if not name or UNKNOWN_NAME.fullmatch(name):
             continue
         flag = _flag(line)
-        # No flag shown means the flag was lost: YAML drops the leading space of a block's
-        # first line, so a flagless first name belongs there too.
-        country = by_flag.get(flag) if flag else lost_flag_party
-        if flag and country is None:
-            country = country_of_flag(flag)
-        commanders.append(Commander(name, country, field.page_for(name) or _linked_page(field, name)))
+        if flag:
+            country = by_flag.get(flag) or country_of_flag(flag)
+        else:
+            # YAML drops the leading space of a block's first line: a flag lost there too.
+            flag_lost = position == 0 or line.startswith(" ")
+            country = group or _country_without_flag(note, fighting, lost_flag_party if flag_lost else None)
+        page = field.page_for(name) or _linked_page(field, name)
+        commanders.append(Commander(name, country, page, status, rank, note))
     return tuple(commanders)
+
+
+def _country_without_flag(note: str | None, fighting: list[str], lost_flag_party: str | None) -> str | None:
+    """The column's only fighting party, else the one its note names, else the party whose
+    flag was lost with the commander's; else None (several parties: not knowable)."""
+    if len(set(fighting)) == 1:
+        return fighting[0]
+    return _party_named(note, fighting) or lost_flag_party
+
+
+def _party_named(note: str | None, parties: list[str]) -> str | None:
+    """The one party a note names ("Secretary-General of the Foo Front")."""
+    if not note:
+        return None
+    named = {party for party in parties if re.search(rf"(?<!\w){re.escape(party)}(?!\w)", note)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _with_note(commander: Commander, note: str, parties: list[str]) -> Commander:
+    """A role written on its own line under a commander's name: "(President of Foo)"."""
+    status = commander.status or _status_of(note)
+    merged = "; ".join(part for part in (commander.note, note) if part)
+    country = commander.country or _party_named(note, parties)
+    return Commander(commander.name, country, commander.page, status, commander.rank, merged)
+
+
+def _joined_lines(lines: list[str]) -> list[str]:
+    """Lines with a parenthesis left open joined to the lines that close it."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].count("(") > joined[-1].count(")"):
+            joined[-1] += " " + line.strip()
+        else:
+            joined.append(line)
+    return joined
+
+
+def parse_commander(text: str) -> tuple[str, str | None, str | None, str | None]:
+    """(name, rank, status, note) of a commander's line: "Maj. Gen. Foo Bar † (Chief of
+    Staff)" -> ("Foo Bar", "Maj. Gen.", "killed", "Chief of Staff")."""
+    statuses = []
+    notes = []
+
+    def sort_out(match: re.Match) -> str:
+        inside = match.group(1).strip()
+        status = _status_of(inside)
+        if status:
+            statuses.append(status)
+        if not _status_only(inside):
+            notes.append(inside)
+        return " "
+
+    text = PARENTHESIS.sub(sort_out, text)
+    statuses += [_status_of(marker.group()) for marker in BARE_STATUS.finditer(text)]
+    words = BARE_STATUS.sub(" ", text).split()
+    rank_words = _rank_words(words)
+    name = " ".join(words[len(rank_words):]).strip(" ,;")
+    status = min(statuses, key=STATUS_ORDER.index) if statuses else None
+    return name, " ".join(rank_words) or None, status, "; ".join(n for n in notes if n) or None
+
+
+STATUS_ORDER = ("killed", "captured", "wounded", "missing")
+
+
+def _status_of(text: str) -> str | None:
+    return next((status for pattern, status in STATUS_MARKERS if pattern.search(text)), None)
+
+
+def _status_only(text: str) -> bool:
+    """A parenthesis that says nothing but a status: "(WIA)", "(killed in action)"."""
+    return any(pattern.fullmatch(text.strip().rstrip(".")) for pattern, _ in STATUS_MARKERS)
+
+
+def _rank_words(words: list[str]) -> list[str]:
+    """The leading words of a name that are a military rank; a name keeps at least one word."""
+    count = 0
+    while count < len(words) - 1:
+        word = words[count]
+        if word in RANKS or (word in RANK_MODIFIERS and words[count + 1] in RANKS):
+            count += 1
+        else:
+            break
+    return words[:count]
 
 
 def _linked_page(field: Field, name: str) -> str | None:
