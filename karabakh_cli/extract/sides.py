@@ -12,8 +12,8 @@ BULLET = re.compile(r"^\s*[*\-•]+\s*")
 ALLEGED = re.compile(r"\s*\(((?:alleged|reportedly|claimed)[^)]*)\)\s*", re.I)
 # A bold header line ("Supported by:") gives the role of the parties listed under it.
 HEADER_ROLES = (
-    (re.compile(r"\b(?:arms|armament|weapon)", re.I), "arms supplier"),
-    (re.compile(r"\b(?:support|backed|assist|aid\b)", re.I), "supporter"),
+    (re.compile(r"\b(?:arms|armament|weapon|suppl)", re.I), "arms supplier"),
+    (re.compile(r"\b(?:support|backed|assist|aid\b|diplomatic|politic|logistic|financ)", re.I), "supporter"),
     (re.compile(r"volunteer", re.I), "volunteers"),
     (re.compile(r"alleged", re.I), "alleged"),
 )
@@ -184,11 +184,10 @@ def _commanders(field: Field | None, party_lines) -> tuple[Commander, ...]:
         if plain.startswith("(") and plain.endswith(")") and commanders:
             commanders[-1] = _with_note(commanders[-1], plain[1:-1].strip(), fighting)
             continue
+        # A party's name heads the commanders listed under it; another header ends its group.
         header = plain.rstrip(":").strip()
-        if header in fighting:
-            group = header
-            continue
-        if plain.endswith(":"):
+        if header in fighting or plain.endswith(":"):
+            group = header if header in fighting else None
             continue
         name, rank, status, note = parse_commander(plain)
         if not name or UNKNOWN_NAME.fullmatch(name):
@@ -230,10 +229,11 @@ def _with_note(commander: Commander, note: str, parties: list[str]) -> Commander
 
 
 def _joined_lines(lines: list[str]) -> list[str]:
-    """Lines with a parenthesis left open joined to the lines that close it."""
+    """A line with a parenthesis left open joined to the next line when that one closes it:
+    "Foo Bar (nom de guerre:" + "Baz Qux)"."""
     joined: list[str] = []
     for line in lines:
-        if joined and joined[-1].count("(") > joined[-1].count(")"):
+        if joined and joined[-1].count("(") > joined[-1].count(")") and line.count(")") > line.count("("):
             joined[-1] += " " + line.strip()
         else:
             joined.append(line)
@@ -277,15 +277,15 @@ def _status_only(text: str) -> bool:
 
 
 def _rank_words(words: list[str]) -> list[str]:
-    """The leading words of a name that are a military rank; a name keeps at least one word."""
+    """The leading words of a name that are military ranks ("1st Lt.", "Air Chief Marshal");
+    a name keeps at least one word."""
     count = 0
-    while count < len(words) - 1:
-        word = words[count]
-        if word in RANKS or (word in RANK_MODIFIERS and words[count + 1] in RANKS):
-            count += 1
-        else:
-            break
-    return words[:count]
+    while True:
+        ends = range(len(words) - 2, count - 1, -1)
+        end = next((end for end in ends if words[end] in RANKS and set(words[count:end]) <= RANK_MODIFIERS), None)
+        if end is None:
+            return words[:count]
+        count = end + 1
 
 
 def _linked_page(field: Field, name: str) -> str | None:
