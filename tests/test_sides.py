@@ -51,6 +51,7 @@ def test_status_markers_become_a_status():
         "Ivo Marek (P.O.W.)": "captured",
         "Ivo Marek POW": "captured",
         "Ivo Marek (MIA)": "missing",
+        "Ivo Marek Executed": "killed",
         "Ivo Marek": None,
     }
     for line, status in written.items():
@@ -92,6 +93,11 @@ def test_in_a_column_of_several_parties_a_flagless_commander_is_unknown_unless_h
         commander1="Omar Lenki (Secretary-General of the Kesh Front)\nGrace Atim",
     )
     assert commanders(infobox) == [("Omar Lenki", "Kesh Front", None), ("Grace Atim", None, None)]
+
+
+def test_a_role_naming_a_country_by_its_adjective_names_that_party():
+    infobox = box(combatant1="Russia\nKesh Front", commander1="Pavel Osinov (Russian defence minister)\nOmar Lenki")
+    assert commanders(infobox) == [("Pavel Osinov", "Russia", None), ("Omar Lenki", None, None)]
 
 
 def test_two_lost_flags_leave_the_country_unknown():
@@ -159,6 +165,19 @@ def test_headers_give_roles():
     assert parties(infobox) == [
         ("Dorsa", "combatant"), ("Kesh", "combatant"), ("Velmar", "supporter"), ("Umbara", "arms supplier"),
     ]
+
+
+def test_a_support_header_without_its_colon_is_a_header():
+    infobox = box(combatant1="Dorsa\nSupported by\nVelmar")
+    assert parties(infobox) == [("Dorsa", "combatant"), ("Velmar", "supporter")]
+    assert combatant_parties(["Dorsa", "Supported by", "Velmar"]) == [("Dorsa", True)]
+
+
+def test_a_subdivision_flag_is_a_flag():
+    black_flag = "\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"
+    infobox = box(combatant1=f"{black_flag} Northmark\n🇩🇴 Dorsa", commander1=f"{black_flag} Karl Dunn")
+    assert parties(infobox) == [("Northmark", "combatant"), ("Dorsa", "combatant")]
+    assert commanders(infobox) == [("Karl Dunn", "Northmark", None)]
 
 
 def test_nested_bullets_are_not_in_party_names():

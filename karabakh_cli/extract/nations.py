@@ -316,12 +316,22 @@ def combatant_parties(lines: list[str]) -> list[tuple[str, bool]]:
     supporting = False
     for line in lines:
         name = clean_party(line)
-        if line.strip().endswith(":"):
+        if is_header(line):
             supporting = bool(SUPPORT_HEADER.search(name))
         elif name and not supporting:
             main = not re.search(r"\(\s*alleged", line, re.I) and not BULLET.match(FLAG.sub("", line))
             parties.append((name, main))
     return parties
+
+
+# "Supported by" written without its colon is a header all the same.
+HELPER_HEADER = re.compile(r"(?:supported|backed|assisted|aided|supplied) by", re.I)
+
+
+def is_header(line: str) -> bool:
+    """A line that heads the parties listed under it: "Supported by:", "Airstrikes:"."""
+    plain = BULLET.sub("", FLAG.sub("", line)).strip().replace("**", "")
+    return plain.endswith(":") or bool(HELPER_HEADER.fullmatch(plain))
 
 
 def clean_party(line: str) -> str:

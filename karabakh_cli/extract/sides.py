@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 
 from .infobox import Field, Infobox
+from .nations import is_header, nation_of
 
-FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}")
+# A country's flag (two regional letters) or a subdivision's (a black flag and tag letters).
+FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}|\U0001F3F4[\U000E0020-\U000E007F]*")
 BULLET = re.compile(r"^\s*[*\-•]+\s*")
 ALLEGED = re.compile(r"\s*\(((?:alleged|reportedly|claimed)[^)]*)\)\s*", re.I)
 # A bold header line ("Supported by:") gives the role of the parties listed under it.
@@ -36,7 +38,7 @@ STATUS_MARKERS = (
     (re.compile(r"(?<!\w)(?:MIA|missing(?: in action)?)(?!\w)", re.I), "missing"),
 )
 # A bare marker outside parentheses ("Name KIA", "Name †"); words need parentheses.
-BARE_STATUS = re.compile(r"(?<![\w.])(?:KIA|WIA|MIA|POW|P\.O\.W\.?)(?![\w])|[†✝]")
+BARE_STATUS = re.compile(r"(?<![\w.])(?:KIA|WIA|MIA|POW|P\.O\.W\.?)(?![\w])|[†✝]|(?<=\s)Executed$")
 # Military ranks written before a name, as words or abbreviations; a modifier ("Lt.",
 # "Vice", "1st") counts only before another rank word.
 RANKS = frozenset(
@@ -117,7 +119,7 @@ def _party_lines(field: Field) -> list[tuple[Party, str | None]]:
     parties: list[tuple[Party, str | None]] = []
     role = "combatant"
     for line in field.lines():
-        if line.strip().endswith(":"):
+        if is_header(line):
             role = _header_role(clean_name(line))
             continue
         name, description = party_name(line)
@@ -186,7 +188,7 @@ def _commanders(field: Field | None, party_lines) -> tuple[Commander, ...]:
             continue
         # A party's name heads the commanders listed under it; another header ends its group.
         header = plain.rstrip(":").strip()
-        if header in fighting or plain.endswith(":"):
+        if header in fighting or is_header(plain):
             group = header if header in fighting else None
             continue
         name, rank, status, note = parse_commander(plain)
@@ -213,11 +215,22 @@ def _country_without_flag(note: str | None, fighting: list[str], lost_flag_party
 
 
 def _party_named(note: str | None, parties: list[str]) -> str | None:
-    """The one party a note names ("Secretary-General of the Foo Front")."""
+    """The one party a note names ("Secretary-General of the Foo Front", "Fooish Premier")."""
     if not note:
         return None
-    named = {party for party in parties if re.search(rf"(?<!\w){re.escape(party)}(?!\w)", note)}
+    named = {party for party in parties if any(_names(form, note) for form in _forms(party))}
     return named.pop() if len(named) == 1 else None
+
+
+def _forms(party: str) -> set[str]:
+    """How a note may write a party: as listed, without its parentheses, a country's names."""
+    short = PARENTHESIS.sub("", party).strip()
+    nation = nation_of(short)
+    return {party, short} | (set(nation.names) if nation else set())
+
+
+def _names(form: str, text: str) -> bool:
+    return bool(form) and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
 
 
 def _with_note(commander: Commander, note: str, parties: list[str]) -> Commander:
@@ -361,6 +374,8 @@ def _flag(line: str) -> str | None:
     return match.group() if match else None
 
 
-def country_of_flag(flag: str) -> str:
-    """The ISO 3166 code a flag emoji spells (🇦🇿 → "AZ")."""
+def country_of_flag(flag: str) -> str | None:
+    """The ISO 3166 code a country's flag emoji spells (🇦🇿 → "AZ"); None for another flag."""
+    if not re.fullmatch(r"[\U0001F1E6-\U0001F1FF]{2}", flag):
+        return None
     return "".join(chr(ord(char) - 0x1F1E6 + ord("A")) for char in flag)
