@@ -130,6 +130,11 @@ def test_a_party_named_in_the_commanders_column_heads_its_commanders():
     ]
 
 
+def test_a_party_written_before_a_commander_is_his():
+    infobox = box(combatant1="Kesh Front\nUmbara Movement", commander1="Umbara Movement: Grace Atim\nOmar Lenki")
+    assert commanders(infobox) == [("Grace Atim", "Umbara Movement", None), ("Omar Lenki", None, None)]
+
+
 def test_cleaned_names_find_their_links():
     infobox = box(
         links=[Link("Ivo Marek", "Ivo Marek (general)", "internal")],
@@ -196,6 +201,13 @@ def test_three_columns_each_their_own():
     assert commanders(infobox, 1) == [("Omar Lenki", None, None)]
     assert commanders(infobox, 2) == [("Grace Atim", "Umbara", None)]
     assert commanders(infobox, 3) == [("Juma Salim", None, "killed")]
+
+
+def test_strength_qualifiers():
+    infobox = box(combatant1="Dorsa", strength1="c. 5,000 soldiers\nApprox. 40 tanks\n1,200+ militia\n300 police")
+    assert [(s.value, s.qualifier) for s in sides(infobox)[0].strength] == [
+        (5000, "approx"), (40, "approx"), (1200, "at_least"), (300, "exact"),
+    ]
 
 
 # --- the command ---------------------------------------------------------------------------------------

@@ -172,11 +172,7 @@ def _is_name(text: str) -> bool:
 def _commanders(field: Field | None, party_lines) -> tuple[Commander, ...]:
     if field is None:
         return ()
-    by_flag = {flag: party.name for party, flag in party_lines if flag}
-    fighting = [party.name for party, _ in party_lines if party.role not in HELPING_ROLES]
-    lost = [party.name for party, flag in party_lines if flag == ""]
-    # One party whose flag was lost: a commander whose flag was lost too is its.
-    lost_flag_party = lost[0] if len(lost) == 1 else None
+    column = _Column.of(party_lines)
     commanders: list[Commander] = []
     group = None
     for position, line in enumerate(_joined_lines(field.lines())):
@@ -184,34 +180,58 @@ def _commanders(field: Field | None, party_lines) -> tuple[Commander, ...]:
         if not plain:
             continue
         if plain.startswith("(") and plain.endswith(")") and commanders:
-            commanders[-1] = _with_note(commanders[-1], plain[1:-1].strip(), fighting)
+            commanders[-1] = _with_note(commanders[-1], plain[1:-1].strip(), column.fighting)
             continue
         # A party's name heads the commanders listed under it; another header ends its group.
         header = plain.rstrip(":").strip()
-        if header in fighting or is_header(plain):
-            group = header if header in fighting else None
+        if header in column.fighting or is_header(plain):
+            group = header if header in column.fighting else None
             continue
+        party, _, rest = plain.partition(": ")  # "Foo Front: Bar Baz"
+        if party in column.fighting and rest:
+            plain, line_group = rest, party
+        else:
+            line_group = group
         name, rank, status, note = parse_commander(plain)
         if not name or UNKNOWN_NAME.fullmatch(name):
             continue
-        flag = _flag(line)
-        if flag:
-            country = by_flag.get(flag) or country_of_flag(flag)
-        else:
-            # YAML drops the leading space of a block's first line: a flag lost there too.
-            flag_lost = position == 0 or line.startswith(" ")
-            country = group or _country_without_flag(note, fighting, lost_flag_party if flag_lost else None)
+        country = column.country(line, position == 0, line_group, note)
         page = field.page_for(name) or _linked_page(field, name)
         commanders.append(Commander(name, country, page, status, rank, note))
     return tuple(commanders)
 
 
-def _country_without_flag(note: str | None, fighting: list[str], lost_flag_party: str | None) -> str | None:
-    """The column's only fighting party, else the one its note names, else the party whose
-    flag was lost with the commander's; else None (several parties: not knowable)."""
-    if len(set(fighting)) == 1:
-        return fighting[0]
-    return _party_named(note, fighting) or lost_flag_party
+@dataclass(frozen=True)
+class _Column:
+    """What a combatant column tells about the commanders listed beside it."""
+
+    by_flag: dict[str, str]
+    fighting: list[str]  # parties that are not only helping
+    lost_flag_party: str | None  # the one party whose flag was lost, if only one was
+
+    @classmethod
+    def of(cls, party_lines) -> _Column:
+        lost = [party.name for party, flag in party_lines if flag == ""]
+        return cls(
+            by_flag={flag: party.name for party, flag in party_lines if flag},
+            fighting=[party.name for party, _ in party_lines if party.role not in HELPING_ROLES],
+            lost_flag_party=lost[0] if len(lost) == 1 else None,
+        )
+
+    def country(self, line: str, first: bool, group: str | None, note: str | None) -> str | None:
+        """The flag's party; else the party heading the commander, the column's only fighting
+        party, the one the note names, or the party whose flag was lost with the commander's;
+        else None: with several parties it is not knowable."""
+        flag = _flag(line)
+        if flag:
+            return self.by_flag.get(flag) or country_of_flag(flag)
+        if group:
+            return group
+        if len(set(self.fighting)) == 1:
+            return self.fighting[0]
+        # YAML drops the leading space of a block's first line: a flag may be lost there too.
+        flag_lost = first or line.startswith(" ")
+        return _party_named(note, self.fighting) or (self.lost_flag_party if flag_lost else None)
 
 
 def _party_named(note: str | None, parties: list[str]) -> str | None:
@@ -321,7 +341,11 @@ def _units(field: Field | None) -> tuple[Unit, ...]:
     return tuple(units)
 
 
-FIGURE = re.compile(r"^(?P<approx>[~≈]|about |some |over |more than |at least )?(?P<number>\d[\d,]*)(?P<plus>\+)?")
+FIGURE = re.compile(
+    r"^(?P<approx>[~≈]|about |some |over |more than |at least |c\. ?|ca\. ?|circa |approx\. |approximately |around |nearly |est\. )?"
+    r"(?P<number>\d[\d,]*)(?P<plus>\+)?",
+    re.I,
+)
 
 
 def _strength(field: Field | None) -> tuple[tuple[Strength, ...], tuple[str, ...]]:
@@ -349,7 +373,7 @@ def _strength_line(text: str) -> Strength:
     if not match:
         return Strength(text, None, None)
     value = int(match.group("number").replace(",", ""))
-    lead = (match.group("approx") or "").strip()
+    lead = (match.group("approx") or "").strip().lower()
     if match.group("plus") or lead == "at least":
         qualifier = "at_least"
     elif lead in ("over", "more than"):
