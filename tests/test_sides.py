@@ -57,6 +57,11 @@ def test_status_markers_become_a_status():
     for line, status in written.items():
         name, _, got, note = parse_commander(line)
         assert (name, got, note) == ("Ivo Marek", status, None), line
+    # Inside a longer parenthesis a status opens it or follows a comma; a role that only
+    # contains the word is no status.
+    assert parse_commander("Ivo Marek (killed 3 May 2010)")[2:] == ("killed", "killed 3 May 2010")
+    assert parse_commander("Ivo Marek (Chief of Staff, KIA)")[2] == "killed"
+    assert parse_commander("Ivo Marek (Head of the Prisoner of War Office)")[2] is None
     # Wounded, later killed: the last state wins.
     assert parse_commander("Ivo Marek (WIA) †")[2] == "killed"
 

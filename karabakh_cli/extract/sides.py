@@ -30,13 +30,19 @@ DESCRIPTION_ROLES = (
     (re.compile(r"\b(?:support|aid|advis|assist|logistic|intelligence|training|financ)", re.I), "supporter"),
     (re.compile(r"\b(?:arms|weapon|equipment|materiel|munitions)", re.I), "arms supplier"),
 )
-# Status markers written beside a commander's name, and what they say happened.
+# Status markers written beside a commander's name, and what they say happened; inside
+# parentheses a marker opens the text or follows a comma: "(killed 3 May)", "(Chief, KIA)".
 STATUS_MARKERS = (
-    (re.compile(r"(?<!\w)(?:KIA|killed(?: in action)?|executed|assassinated)(?!\w)|[†✝]", re.I), "killed"),
-    (re.compile(r"(?<![\w.])(?:POWs?|P\.O\.W\.?|captured|taken prisoner|prisoner of war)(?![\w])", re.I), "captured"),
-    (re.compile(r"(?<!\w)(?:WIA|wounded|injured)(?!\w)", re.I), "wounded"),
-    (re.compile(r"(?<!\w)(?:MIA|missing(?: in action)?)(?!\w)", re.I), "missing"),
+    (r"KIA|killed(?: in action)?|executed|assassinated|[†✝]", "killed"),
+    (r"POWs?|P\.O\.W\.?|captured|taken prisoner|prisoner of war", "captured"),
+    (r"WIA|wounded|injured", "wounded"),
+    (r"MIA|missing(?: in action)?", "missing"),
 )
+STATUS_IN_NOTE = tuple(
+    (re.compile(rf"(?:^|[,;]\s*)(?:{marker})(?!\w)", re.I), status) for marker, status in STATUS_MARKERS
+)
+STATUS_ALONE = tuple((re.compile(rf"(?:{marker})\.?", re.I), status) for marker, status in STATUS_MARKERS)
+STATUS_ORDER = ("killed", "captured", "wounded", "missing")  # the last state first
 # A bare marker outside parentheses ("Name KIA", "Name †"); words need parentheses.
 BARE_STATUS = re.compile(r"(?<![\w.])(?:KIA|WIA|MIA|POW|P\.O\.W\.?)(?![\w])|[†✝]|(?<=\s)Executed$")
 # Military ranks written before a name, as words or abbreviations; a modifier ("Lt.",
@@ -297,16 +303,13 @@ def parse_commander(text: str) -> tuple[str, str | None, str | None, str | None]
     return name, " ".join(rank_words) or None, status, "; ".join(n for n in notes if n) or None
 
 
-STATUS_ORDER = ("killed", "captured", "wounded", "missing")
-
-
 def _status_of(text: str) -> str | None:
-    return next((status for pattern, status in STATUS_MARKERS if pattern.search(text)), None)
+    return next((status for pattern, status in STATUS_IN_NOTE if pattern.search(text.strip())), None)
 
 
 def _status_only(text: str) -> bool:
     """A parenthesis that says nothing but a status: "(WIA)", "(killed in action)"."""
-    return any(pattern.fullmatch(text.strip().rstrip(".")) for pattern, _ in STATUS_MARKERS)
+    return any(pattern.fullmatch(text.strip()) for pattern, _ in STATUS_ALONE)
 
 
 def _rank_words(words: list[str]) -> list[str]:
