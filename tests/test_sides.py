@@ -79,7 +79,7 @@ def test_an_unclosed_parenthesis_does_not_swallow_the_next_names():
 
 
 def test_unknown_is_no_commander():
-    infobox = box(combatant1="Dorsa", combatant2="Velmar", commander1="Unknown", commander2="🇻🇪 Unknown\nKarl Dunn")
+    infobox = box(combatant1="Dorsa", combatant2="Velmar", commander1="Unknown", commander2="🇻🇪 Unknown\nKarl Dunn\nand others")
     assert commanders(infobox, 1) == []
     assert [name for name, _, _ in commanders(infobox, 2)] == ["Karl Dunn"]
 

@@ -53,7 +53,9 @@ RANKS = frozenset(
     "Lieutenant-Colonel Brigadier-General Vice-Admiral Rear-Admiral Vice-Marshal Lt. Lt".split()
 )
 RANK_MODIFIERS = frozenset("Lt. Lt Lieut. Maj. Maj Brig. Brig Vice Rear Field Air Chief 1st 2nd 3rd First Second".split())
-UNKNOWN_NAME = re.compile(r"(?:unknown|unidentified|n/?a|none|various)(?: commanders?| leaders?)?", re.I)
+UNKNOWN_NAME = re.compile(
+    r"(?:unknown|unidentified|n/?a|none|various|(?:and )?others|et al\.?)(?: commanders?| leaders?)?", re.I
+)
 
 
 @dataclass(frozen=True)
