@@ -78,6 +78,12 @@ def test_an_unclosed_parenthesis_does_not_swallow_the_next_names():
     assert [c.name for c in sides(infobox)[0].commanders][1:] == ["Karl Dunn", "Ivo Marek"]
 
 
+def test_a_parenthesis_left_open_or_nested_is_not_the_name():
+    assert parse_commander("Karl Dunn (acting") == ("Karl Dunn", None, None, "acting")
+    assert parse_commander("Karl Dunn)") == ("Karl Dunn", None, None, None)
+    assert parse_commander("Karl Dunn (Chief (acting))") == ("Karl Dunn", None, None, "acting; Chief")
+
+
 def test_unknown_is_no_commander():
     infobox = box(combatant1="Dorsa", combatant2="Velmar", commander1="Unknown", commander2="🇻🇪 Unknown\nKarl Dunn\nand others")
     assert commanders(infobox, 1) == []

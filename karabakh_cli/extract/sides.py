@@ -162,14 +162,23 @@ def party_name(line: str) -> tuple[str, str | None]:
     descriptions = []
 
     def sort_out(match: re.Match) -> str:
-        inside = match.group(1).strip()
+        inside = " ".join(match.group(1).split())
         if _is_name(inside):
             return match.group()
         descriptions.append(inside)
         return " "
 
-    name = PARENTHESIS.sub(sort_out, clean_name(line)).strip().rstrip(":").strip()
+    name = _without_parentheses(clean_name(line), sort_out).strip().rstrip(":").strip()
     return " ".join(name.split()), "; ".join(d for d in descriptions if d) or None
+
+
+def _without_parentheses(text: str, sort_out) -> str:
+    """The text with each parenthesis, innermost first, replaced by what sort_out returns."""
+    while True:
+        replaced = PARENTHESIS.sub(sort_out, text)
+        if replaced == text:
+            return text
+        text = replaced
 
 
 def _is_name(text: str) -> bool:
@@ -264,7 +273,7 @@ def _names(form: str, text: str) -> bool:
 def _with_note(commander: Commander, note: str, parties: list[str]) -> Commander:
     """A role written on its own line under a commander's name: "(President of Foo)"."""
     status = commander.status or _status_of(note)
-    merged = "; ".join(part for part in (commander.note, note) if part)
+    merged = "; ".join(part for part in (commander.note, note) if part) or None
     country = commander.country or _party_named(note, parties)
     return Commander(commander.name, country, commander.page, status, commander.rank, merged)
 
@@ -288,7 +297,7 @@ def parse_commander(text: str) -> tuple[str, str | None, str | None, str | None]
     notes = []
 
     def sort_out(match: re.Match) -> str:
-        inside = match.group(1).strip()
+        inside = " ".join(match.group(1).split())
         status = _status_of(inside)
         if status:
             statuses.append(status)
@@ -296,7 +305,11 @@ def parse_commander(text: str) -> tuple[str, str | None, str | None, str | None]
             notes.append(inside)
         return " "
 
-    text = PARENTHESIS.sub(sort_out, text)
+    text = _without_parentheses(text, sort_out)
+    # A parenthesis the line leaves open or closes without opening is still not the name.
+    text, _, unclosed = text.replace(")", " ").partition("(")
+    if unclosed.strip():
+        sort_out(re.match(r"\((.*)\)", f"({unclosed})"))
     statuses += [_status_of(marker.group()) for marker in BARE_STATUS.finditer(text)]
     words = BARE_STATUS.sub(" ", text).split()
     rank_words = _rank_words(words)
