@@ -131,6 +131,11 @@ def test_one_lost_flag_is_the_commander_whose_flag_was_lost():
     ]
 
 
+def test_a_flag_two_parties_show_tells_neither():
+    infobox = box(combatant1="🇩🇴 Dorsa\n🇩🇴 Dorsan Legion\n🇻🇪 Velmar", commander1="🇩🇴 Anton Reyes\n🇻🇪 Lucas Ortega")
+    assert commanders(infobox) == [("Anton Reyes", None, None), ("Lucas Ortega", "Velmar", None)]
+
+
 def test_a_party_named_in_the_commanders_column_heads_its_commanders():
     infobox = box(
         combatant1="Kesh Front\nUmbara Movement",

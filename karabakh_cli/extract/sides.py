@@ -223,14 +223,21 @@ class _Column:
     """What a combatant column tells about the commanders listed beside it."""
 
     by_flag: dict[str, str]
+    ambiguous_flags: frozenset[str]
     fighting: list[str]  # parties that are not only helping
     lost_flag_party: str | None  # the one party whose flag was lost, if only one was
 
     @classmethod
     def of(cls, party_lines) -> _Column:
         lost = [party.name for party, flag in party_lines if flag == ""]
+        named: dict[str, set[str]] = {}
+        for party, flag in party_lines:
+            if flag:
+                named.setdefault(flag, set()).add(party.name)
         return cls(
-            by_flag={flag: party.name for party, flag in party_lines if flag},
+            # A flag two parties show ("🇫🇴 Foo" and "🇫🇴 Foo Legion") tells neither.
+            by_flag={flag: names.pop() for flag, names in named.items() if len(names) == 1},
+            ambiguous_flags=frozenset(flag for flag, names in named.items() if len(names) > 1),
             fighting=[party.name for party, _ in party_lines if party.role not in HELPING_ROLES],
             lost_flag_party=lost[0] if len(lost) == 1 else None,
         )
@@ -240,6 +247,8 @@ class _Column:
         party, the one the note names, or the party whose flag was lost with the commander's;
         else None: with several parties it is not knowable."""
         flag = _flag(line)
+        if flag in self.ambiguous_flags:
+            return None
         if flag:
             return self.by_flag.get(flag) or country_of_flag(flag)
         if group:
