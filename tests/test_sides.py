@@ -131,6 +131,12 @@ def test_one_lost_flag_is_the_commander_whose_flag_was_lost():
     ]
 
 
+def test_a_flag_no_party_shows_is_its_country():
+    infobox = box(combatant1="Kesh Front\nUmbara Movement", commander1="🇮🇷 Pavel Osinov\n🇽🇽 Omar Lenki")
+    # A code the world list lacks stays the code the flag spells.
+    assert commanders(infobox) == [("Pavel Osinov", "Iran", None), ("Omar Lenki", "XX", None)]
+
+
 def test_a_flag_two_parties_show_tells_neither():
     infobox = box(combatant1="🇩🇴 Dorsa\n🇩🇴 Dorsan Legion\n🇻🇪 Velmar", commander1="🇩🇴 Anton Reyes\n🇻🇪 Lucas Ortega")
     assert commanders(infobox) == [("Anton Reyes", None, None), ("Lucas Ortega", "Velmar", None)]

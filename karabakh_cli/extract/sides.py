@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .infobox import Field, Infobox
 from .nations import is_header, nation_of
@@ -426,7 +427,44 @@ def _flag(line: str) -> str | None:
 
 
 def country_of_flag(flag: str) -> str | None:
-    """The ISO 3166 code a country's flag emoji spells (🇦🇿 → "AZ"); None for another flag."""
+    """The country a flag emoji shows (🇦🇿 → "Azerbaijan"), else the ISO 3166 code it spells;
+    None for a flag that spells no code."""
     if not re.fullmatch(r"[\U0001F1E6-\U0001F1FF]{2}", flag):
         return None
-    return "".join(chr(ord(char) - 0x1F1E6 + ord("A")) for char in flag)
+    code = "".join(chr(ord(char) - 0x1F1E6 + ord("A")) for char in flag)
+    return _countries_by_code().get(code, code)
+
+
+# ISO 3166 alpha-2 codes of the world list's countries (nations.WORLD), by their names there.
+COUNTRY_CODES = """
+AF Afghanistan|AL Albania|DZ Algeria|AD Andorra|AO Angola|AG Antigua and Barbuda|AR Argentina|AM Armenia
+AU Australia|AT Austria|AZ Azerbaijan|BS Bahamas|BH Bahrain|BD Bangladesh|BB Barbados|BY Belarus|BE Belgium
+BZ Belize|BJ Benin|BT Bhutan|BO Bolivia|BA Bosnia and Herzegovina|BW Botswana|BR Brazil|BN Brunei|BG Bulgaria
+BF Burkina Faso|BI Burundi|KH Cambodia|CM Cameroon|CA Canada|CV Cape Verde|CF Central African Republic|TD Chad
+CL Chile|CN China|CO Colombia|KM Comoros|CD Democratic Republic of the Congo|CG Republic of the Congo
+CR Costa Rica|HR Croatia|CU Cuba|CY Cyprus|CZ Czech Republic|DK Denmark|DJ Djibouti|DM Dominica
+DO Dominican Republic|TL East Timor|EC Ecuador|EG Egypt|SV El Salvador|GQ Equatorial Guinea|ER Eritrea
+EE Estonia|SZ Eswatini|ET Ethiopia|FJ Fiji|FI Finland|FR France|GA Gabon|GM Gambia|GE Georgia|DE Germany
+GH Ghana|GR Greece|GD Grenada|GT Guatemala|GN Guinea|GW Guinea-Bissau|GY Guyana|HT Haiti|HN Honduras
+HU Hungary|IS Iceland|IN India|ID Indonesia|IR Iran|IQ Iraq|IE Ireland|IL Israel|IT Italy|CI Ivory Coast
+JM Jamaica|JP Japan|JO Jordan|KZ Kazakhstan|KE Kenya|KI Kiribati|XK Kosovo|KW Kuwait|KG Kyrgyzstan|LA Laos
+LV Latvia|LB Lebanon|LS Lesotho|LR Liberia|LY Libya|LI Liechtenstein|LT Lithuania|LU Luxembourg
+MG Madagascar|MW Malawi|MY Malaysia|MV Maldives|ML Mali|MT Malta|MH Marshall Islands|MR Mauritania
+MU Mauritius|MX Mexico|FM Micronesia|MD Moldova|MC Monaco|MN Mongolia|ME Montenegro|MA Morocco
+MZ Mozambique|MM Myanmar|NA Namibia|NR Nauru|NP Nepal|NL Netherlands|NZ New Zealand|NI Nicaragua|NE Niger
+NG Nigeria|KP North Korea|MK North Macedonia|NO Norway|OM Oman|PK Pakistan|PW Palau|PS Palestine|PA Panama
+PG Papua New Guinea|PY Paraguay|PE Peru|PH Philippines|PL Poland|PT Portugal|QA Qatar|RO Romania|RU Russia
+RW Rwanda|KN Saint Kitts and Nevis|LC Saint Lucia|VC Saint Vincent and the Grenadines|WS Samoa
+SM San Marino|ST Sao Tome and Principe|SA Saudi Arabia|SN Senegal|RS Serbia|SC Seychelles|SL Sierra Leone
+SG Singapore|SK Slovakia|SI Slovenia|SB Solomon Islands|SO Somalia|ZA South Africa|KR South Korea
+SS South Sudan|ES Spain|LK Sri Lanka|SD Sudan|SR Suriname|SE Sweden|CH Switzerland|SY Syria|TW Taiwan
+TJ Tajikistan|TZ Tanzania|TH Thailand|TG Togo|TO Tonga|TT Trinidad and Tobago|TN Tunisia|TR Turkey
+TM Turkmenistan|TV Tuvalu|UG Uganda|UA Ukraine|AE United Arab Emirates|GB United Kingdom|US United States
+UY Uruguay|UZ Uzbekistan|VU Vanuatu|VA Vatican City|VE Venezuela|VN Vietnam|YE Yemen|ZM Zambia|ZW Zimbabwe
+"""
+
+
+@lru_cache(maxsize=1)
+def _countries_by_code() -> dict[str, str]:
+    entries = (entry.split(" ", 1) for entry in COUNTRY_CODES.replace("\n", "|").split("|") if entry.strip())
+    return {code: name for code, name in entries}
