@@ -37,6 +37,7 @@ def test_rank_status_and_role_leave_the_name():
     assert parse_commander("1st Lt. Tomas Vell") == ("Tomas Vell", "1st Lt.", None, None)
     assert parse_commander("Air Chief Marshal Ola Brin") == ("Ola Brin", "Air Chief Marshal", None, None)
     assert parse_commander("Col. Petra Lind (from 3 May 2010)") == ("Petra Lind", "Col.", None, "from 3 May 2010")
+    assert parse_commander("Marshal of the Dorsan Army Ivo Marek")[:2] == ("Marshal of the Dorsan Army Ivo Marek", None)
     # A rank word alone is a name, not a rank.
     assert parse_commander("Major") == ("Major", None, None, None)
 
@@ -155,6 +156,14 @@ def test_a_party_named_in_the_commanders_column_heads_its_commanders():
 def test_a_party_written_before_a_commander_is_his():
     infobox = box(combatant1="Kesh Front\nUmbara Movement", commander1="Umbara Movement: Grace Atim\nOmar Lenki")
     assert commanders(infobox) == [("Grace Atim", "Umbara Movement", None), ("Omar Lenki", None, None)]
+
+
+def test_a_role_written_before_a_commander_is_his_note():
+    infobox = box(combatant1="Dorsa", commander1="Chief of Staff: Col. Karl Dunn (WIA)")
+    [dunn] = sides(infobox)[0].commanders
+    assert (dunn.name, dunn.country, dunn.rank, dunn.status, dunn.note) == (
+        "Karl Dunn", "Dorsa", "Col.", "wounded", "Chief of Staff",
+    )
 
 
 def test_cleaned_names_find_their_links():

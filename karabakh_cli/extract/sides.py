@@ -205,18 +205,24 @@ def _commanders(field: Field | None, party_lines) -> tuple[Commander, ...]:
         if header in column.fighting or is_header(plain):
             group = header if header in column.fighting else None
             continue
-        party, _, rest = plain.partition(": ")  # "Foo Front: Bar Baz"
-        if party in column.fighting and rest:
-            plain, line_group = rest, party
-        else:
-            line_group = group
-        name, rank, status, note = parse_commander(plain)
+        text, party, role = _labelled(plain, column.fighting)
+        name, rank, status, note = parse_commander(text)
         if not name or UNKNOWN_NAME.fullmatch(name):
             continue
-        country = column.country(line, position == 0, line_group, note)
+        note = "; ".join(part for part in (role, note) if part) or None
+        country = column.country(line, position == 0, party or group, note)
         page = field.page_for(name) or _linked_page(field, name)
         commanders.append(Commander(name, country, page, status, rank, note))
     return tuple(commanders)
+
+
+def _labelled(line: str, parties: list[str]) -> tuple[str, str | None, str | None]:
+    """(the rest, party, role) of a line that labels a name: "Foo Front: Bar Baz" gives his
+    party, "Chief of Staff: Bar Baz" his role; a colon inside a parenthesis labels nothing."""
+    label, _, rest = line.partition(": ")
+    if not rest or "(" in label:
+        return line, None, None
+    return (rest, label, None) if label in parties else (rest, None, label)
 
 
 @dataclass(frozen=True)
@@ -339,11 +345,18 @@ def _status_only(text: str) -> bool:
 
 def _rank_words(words: list[str]) -> list[str]:
     """The leading words of a name that are military ranks ("1st Lt.", "Air Chief Marshal");
-    a name keeps at least one word."""
+    a name keeps at least one word and starts with a capital ("Marshal of the Foo Army X" stays)."""
     count = 0
     while True:
         ends = range(len(words) - 2, count - 1, -1)
-        end = next((end for end in ends if words[end] in RANKS and set(words[count:end]) <= RANK_MODIFIERS), None)
+        end = next(
+            (
+                end
+                for end in ends
+                if words[end] in RANKS and set(words[count:end]) <= RANK_MODIFIERS and words[end + 1][:1].isupper()
+            ),
+            None,
+        )
         if end is None:
             return words[:count]
         count = end + 1
