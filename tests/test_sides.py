@@ -3,8 +3,11 @@ and country. Every example is invented."""
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from karabakh_cli.extract.infobox import Field, Infobox, Link
-from karabakh_cli.extract.nations import combatant_parties
+from karabakh_cli.extract.nations import combatant_parties, nation_of
 from karabakh_cli.extract.sides import parse_commander, party_name, sides
 
 from cli_runner import run
@@ -65,6 +68,23 @@ def test_status_markers_become_a_status():
     assert parse_commander("Ivo Marek (Head of the Prisoner of War Office)")[2] is None
     # Wounded, later killed: the last state wins.
     assert parse_commander("Ivo Marek (WIA) †")[2] == "killed"
+
+
+@given(st.text(alphabet="()†:,; .KIAWPOMGenLt1stJoAbu\n"))
+def test_any_commander_line_gives_a_name_without_parentheses_or_markers(line):
+    name, rank, status, note = parse_commander(line)
+    assert "(" not in name and ")" not in name and "†" not in name
+    assert status in (None, "killed", "wounded", "captured", "missing")
+
+
+@given(st.text(alphabet="🇩🇴🇻🇪 ()*:\nabFoSupported by†KIA"), st.text(alphabet="🇩🇴🇻🇪 ()*:\nabFoKIA†"))
+def test_any_columns_give_commanders_a_listed_party_a_flags_country_or_none(combatants, names):
+    [side] = sides(box(combatant1=combatants, commander1=names))
+    parties = {party.name for party in side.parties}
+    # Regional letters in any order spell other countries ("DE") and codes the world list lacks ("DD").
+    assert all(
+        c.country in parties | {None} or nation_of(c.country) or len(c.country) == 2 for c in side.commanders
+    )
 
 
 def test_a_name_broken_over_two_lines_is_one_commander():

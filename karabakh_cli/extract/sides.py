@@ -312,26 +312,24 @@ def parse_commander(text: str) -> tuple[str, str | None, str | None, str | None]
     statuses = []
     notes = []
 
-    def sort_out(match: re.Match) -> str:
-        inside = " ".join(match.group(1).split())
+    def sort_out(inside: str) -> None:
+        inside = " ".join(inside.split())
         status = _status_of(inside)
         if status:
             statuses.append(status)
-        if not _status_only(inside):
+        if inside and not _status_only(inside):
             notes.append(inside)
-        return " "
 
-    text = _without_parentheses(text, sort_out)
+    text = _without_parentheses(text, lambda match: sort_out(match.group(1)) or " ")
     # A parenthesis the line leaves open or closes without opening is still not the name.
     text, _, unclosed = text.replace(")", " ").partition("(")
-    if unclosed.strip():
-        sort_out(re.match(r"\((.*)\)", f"({unclosed})"))
+    sort_out(unclosed)
     statuses += [_status_of(marker.group()) for marker in BARE_STATUS.finditer(text)]
     words = BARE_STATUS.sub(" ", text).split()
     rank_words = _rank_words(words)
     name = " ".join(words[len(rank_words):]).strip(" ,;")
     status = min(statuses, key=STATUS_ORDER.index) if statuses else None
-    return name, " ".join(rank_words) or None, status, "; ".join(n for n in notes if n) or None
+    return name, " ".join(rank_words) or None, status, "; ".join(notes) or None
 
 
 def _status_of(text: str) -> str | None:
