@@ -220,7 +220,7 @@ FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF\U0001F3F4\U000E0020-\U000E007F]")
 BULLET = re.compile(r"^\s*[*\-•]+\s*")
 ASIDE = re.compile(r"\s*\([^)]*\)")
 # Headers under which the listed parties help a side without fighting for it.
-SUPPORT_HEADER = re.compile(r"\b(?:support|suppl|backed|aid\b|assist|diplomatic|politic)", re.I)
+SUPPORT_HEADER = re.compile(r"\b(?:support|suppl|backed|aid\b|assist|diplomatic|politic|logistic|financ)", re.I)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ STATUS_IN_NOTE = tuple(
 )
 STATUS_ALONE = tuple((re.compile(rf"(?:{marker})\.?", re.I), status) for marker, status in STATUS_MARKERS)
 STATUS_ORDER = ("killed", "captured", "wounded", "missing")  # the last state first
-# A bare marker outside parentheses ("Name KIA", "Name †"); words need parentheses.
+# A marker outside parentheses ("Name KIA", "Name †", "Name Executed"); other words need them.
 BARE_STATUS = re.compile(r"(?<![\w.])(?:KIA|WIA|MIA|POW|P\.O\.W\.?)(?![\w])|[†✝]|(?<=\s)Executed$")
 # Military ranks written before a name, as words or abbreviations; a modifier ("Lt.",
 # "Vice", "1st") counts only before another rank word.
@@ -64,7 +64,7 @@ class Party:
     name: str
     role: str  # combatant | alleged | supporter | arms supplier | volunteers
     page: str | None
-    note: str | None = None  # the infobox's own qualification: "alleged by Armenia"
+    note: str | None = None  # the infobox's own words beside it: "alleged by Armenia", "military aid"
 
 
 @dataclass(frozen=True)
