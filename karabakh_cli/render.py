@@ -152,7 +152,7 @@ def _side_cell(side):
         if party.role != "combatant":
             line.append(f" ({party.note or party.role})", style="dim")
         parts.append(line)
-    parts += _grouped("Commanders", [(c.country or "country unknown", c.name) for c in side.commanders])
+    parts += _grouped("Commanders", [(c.country or "country unknown", _commander(c)) for c in side.commanders])
     parts += _grouped("Units", [(u.group or "", u.name) for u in side.units])
     if side.strength:
         parts += [text(""), text("Strength", "bold underline")]
@@ -161,6 +161,13 @@ def _side_cell(side):
         parts += [text(""), text("Equipment", "bold underline")]
         parts += [text(f"- {item}") for item in side.equipment]
     return Group(*parts)
+
+
+def _commander(commander) -> str:
+    """ "Maj. Gen. Foo Bar (killed; Chief of Staff)": the name as the infobox qualifies it."""
+    details = "; ".join(part for part in (commander.status, commander.note) if part)
+    name = f"{commander.rank} {commander.name}" if commander.rank else commander.name
+    return f"{name} ({details})" if details else name
 
 
 def _grouped(heading: str, pairs: list[tuple[str, str]]) -> list:

@@ -554,10 +554,9 @@ SIDELESS_ROLES = frozenset({"arms supplier"})
 
 def from_sides(registry: Registry, sides, vocabulary: Vocabulary) -> None:
     """Parties, commanders, units and equipment of each infobox column."""
-    countries = {c.country for side in sides for c in side.commanders if c.country}
     for side in sides:
         for party in side.parties:
-            _add_party(registry, party, side.side, countries, vocabulary)
+            _add_party(registry, party, side.side, vocabulary)
         for commander in side.commanders:
             role = f"commander of side {side.side}" + (f" ({commander.country})" if commander.country else "")
             _add_infobox(registry, commander.name, "person", commander.page, role, side.side)
@@ -570,13 +569,13 @@ def from_sides(registry: Registry, sides, vocabulary: Vocabulary) -> None:
                 _add_infobox(registry, name, "weapon", None, f"equipment of side {side.side}", side.side)
 
 
-def _add_party(registry: Registry, party, side: int, countries: set[str], vocabulary: Vocabulary) -> None:
+def _add_party(registry: Registry, party, side: int, vocabulary: Vocabulary) -> None:
     page = party.page
     flag_page = page is not None and page == page.lower() and fold(page) == fold(party.name)
     if flag_page:
         page = party.name
     name = party.name if _is_proper_phrase(party.name, vocabulary) or page is None else page
-    if flag_page or party.name in countries or is_country(name):
+    if flag_page or is_country(name):
         kind = "country"
     else:
         kind = head_type(name_key(name) or ("",)) or "other"

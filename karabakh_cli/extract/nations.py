@@ -217,10 +217,10 @@ Soviet Union; USSR: Soviet, Soviets
 """
 
 FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF\U0001F3F4\U000E0020-\U000E007F]")
-BULLET = re.compile(r"^\s*[*\-•]\s*")
+BULLET = re.compile(r"^\s*[*\-•]+\s*")
 ASIDE = re.compile(r"\s*\([^)]*\)")
 # Headers under which the listed parties help a side without fighting for it.
-SUPPORT_HEADER = re.compile(r"\b(?:support|suppl|backed|aid\b|assist|diplomatic|politic)", re.I)
+SUPPORT_HEADER = re.compile(r"\b(?:support|suppl|backed|aid\b|assist|diplomatic|politic|logistic|financ)", re.I)
 
 
 @dataclass(frozen=True)
@@ -316,12 +316,22 @@ def combatant_parties(lines: list[str]) -> list[tuple[str, bool]]:
     supporting = False
     for line in lines:
         name = clean_party(line)
-        if line.strip().endswith(":"):
+        if is_header(line):
             supporting = bool(SUPPORT_HEADER.search(name))
         elif name and not supporting:
             main = not re.search(r"\(\s*alleged", line, re.I) and not BULLET.match(FLAG.sub("", line))
             parties.append((name, main))
     return parties
+
+
+# "Supported by" written without its colon is a header all the same.
+HELPER_HEADER = re.compile(r"(?:supported|backed|assisted|aided|supplied) by", re.I)
+
+
+def is_header(line: str) -> bool:
+    """A line that heads the parties listed under it: "Supported by:", "Airstrikes:"."""
+    plain = BULLET.sub("", FLAG.sub("", line)).strip().replace("**", "")
+    return plain.endswith(":") or bool(HELPER_HEADER.fullmatch(plain))
 
 
 def clean_party(line: str) -> str:
