@@ -89,6 +89,8 @@ def extract_timeline(
             else:
                 events.append(reader.event(placed, sentence.text, sentence.section, sentence.index))
     if conflict:
+        if conflict.ongoing:  # only its first day is on the calendar
+            conflict = DateSpan(conflict.start, conflict.start, "day", "range", conflict.expression)
         events.append(reader.event(conflict, infobox_text or conflict.expression, INFOBOX_SECTION))
     events.sort(key=lambda event: (event.date, -1 if event.sentence is None else event.sentence))
     return Timeline(tuple(events), tuple(unresolved))
@@ -209,8 +211,11 @@ class _Reader:
             return f"its anchor {anchor_mention.expression!r} could not be placed"
         if not anchor_mention.to_the_day or (mention.shift <= 0 and span.start != span.end):
             return f"its anchor {span.expression!r} is not a single day"
-        start = (span.end if mention.shift > 0 else span.start) + timedelta(days=mention.shift)
-        end = start + timedelta(days=mention.days - 1)
+        base = span.end if mention.shift > 0 else span.start
+        dates = _shifted(base, mention.shift, mention.days)
+        if dates is None:
+            return BEYOND_CALENDAR
+        start, end = dates
         anchor = span.expression
         return DateSpan(start, end, mention.precision, "relative", mention.expression, anchor)
 
@@ -225,12 +230,26 @@ class _Reader:
             return "the infobox gives no first day of the conflict to count from"
         if mention.battle and mention.battle not in self.conflict_words:
             return f"counts the days of a {mention.battle}, which the article's conflict is not"
-        start = self.war_start + timedelta(days=mention.shift)
-        end = start + timedelta(days=mention.days - 1)
+        dates = _shifted(self.war_start, mention.shift, mention.days)
+        if dates is None:
+            return BEYOND_CALENDAR
+        start, end = dates
         if end > self.conflict.end:
             return f"day {mention.shift + mention.days} is after the end of the conflict"
         anchor = self.conflict.expression
         return DateSpan(start, end, mention.precision, "ordinal-day", mention.expression, anchor)
+
+
+BEYOND_CALENDAR = "it counts to a day beyond the calendar"
+
+
+def _shifted(day: date, shift: int, days: int) -> tuple[date, date] | None:
+    """The `days` days from `shift` days after `day`; None past the calendar's ends."""
+    try:
+        start = day + timedelta(days=shift)
+        return start, start + timedelta(days=days - 1)
+    except OverflowError:
+        return None
 
 
 def day_of_war(conflict: DateSpan | None, day: date) -> int | None:
@@ -349,15 +368,22 @@ def weekly(
         return ()
     first = _monday(start or min(e.date for e in counted))
     last = _monday(end or max(e.date for e in counted))
+    if (last - first).days // 7 >= MAX_WEEKS:
+        raise ValueError(f"a chart of {(last - first).days // 7 + 1} weeks is too long; "
+                         f"give --from and --to at most {MAX_WEEKS} weeks apart")
     counts = Counter(_monday(e.date) for e in counted)
     ceasefires = {e.date for e in counted if e.precision == "day" and CEASEFIRE.search(e.text)}
     weeks = []
     for n in range((last - first).days // 7 + 1):
         monday = first + timedelta(weeks=n)
-        sunday = monday + timedelta(days=6)
+        sunday = monday + timedelta(days=6) if monday <= LAST_MONDAY else date.max
         marked = tuple(sorted(d for d in ceasefires if monday <= d <= sunday))
         weeks.append(Week(monday, sunday, counts[monday], marked))
     return tuple(weeks)
+
+
+MAX_WEEKS = 5300  # about a century: a longer chart is a typo, not a war
+LAST_MONDAY = date.max - timedelta(days=6)  # the calendar ends on a Friday
 
 
 def _monday(day: date) -> date:
