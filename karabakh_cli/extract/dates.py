@@ -187,6 +187,7 @@ class Mention:
     days: int = 1  # days covered by a relative or ordinal-day span
     problem: str | None = None  # why it can never be placed
     battle: str | None = None  # ordinal-day of a battle ("of the siege"): the noun, lowercase
+    event: str | None = None  # counted from an event ("the day before the vote"): its noun
 
     @property
     def has_month(self) -> bool:
@@ -242,7 +243,16 @@ def find_dates(text: str) -> tuple[Mention, ...]:
     for mention in sorted(found, key=lambda m: (m.span[0], -m.span[1])):
         if not chosen or mention.span[0] >= chosen[-1].span[1]:
             chosen.append(mention)
-    return tuple(chosen)
+    return tuple(m for m, after in zip(chosen, chosen[1:] + [None]) if not _told(m, after, text))
+
+
+def _told(mention: Mention, after: Mention | None, text: str) -> bool:
+    """A count of days the date right after it tells ("twenty days later on September 28"):
+    the date counts, not the count, which may be off by a day."""
+    if mention.kind != "relative" or mention.unit != "day" or after is None:
+        return False
+    between = text[mention.span[1] : after.span[0]].strip(" ,").lower()
+    return between in ("on", "in", "by", "") and after.unit is None and after.has_month
 
 
 def _glued(text: str, start: int) -> bool:
@@ -300,6 +310,12 @@ _CARDINALS = {"a": 1, "an": 1} | {
         "one two three four five six seven eight nine ten eleven twelve".split(), start=1
     )
 }
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_CARDINALS |= _TENS | {
+    f"{tens}-{unit}": value + n
+    for tens, value in _TENS.items()
+    for n, unit in enumerate("one two three four five six seven eight nine".split(), 1)
+}
 MAX_COUNT_DIGITS = 9  # a longer number is no count of days
 _UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
 _TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth"
@@ -307,7 +323,7 @@ _ORDINALS = {
     word: number
     for number, word in enumerate(_UNITS + (_TEENS + " eighteenth nineteenth").split(), 1)
 }
-for _tens, _value in {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}.items():
+for _tens, _value in _TENS.items():
     _ORDINALS[_tens[:-1] + "ieth"] = _value  # twentieth
     _ORDINALS.update({f"{_tens}-{unit}": _value + n for n, unit in enumerate(_UNITS, 1)})
 
@@ -399,13 +415,18 @@ def _range(match, text):
         return None
     if not (_is_day(left[2]) and _is_day(right[2])):
         return None
+    if left[1] and right[2] and not right[1]:
+        right = (right[0], left[1], right[2])  # "September 9–28, 2013"
     if left[2] and not left[1] and not (right[1] and right[2]):
         return None  # "4–5" without a month after them is no date
     word, start = _word_before(text, match.start())
     opened = word in ("from", "between")
     separator = match["sep"].strip()
-    if separator == "and" and word != "between":
-        return None
+    months_alone = left[1] and right[1] and not (left[2] or right[2])
+    if separator == "and" and word != "between" and not months_alone:
+        return None  # "April and May 1954" is both months; "4 and 9 May", two days
+    if separator == "/" and not (left[2] and right[2] and right[2] == left[2] + 1):
+        return None  # only "the night of 21/22 May": two days running
     if separator in ("to", "until", "till", "through") and not opened:
         return None  # "moved 5 May to 10 June" is not a range
     problem = None
@@ -517,10 +538,11 @@ def _same_year(match, text):
     return _mention(match, "relative", precision, (None, month, None), unit="year", shift=shift)
 
 
-def _relative(match, shift: int, days: int = 1, start: int | None = None) -> Mention:
+def _relative(match, shift: int, days: int = 1, start: int | None = None, **more) -> Mention:
     precision = "range" if days > 1 else "day"
     return _mention(
-        match, "relative", precision, _UNKNOWN, start=start, unit="day", shift=shift, days=days
+        match, "relative", precision, _UNKNOWN, start=start, unit="day", shift=shift, days=days,
+        **more,
     )
 
 
@@ -534,6 +556,25 @@ def _later(match, text):
     days = count * (7 if match["u"].lower().startswith("week") else 1)
     shift = days if match["dir"] == "later" else -days
     return _relative(match, shift, start=before if word in _APPROXIMATELY else start)
+
+
+def _after_days(match, text):
+    """ "after three days", "After a week": counted from the statement before."""
+    count = _count(match["n"])
+    if not count:
+        return None
+    days = count * (7 if match["u"].lower().startswith("week") else 1)
+    return _relative(match, days)
+
+
+EVENT_ANCHOR = "it counts from an event the text names, and no statement before it dates that event"
+
+
+def _around_event(match, text):
+    """ "the day before the kidnapping", "the day after the vote": counted from the statement
+    before only when that statement tells of the event (timeline.py)."""
+    shift = -1 if match["dir"].lower() == "before" else 1
+    return _relative(match, shift, event=match["event"].lower())
 
 
 def _next_days(match, text):
@@ -566,6 +607,7 @@ def _first_war_days(match, text):
 _MONTH_CLUE = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
 _YEAR_CLUE = re.compile(r"[12][0-9][0-9][0-9]")
 _HYPHEN_CLUE = re.compile(r"-\s*[0-9]")
+_MONTHS_AND_CLUE = re.compile(rf"{_FULL_MONTH}\s+and\s+{_FULL_MONTH}")
 
 
 def _clues(text: str) -> set[str]:
@@ -580,13 +622,13 @@ def _clues(text: str) -> set[str]:
         if any(season in lowered for season in _SEASONS) or "winter" in lowered:
             clues.add("season")
     if clues and ("–" in text or "—" in text or "from" in lowered or "between" in lowered
-                  or _HYPHEN_CLUE.search(text)):
+                  or "/" in text or _HYPHEN_CLUE.search(text) or _MONTHS_AND_CLUE.search(text)):
         clues.add("range")
-    if "day" in lowered:
+    if "day" in lowered or "morning" in lowered or "evening" in lowered or "night" in lowered:
         clues.add("day")
     if "year" in lowered:
         clues.add("year word")
-    if "later" in lowered or "earlier" in lowered:
+    if "later" in lowered or "earlier" in lowered or "after" in lowered:
         clues.add("later")
     return clues
 
@@ -605,7 +647,7 @@ _FINDERS = [
         (
             "range",
             (
-                rf"(?P<a>{left})(?P<sep>\s*[–—-]\s*|\s+(?:to|until|till|through|and)\s+)"
+                rf"(?P<a>{left})(?P<sep>\s*[–—-]\s*|/|\s+(?:to|until|till|through|and)\s+)"
                 rf"(?P<b>{_ONE_END}|[0-9]{{2}}(?![0-9]))"
             ),
             _range,
@@ -651,9 +693,19 @@ _FINDERS = [
         lambda match, text: _relative(match, 0),
     ),
     (
+        "later",
+        rf"(?i:after\s+(?P<n>{_NUMBER})\s+(?P<u>days?|weeks?))\b",
+        _after_days,
+    ),
+    (
         "day",
-        r"(?i:the\s+(?:next|following)\s+day)",
+        r"(?i:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night))",
         lambda match, text: _relative(match, 1),
+    ),
+    (
+        "day",
+        rf"(?i:the\s+day\s+(?P<dir>before|after)\s+the\s+)(?!{_WAR})(?P<event>[a-z]{{4,}})\b",
+        _around_event,
     ),
     (
         "day",

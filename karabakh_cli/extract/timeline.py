@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .dates import DateSpan, Mention, find_dates, last_day, place, starts_on_a_day
+from .dates import (
+    EVENT_ANCHOR, DateSpan, Mention, find_dates, last_day, place, starts_on_a_day
+)
 from .document import Sentence
 
 INFOBOX_SECTION = "Infobox"
@@ -79,7 +81,7 @@ def extract_timeline(
             reader.restart(None if conflict else _first_explicit(sentences, found, i))
         elif previous.paragraph != sentence.paragraph:
             reader.next_paragraph()
-        for mention, placed in reader.read(found[i]):
+        for mention, placed in reader.read(found[i], sentence.text):
             if isinstance(placed, str):
                 unresolved.append(
                     Unresolved(
@@ -108,8 +110,9 @@ def _first_explicit(sentences, found, i) -> tuple[date, str] | None:
     return None
 
 
-# An anchor: a statement's own date, as (its mention, its span or None when unplaced).
-_Anchor = tuple[Mention, DateSpan | None]
+# An anchor: a statement's own date, as (its mention, its span or None when unplaced, the
+# statement's sentence).
+_Anchor = tuple[Mention, DateSpan | None, str]
 
 
 class _Reader:
@@ -134,7 +137,7 @@ class _Reader:
     def next_paragraph(self) -> None:
         self.previous_paragraph, self.paragraph = self.paragraph, None
 
-    def read(self, mentions: tuple[Mention, ...]) -> list[tuple[Mention, DateSpan | str]]:
+    def read(self, mentions: tuple[Mention, ...], text: str = "") -> list[tuple[Mention, DateSpan | str]]:
         """Each mention with its span or the reason it has none, in order."""
         results = []
         statement: _Anchor | None = None  # the sentence's own date: its first with a month
@@ -146,7 +149,7 @@ class _Reader:
             if year:
                 self.last_year = (year, mention.expression)
             if statement is None and mention.has_month:
-                statement = (mention, span)
+                statement = (mention, span, text)
         if statement:
             self.paragraph = statement
             if statement[1]:  # the narrative has gone through a span: "the winter of 1854–55"
@@ -206,7 +209,9 @@ class _Reader:
     def _after(self, mention: Mention, anchor: _Anchor | None) -> DateSpan | str:
         if anchor is None:
             return "no dated statement before it in this paragraph or the one before"
-        anchor_mention, span = anchor
+        anchor_mention, span, anchor_text = anchor
+        if mention.event and not _tells_of(anchor_text, mention.event):
+            return EVENT_ANCHOR
         if span is None:
             return f"its anchor {anchor_mention.expression!r} could not be placed"
         if not anchor_mention.to_the_day or (mention.shift <= 0 and span.start != span.end):
@@ -238,6 +243,13 @@ class _Reader:
             return f"day {mention.shift + mention.days} is after the end of the conflict"
         anchor = self.conflict.expression
         return DateSpan(start, end, mention.precision, "ordinal-day", mention.expression, anchor)
+
+
+def _tells_of(text: str, event: str) -> bool:
+    """Whether a sentence tells of an event: its noun's stem is there ("kidnapped" for "the
+    kidnapping", "voted" for "the vote")."""
+    stem = event[: max(4, len(event) - 4)]
+    return re.search(rf"\b{re.escape(stem)}", text, re.I) is not None
 
 
 BEYOND_CALENDAR = "it counts to a day beyond the calendar"
