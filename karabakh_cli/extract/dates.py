@@ -311,11 +311,7 @@ _CARDINALS = {"a": 1, "an": 1} | {
     )
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_CARDINALS |= _TENS | {
-    f"{tens}-{unit}": value + n
-    for tens, value in _TENS.items()
-    for n, unit in enumerate("one two three four five six seven eight nine".split(), 1)
-}
+_CARDINALS |= _TENS
 MAX_COUNT_DIGITS = 9  # a longer number is no count of days
 _UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
 _TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth"
