@@ -45,6 +45,10 @@ def test_the_following_morning_and_after_three_days(make_doc):
     assert got["After three days"] == (date(1911, 6, 23), date(1911, 6, 23))
 
 
+def test_after_days_later_in_a_sentence_is_a_duration_not_a_date():
+    assert find_dates("A truce was signed after 44 days of war.") == ()
+
+
 def test_the_day_before_an_event_counts_from_the_statement_telling_of_it(make_doc):
     timeline = timeline_of(
         make_doc,

@@ -555,9 +555,10 @@ def _later(match, text):
 
 
 def _after_days(match, text):
-    """ "after three days", "After a week": counted from the statement before."""
+    """ "After three days, the fort fell": counted from the statement before. Only opening a
+    sentence: later in one ("signed on 10 May after 44 days of war") it tells a duration."""
     count = _count(match["n"])
-    if not count:
+    if not count or text[: match.start()].strip(" \"'“‘("):
         return None
     days = count * (7 if match["u"].lower().startswith("week") else 1)
     return _relative(match, days)
