@@ -62,13 +62,15 @@ def war_names(
 
 def _bold_names(paragraphs: tuple[Paragraph, ...]) -> list[Name]:
     """The bold names of the lead's first paragraph."""
-    lead = [p for p in paragraphs if p.section == LEAD_TITLE][:1]
+    lead = next((p.raw for p in paragraphs if p.section == LEAD_TITLE), "")
     names = []
-    for match in BOLD.finditer(lead[0].raw if lead else ""):
+    for match in BOLD.finditer(lead):
         name = clean_markup(match.group(1) or match.group(2)).strip(" ,;:")
         if not re.search(r"[^\W\d_]", name) or len(name.split()) > MAX_NAME_WORDS:
             continue
-        used_in = USED_IN.search(clean_markup(lead[0].raw[max(0, match.start() - 80) : match.start()]) + " ")
+        # clean_markup drops the space the bold name follows; USED_IN ends with one
+        before = clean_markup(lead[max(0, match.start() - 80) : match.start()]) + " "
+        used_in = USED_IN.search(before)
         names.append(Name(name, None, used_in.group(1) if used_in else None))
     return names
 

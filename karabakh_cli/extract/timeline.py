@@ -137,8 +137,10 @@ class _Reader:
     def next_paragraph(self) -> None:
         self.previous_paragraph, self.paragraph = self.paragraph, None
 
-    def read(self, mentions: tuple[Mention, ...], text: str = "") -> list[tuple[Mention, DateSpan | str]]:
-        """Each mention with its span or the reason it has none, in order."""
+    def read(
+        self, mentions: tuple[Mention, ...], text: str = ""
+    ) -> list[tuple[Mention, DateSpan | str]]:
+        """Each mention of the sentence `text` with its span or the reason it has none."""
         results = []
         statement: _Anchor | None = None  # the sentence's own date: its first with a month
         for mention in mentions:
@@ -381,8 +383,8 @@ def weekly(
     first = _monday(start or min(e.date for e in counted))
     last = _monday(end or max(e.date for e in counted))
     if (last - first).days // 7 >= MAX_WEEKS:
-        raise ValueError(f"a chart of {(last - first).days // 7 + 1} weeks is too long; "
-                         f"give --from and --to at most {MAX_WEEKS} weeks apart")
+        weeks = (last - first).days // 7 + 1
+        raise ValueError(f"a chart of {weeks} weeks is too long: at most {MAX_WEEKS}, about a century")
     counts = Counter(_monday(e.date) for e in counted)
     ceasefires = {e.date for e in counted if e.precision == "day" and CEASEFIRE.search(e.text)}
     weeks = []
