@@ -70,3 +70,9 @@ def test_a_count_of_days_the_date_after_it_tells(make_doc):
     assert "twenty days later" not in got
     assert got["May 28"] == (date(1911, 5, 28),) * 2
     assert got["Thirty days later"] == (date(1911, 7, 1),) * 2
+
+
+def test_us_style_days_listed_after_their_month(make_doc):
+    got = body_dates(timeline_of(make_doc, "On May 13 and 14, 1911, the port was shelled."))
+    assert got == {"May 13 and 14, 1911": (date(1911, 5, 13), date(1911, 5, 14))}
+    assert [m.expression for m in find_dates("On May 13 and 14 soldiers died.")] == ["May 13"]

@@ -395,7 +395,8 @@ def _count(word: str) -> int | None:
 
 
 def _day_list(match, text):
-    """ "27 and 28 October 2020", "Between 4 and 17 October", "the 1, 2, and 3 October"."""
+    """ "27 and 28 October 2020", "Between 4 and 17 October", "the 1, 2, and 3 October",
+    "March 13 and 14, 1954"."""
     days = [int(day) for day in re.findall(r"[0-9]+", match["days"])]
     if days != sorted(set(days)) or not all(map(_is_day, days)):
         return None
@@ -637,6 +638,14 @@ _FINDERS = [
         (
             rf"(?P<days>{_DAY}(?:,\s*{_DAY}){{0,30}},?\s+and\s+{_DAY})"
             rf"\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
+        ),
+        _day_list,
+    ),
+    (
+        "month",
+        (  # "March 13 and 14, 1954": written from its month, with a year or a stop after it
+            rf"(?P<m>{_MONTH})\s+(?P<days>{_DAY}(?:,\s*{_DAY}){{0,30}},?\s+and\s+{_DAY})"
+            rf"(?:,?\s+(?P<y>{_YEAR})|(?=[,.;]))"
         ),
         _day_list,
     ),
