@@ -148,7 +148,8 @@ def _flat(value):
 def columns_of(rows: list[dict], table: str) -> list[str]:
     if rows:
         return list(rows[0])
-    return [KEYS[table][0]] if KEYS[table][0] else list(KEYS[table][1])
+    key, references = KEYS[table]
+    return ([key] if key else []) + list(references)  # an empty table keeps its references
 
 
 def _csv_text(rows: list[dict], table: str) -> str:

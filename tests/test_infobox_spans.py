@@ -99,3 +99,9 @@ def test_day_n_counts_from_a_us_style_span(make_doc):
     doc = make_doc(DOC.format(date="April 14–20, 2023"))
     events = run_json("on", "day 2", "--doc", doc)
     assert [e["expression"] for e in events] == ["April 14–20, 2023", "15 April 2023"]
+
+
+def test_sqlite_export_of_a_document_without_claims(make_doc, tmp_path):
+    doc = make_doc(DOC.format(date="15 April 2023 – present"))
+    result = run("export", tmp_path / "out.sqlite", "--doc", doc)
+    assert result.exit_code == 0, result.output
