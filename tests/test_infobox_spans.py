@@ -23,6 +23,8 @@ from karabakh_cli.extract.dates import parse_span, starts_on_a_day
         ("12 July – 14 August 2006\n(the blockade of Lorn ended on 8 September 2006)",
          date(2006, 7, 12), date(2006, 8, 14)),
         ("20 December – 5 January 1855", date(1854, 12, 20), date(1855, 1, 5)),
+        ("23 August 1942[a] – 2 February 1943[note 2]", date(1942, 8, 23), date(1943, 2, 2)),
+        ("23 August 1942 – 2 February 1943 (5 months, 1 week", date(1942, 8, 23), date(1943, 2, 2)),
     ],
 )
 def test_spans_written_in_other_ways(text, start, end):

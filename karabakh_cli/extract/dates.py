@@ -65,8 +65,10 @@ _SPAN_SEPARATOR = re.compile(r"\s*(?:[–—-]|\bto\b|\buntil\b)\s*")
 _ONGOING = re.compile(r"(?i)present|ongoing|now|today")
 # A footnote letter glued to a year: "2 February 1943a".
 _FOOTNOTE_LETTER = re.compile(r"(?<=[0-9]{4})[a-z]\b")
-# What follows the span itself: "; or 12 August 2008", "[1]".
-_AFTER_SPAN = re.compile(r"[;\[].*")
+# Notes beside the span: "(4 days)", a parenthesis the line leaves open, "[a]", "[note 1]".
+_NOTE = re.compile(r"\([^()]*(?:\)|$)|\[[^\[\]]*\]", re.M)
+# What follows the span itself: "; or 12 August 2008".
+_AFTER_SPAN = re.compile(r";.*")
 
 
 def _parse_end(text: str) -> tuple[int | None, int | None, int | None] | None:
@@ -95,7 +97,7 @@ def parse_span(text: str) -> DateSpan | None:
     part's first day to the last part's last day; lines that are not dates are notes. Returns
     None when the first part is not a date or a span of dates (never a guess).
     """
-    text = _FOOTNOTE_LETTER.sub("", re.sub(r"\([^()]*\)", "", text))
+    text = _FOOTNOTE_LETTER.sub("", _NOTE.sub("", text))
     pieces = re.split(r"\n|(?<![0-9])/|/(?![0-9])", text)
     pieces = [_AFTER_SPAN.sub("", piece).strip() for piece in pieces if piece.strip()]
     parts = [_parse_part(piece) for piece in pieces]
