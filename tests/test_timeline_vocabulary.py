@@ -21,6 +21,8 @@ def body_dates(timeline):
 def test_two_months_joined_by_and_are_both_months(make_doc):
     got = body_dates(timeline_of(make_doc, "Talks were set for April and May 1911 in Lorn."))
     assert got == {"April and May 1911": (date(1911, 4, 1), date(1911, 5, 31))}
+    assert find_dates("The April and May riots spread.") == ()
+    assert [m.expression for m in find_dates("In April and May, riots spread.")] == ["April and May"]
 
 
 def test_the_night_of_two_days_running(make_doc):

@@ -424,6 +424,8 @@ def _range(match, text):
     months_alone = left[1] and right[1] and not (left[2] or right[2])
     if separator == "and" and word != "between" and not months_alone:
         return None  # "April and May 1954" is both months; "4 and 9 May", two days
+    if months_alone and right[0] is None and word not in _QUALIFIERS | _PREPOSITIONS:
+        return None  # months alone, as a month alone, only after a preposition
     if separator == "/" and not (left[2] and right[2] and right[2] == left[2] + 1):
         return None  # only "the night of 21/22 May": two days running
     if separator in ("to", "until", "till", "through") and not opened:
