@@ -377,7 +377,7 @@ def timeline(
         try:
             weeks = weekly(events, start, end)
         except ValueError as exc:
-            fail(str(exc))
+            fail(f"--chart: {exc}")
         if not weeks:
             nothing(f"no dated statement to chart {given}".rstrip(), json)
         emit(list(weeks), json, no_color, "timeline_chart")

@@ -384,7 +384,7 @@ def weekly(
     last = _monday(end or max(e.date for e in counted))
     if (last - first).days // 7 >= MAX_WEEKS:
         weeks = (last - first).days // 7 + 1
-        raise ValueError(f"a chart of {weeks} weeks is too long: at most {MAX_WEEKS}, about a century")
+        raise ValueError(f"a chart of {weeks} weeks is too long: at most {MAX_WEEKS}, about two centuries")
     counts = Counter(_monday(e.date) for e in counted)
     ceasefires = {e.date for e in counted if e.precision == "day" and CEASEFIRE.search(e.text)}
     weeks = []
@@ -396,7 +396,7 @@ def weekly(
     return tuple(weeks)
 
 
-MAX_WEEKS = 5300  # about a century: a longer chart is a typo, not a war
+MAX_WEEKS = 10500  # about two centuries: a longer chart is a typo, not a war
 LAST_MONDAY = date.max - timedelta(days=6)  # the calendar ends on a Friday
 
 
