@@ -56,3 +56,8 @@ def test_a_quoted_nickname_of_the_war_itself(make_doc):
                  'Velmar called the treaty "a betrayal".')
     found = [name for name, _ in names(make_doc, lead, aftermath=aftermath)]
     assert found == ["Orvo War", "Velmari Stalingrad"]
+
+
+def test_bold_names_after_a_hatnote(make_doc):
+    lead = "_For the war of 1911, see Salt War._\n\nThe **Orvo War** or **Port War** was a conflict."
+    assert [name for name, _ in names(make_doc, lead)] == ["Orvo War", "Port War"]

@@ -61,8 +61,10 @@ def war_names(
 
 
 def _bold_names(paragraphs: tuple[Paragraph, ...]) -> list[Name]:
-    """The bold names of the lead's first paragraph."""
-    lead = next((p.raw for p in paragraphs if p.section == LEAD_TITLE), "")
+    """The bold names of the lead's first paragraph (the second when the first, a hatnote
+    perhaps, has none)."""
+    opening = [p.raw for p in paragraphs if p.section == LEAD_TITLE][:2]
+    lead = next((raw for raw in opening if BOLD.search(raw)), "")
     names = []
     for match in BOLD.finditer(lead):
         name = clean_markup(match.group(1) or match.group(2)).strip(" ,;:")
