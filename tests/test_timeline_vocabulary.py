@@ -63,6 +63,12 @@ def test_the_day_before_an_event_counts_from_the_statement_telling_of_it(make_do
     ]
 
 
+def test_the_day_before_an_event_its_own_sentence_names_is_not_counted_from_that_sentence(make_doc):
+    timeline = timeline_of(make_doc, "On 11 May 1911, the day before the kidnapping, shots were fired.")
+    assert body_dates(timeline) == {"11 May 1911": (date(1911, 5, 11),) * 2}
+    assert [u.reason for u in timeline.unresolved] == [EVENT_ANCHOR]
+
+
 def test_a_count_of_days_the_date_after_it_tells(make_doc):
     timeline = timeline_of(
         make_doc, "It began on May 9, 1911 and ended twenty days later on May 28.\n\n"

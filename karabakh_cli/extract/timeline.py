@@ -212,7 +212,7 @@ class _Reader:
         if anchor is None:
             return "no dated statement before it in this paragraph or the one before"
         anchor_mention, span, anchor_text = anchor
-        if mention.event and not _tells_of(anchor_text, mention.event):
+        if mention.event and not _tells_of(anchor_text.replace(mention.expression, ""), mention.event):
             return EVENT_ANCHOR
         if span is None:
             return f"its anchor {anchor_mention.expression!r} could not be placed"
