@@ -212,7 +212,7 @@ class _Reader:
         if anchor is None:
             return "no dated statement before it in this paragraph or the one before"
         anchor_mention, span, anchor_text = anchor
-        if mention.event and not _tells_of(anchor_text.replace(mention.expression, ""), mention.event):
+        if mention.event and not _tells_of(anchor_text, mention):
             return EVENT_ANCHOR
         if span is None:
             return f"its anchor {anchor_mention.expression!r} could not be placed"
@@ -247,11 +247,11 @@ class _Reader:
         return DateSpan(start, end, mention.precision, "ordinal-day", mention.expression, anchor)
 
 
-def _tells_of(text: str, event: str) -> bool:
-    """Whether a sentence tells of an event: its noun's stem is there ("kidnapped" for "the
-    kidnapping", "voted" for "the vote")."""
-    stem = event[: max(4, len(event) - 4)]
-    return re.search(rf"\b{re.escape(stem)}", text, re.I) is not None
+def _tells_of(text: str, mention: Mention) -> bool:
+    """Whether a sentence, outside the mention itself, tells of the event the mention counts
+    from: its noun's stem is there ("kidnapped" for "the kidnapping", "voted" for "the vote")."""
+    stem = mention.event[: max(4, len(mention.event) - 4)]
+    return re.search(rf"\b{re.escape(stem)}", text.replace(mention.expression, ""), re.I) is not None
 
 
 BEYOND_CALENDAR = "it counts to a day beyond the calendar"
@@ -376,24 +376,24 @@ def weekly(
 ) -> tuple[Week, ...]:
     """Dated statements per week from start to end (by default, the weeks that have any).
     Only statements dated within one week count; a ceasefire date is the day of a statement
-    whose sentence mentions a ceasefire."""
+    whose sentence mentions a ceasefire. Raises ValueError past MAX_WEEKS weeks."""
     counted = [e for e in events if e.source == "body" and _monday(e.date) == _monday(e.end)]
     if not counted and not (start and end):
         return ()
     first = _monday(start or min(e.date for e in counted))
     last = _monday(end or max(e.date for e in counted))
-    if (last - first).days // 7 >= MAX_WEEKS:
-        weeks = (last - first).days // 7 + 1
-        raise ValueError(f"a chart of {weeks} weeks is too long: at most {MAX_WEEKS}, about two centuries")
+    weeks = (last - first).days // 7 + 1
+    if weeks > MAX_WEEKS:
+        raise ValueError(f"a chart of {weeks} weeks is too long: at most {MAX_WEEKS}")
     counts = Counter(_monday(e.date) for e in counted)
     ceasefires = {e.date for e in counted if e.precision == "day" and CEASEFIRE.search(e.text)}
-    weeks = []
-    for n in range((last - first).days // 7 + 1):
+    chart = []
+    for n in range(weeks):
         monday = first + timedelta(weeks=n)
         sunday = monday + timedelta(days=6) if monday <= LAST_MONDAY else date.max
         marked = tuple(sorted(d for d in ceasefires if monday <= d <= sunday))
-        weeks.append(Week(monday, sunday, counts[monday], marked))
-    return tuple(weeks)
+        chart.append(Week(monday, sunday, counts[monday], marked))
+    return tuple(chart)
 
 
 MAX_WEEKS = 10500  # about two centuries: a longer chart is a typo, not a war
