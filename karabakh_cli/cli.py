@@ -373,8 +373,11 @@ def timeline(
     if chart:
         conflict = facts.conflict_span
         if from_ is None and to is None and conflict:
-            start, end = conflict.start, conflict.end
-        weeks = weekly(events, start, end)
+            start, end = conflict.start, None if conflict.ongoing else conflict.end
+        try:
+            weeks = weekly(events, start, end)
+        except ValueError as exc:
+            fail(f"--chart: {exc}")
         if not weeks:
             nothing(f"no dated statement to chart {given}".rstrip(), json)
         emit(list(weeks), json, no_color, "timeline_chart")

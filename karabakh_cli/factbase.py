@@ -194,7 +194,9 @@ class FactBase:
     def names(self):
         from .extract.names import war_names
 
-        return war_names(self.document.title, self.sentences)
+        conflict = self.infobox.get("conflict") if self.infobox else None
+        infobox_name = " ".join(conflict.text.split()) if conflict else ""
+        return war_names(self.document.title, self.sentences, self.document.paragraphs, infobox_name)
 
     @fact
     def entity_index(self):

@@ -61,9 +61,9 @@ def summary(out, s) -> None:
     rows: list[tuple[str, object]] = []
     if s.short_description:
         rows.append(("About", s.short_description))
-    dates = f"{iso(s.start)} to {iso(s.end)}"
+    dates = f"{iso(s.start)} to {'present (ongoing)' if s.ongoing else iso(s.end)}"
     if s.duration_days is not None:
-        dates += f" ({s.duration_days} days)"
+        dates += f" ({s.duration_days} day{'' if s.duration_days == 1 else 's'})"
     rows.append(("Dates", dates if s.start else "unknown"))
     rows.append(("Place", s.place or "unknown"))
     rows.append(("Result", "\n".join(s.result) or "unknown"))

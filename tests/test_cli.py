@@ -14,7 +14,7 @@ def test_summary_json_on_the_seed():
         "duration_days", "place", "result", "sides", "counts",
     ]
     assert data["title"] == "2020 Nagorno-Karabakh war"
-    assert (data["start"], data["end"], data["duration_days"]) == ("2020-09-27", "2020-11-10", 44)
+    assert (data["start"], data["end"], data["duration_days"]) == ("2020-09-27", "2020-11-10", 45)
     assert data["as_of"] == "2022-02-13"
     assert data["place"].startswith("Nagorno-Karabakh and surrounding Armenian-occupied territories")
     assert data["result"] == [
@@ -34,7 +34,7 @@ def test_summary_json_on_the_seed():
 def test_summary_human_view():
     result = run("summary")
     assert result.exit_code == 0
-    assert "2020-09-27 to 2020-11-10 (44 days)" in result.stdout
+    assert "2020-09-27 to 2020-11-10 (45 days)" in result.stdout
     assert "Side 2    Artsakh, Armenia" in result.stdout
     assert "\x1b[" not in result.stdout
 

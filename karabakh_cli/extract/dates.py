@@ -20,11 +20,17 @@ MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|Oc
 @dataclass(frozen=True)
 class DateSpan:
     start: date
-    end: date
+    end: date  # date.max while the conflict is ongoing
     precision: str  # day | range | early-month | mid-month | late-month | month | season | year
     kind: str  # explicit | yearless | month | relative | ordinal-day | range | vague
     expression: str
     anchor: str | None = None
+    ongoing: bool = False  # an infobox span whose end is "present": the war goes on
+
+    @property
+    def days(self) -> int | None:
+        """Days the span covers, both ends counted ("5–10 June" is 6 days); None if ongoing."""
+        return None if self.ongoing else (self.end - self.start).days + 1
 
 
 def month_number(word: str) -> int | None:
@@ -43,18 +49,26 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 
 # One end of a written span: "27 September 2020", "September 27, 2020", "27 September",
-# "September 2020", "2020", "27".
+# "September 2020", "2020", "27", "28, 2013" (the right end of "September 9–28, 2013").
 _END = re.compile(
     rf"""^(?:
-        (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_NAME})(?:,?\s+(?P<y1>\d{{3,4}}))?
-      | (?P<m2>{MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{3,4}}))?
-      | (?P<m3>{MONTH_NAME})(?:\s+(?P<y3>\d{{3,4}}))?
-      | (?P<y4>\d{{3,4}})
-      | (?P<d5>\d{{1,2}})
+        (?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_NAME})(?:,?\s+(?P<y1>[0-9]{{3,4}}))?
+      | (?P<m2>{MONTH_NAME})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[0-9]{{3,4}}))?
+      | (?P<m3>{MONTH_NAME})(?:\s+(?P<y3>[0-9]{{3,4}}))?
+      | (?P<y4>[0-9]{{3,4}})
+      | (?P<d5>[0-9]{{1,2}})(?:,\s*(?P<y5>[0-9]{{3,4}}))?
     )$""",
     re.X | re.I,
 )
 _SPAN_SEPARATOR = re.compile(r"\s*(?:[–—-]|\bto\b|\buntil\b)\s*")
+# The right end of a war still going on at the article's snapshot.
+_ONGOING = re.compile(r"(?i)present|ongoing|now|today")
+# A footnote letter glued to a year: "2 February 1943a".
+_FOOTNOTE_LETTER = re.compile(r"(?<=[0-9]{4})[a-z]\b")
+# Notes beside the span: "(4 days)", a parenthesis the line leaves open, "[a]", "[note 1]".
+_NOTE = re.compile(r"\([^()]*(?:\)|$)|\[[^\[\]]*\]", re.M)
+# What follows the span itself: "; or 12 August 2008".
+_AFTER_SPAN = re.compile(r";.*")
 
 
 def _parse_end(text: str) -> tuple[int | None, int | None, int | None] | None:
@@ -65,7 +79,7 @@ def _parse_end(text: str) -> tuple[int | None, int | None, int | None] | None:
     g = match.groupdict()
     day = g["d1"] or g["d2"] or g["d5"]
     month = g["m1"] or g["m2"] or g["m3"]
-    year = g["y1"] or g["y2"] or g["y3"] or g["y4"]
+    year = g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y5"]
     return (
         int(year) if year else None,
         month_number(month) if month else None,
@@ -74,22 +88,56 @@ def _parse_end(text: str) -> tuple[int | None, int | None, int | None] | None:
 
 
 def parse_span(text: str) -> DateSpan | None:
-    """A span written in an infobox: "September 27, 2020 – November 10, 2020", "1854–1856".
+    """A span written in an infobox: "September 27, 2020 – November 10, 2020", "1854–1856",
+    "15 April 2023 – present".
 
-    A missing month or year on the left end is copied from the right end. Returns None when
-    the text is not a date or a span of dates (never a guess).
+    A missing month or year on the left end is copied from the right end, a missing year on
+    the right end from the left. Parenthesised notes are dropped. Several parts, one a line
+    or separated by "/" ("11–14 May 1967 (north) / 1 June 1967 (south)"), span from the first
+    part's first day to the last part's last day; lines that are not dates are notes. Returns
+    None when the first part is not a date or a span of dates (never a guess).
     """
-    text = re.sub(r"\([^)]*\)", "", text.split("\n")[0]).strip()
-    parts = _SPAN_SEPARATOR.split(text, maxsplit=1) if _SPAN_SEPARATOR.search(text) else [text]
-    ends = [_parse_end(part) for part in parts]
-    if not parts or any(end is None for end in ends):
+    text = _FOOTNOTE_LETTER.sub("", _NOTE.sub("", text))
+    pieces = re.split(r"\n|(?<![0-9])/|/(?![0-9])", text)
+    pieces = [_AFTER_SPAN.sub("", piece).strip() for piece in pieces if piece.strip()]
+    parts = [_parse_part(piece) for piece in pieces]
+    if not parts or parts[0] is None:
         return None
-    right = ends[-1]
-    left = ends[0]
+    parts = [part for part in parts if part is not None]
+    first = parts[0]
+    if len(parts) == 1 or first.ongoing:
+        return first
+    last = max(parts, key=lambda part: part.end)
+    if last.start < first.start:
+        return first
+    expression = " / ".join(part.expression for part in parts)
+    return DateSpan(first.start, last.end, "range", "range", expression, ongoing=last.ongoing)
+
+
+def _parse_part(text: str) -> DateSpan | None:
+    """One span of dates, or one date."""
+    parts = _SPAN_SEPARATOR.split(text, maxsplit=1) if _SPAN_SEPARATOR.search(text) else [text]
+    if len(parts) == 2 and _ONGOING.fullmatch(parts[1].strip(" .")):
+        left = _parse_end(parts[0])
+        start = _first_day(*left) if left else None
+        if start is None:
+            return None
+        return DateSpan(start, date.max, "range", "range", text, ongoing=True)
+    ends = [_parse_end(part) for part in parts]
+    if any(end is None for end in ends):
+        return None
+    left, right = ends[0], ends[-1]
+    if right[1] is None and right[2] and left[1] and not left[0]:
+        right = (right[0], left[1], right[2])  # "June 5–10, 1967"
+    if right[0] is None and left[0] is not None and right[1]:
+        right = (left[0], right[1], right[2])  # "7 August 2008 – 16 August"
     if right[0] is None:
         return None
-    left = (left[0] or right[0], left[1] or (right[1] if left[2] else None), left[2])
-    start = _first_day(*left)
+    year = left[0] or right[0]
+    month = left[1] or (right[1] if left[2] else None)
+    if left[0] is None and (month or 1, left[2] or 1) > (right[1] or 12, right[2] or 31):
+        year -= 1  # "20 December – 5 January 1855"
+    start = _first_day(year, month, left[2])
     end = _last_day(*right)
     if start is None or end is None or start > end:
         return None
@@ -141,6 +189,7 @@ class Mention:
     days: int = 1  # days covered by a relative or ordinal-day span
     problem: str | None = None  # why it can never be placed
     battle: str | None = None  # ordinal-day of a battle ("of the siege"): the noun, lowercase
+    event: str | None = None  # counted from an event ("the day before the vote"): its noun
 
     @property
     def has_month(self) -> bool:
@@ -196,7 +245,16 @@ def find_dates(text: str) -> tuple[Mention, ...]:
     for mention in sorted(found, key=lambda m: (m.span[0], -m.span[1])):
         if not chosen or mention.span[0] >= chosen[-1].span[1]:
             chosen.append(mention)
-    return tuple(chosen)
+    return tuple(m for m, after in zip(chosen, chosen[1:] + [None]) if not _told(m, after, text))
+
+
+def _told(mention: Mention, after: Mention | None, text: str) -> bool:
+    """A count of days the date right after it tells ("twenty days later on September 28"):
+    the date counts, not the count, which may be off by a day."""
+    if mention.kind != "relative" or mention.unit != "day" or after is None:
+        return False
+    between = text[mention.span[1] : after.span[0]].strip(" ,").lower()
+    return between in ("on", "in", "by", "") and after.unit is None and after.has_month
 
 
 def _glued(text: str, start: int) -> bool:
@@ -223,8 +281,8 @@ _MONTH = (
     r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?"
     r"|Dec\.?)(?![a-z])"
 )
-_DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?(?![\d:])"  # 1 to 31: checked where it is read
-_YEAR = r"(?:1\d{3}|20\d{2})(?!\d|,\d|s\b)"
+_DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9:])"  # 1 to 31: checked where it is read
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,[0-9]|s\b)"
 _ONE_END = rf"(?:(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY}|{_MONTH}|{_DAY})(?:,?\s+{_YEAR})?|{_YEAR})"
 # The left end of a range as three patterns, each starting with its first word and without
 # alternatives around it, which `re` scans several times faster than one pattern.
@@ -237,7 +295,7 @@ _WAR = r"(?i:war|conflict|hostilities|fighting|clashes)"
 # "The fifth day of the battle" counts from the conflict's first day only when the article's
 # conflict is a battle ("Battle of Varnek"); the timeline decides (timeline.py).
 _BATTLE = r"(?i:battle|siege|offensive|campaign|operation)"
-_NUMBER = r"(?:\d{1,2}|[A-Za-z]+)"
+_NUMBER = r"(?:[0-9]{1,2}|[A-Za-z]+)"
 _UNKNOWN = (None, None, None)
 # Words before a date that change what it says, kept in its expression ("as of 9 November").
 _QUALIFIERS = {
@@ -254,13 +312,16 @@ _CARDINALS = {"a": 1, "an": 1} | {
         "one two three four five six seven eight nine ten eleven twelve".split(), start=1
     )
 }
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_CARDINALS |= _TENS
+MAX_COUNT_DIGITS = 9  # a longer number is no count of days
 _UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
 _TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth"
 _ORDINALS = {
     word: number
     for number, word in enumerate(_UNITS + (_TEENS + " eighteenth nineteenth").split(), 1)
 }
-for _tens, _value in {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}.items():
+for _tens, _value in _TENS.items():
     _ORDINALS[_tens[:-1] + "ieth"] = _value  # twentieth
     _ORDINALS.update({f"{_tens}-{unit}": _value + n for n, unit in enumerate(_UNITS, 1)})
 
@@ -327,13 +388,18 @@ def _is_day(number: int | None) -> bool:
 
 
 def _count(word: str) -> int | None:
+    """ "3", "three", "twenty-one"; None for anything else, a digit that is not ASCII ("³")
+    among them, or a number too long to count days with."""
     word = word.lower()
-    return int(word) if word.isdigit() else _CARDINALS.get(word)
+    if word.isascii() and word.isdigit():
+        return int(word) if len(word) <= MAX_COUNT_DIGITS else None
+    return _CARDINALS.get(word)
 
 
 def _day_list(match, text):
-    """ "27 and 28 October 2020", "Between 4 and 17 October", "the 1, 2, and 3 October"."""
-    days = [int(day) for day in re.findall(r"\d+", match["days"])]
+    """ "27 and 28 October 2020", "Between 4 and 17 October", "the 1, 2, and 3 October",
+    "March 13 and 14, 1954"."""
+    days = [int(day) for day in re.findall(r"[0-9]+", match["days"])]
     if days != sorted(set(days)) or not all(map(_is_day, days)):
         return None
     year, month = _int(match["y"]), month_number(match["m"])
@@ -348,13 +414,20 @@ def _range(match, text):
         return None
     if not (_is_day(left[2]) and _is_day(right[2])):
         return None
+    if left[1] and right[2] and not right[1]:
+        right = (right[0], left[1], right[2])  # "September 9–28, 2013"
     if left[2] and not left[1] and not (right[1] and right[2]):
         return None  # "4–5" without a month after them is no date
     word, start = _word_before(text, match.start())
     opened = word in ("from", "between")
     separator = match["sep"].strip()
-    if separator == "and" and word != "between":
-        return None
+    months_alone = left[1] and right[1] and not (left[2] or right[2])
+    if separator == "and" and word != "between" and not months_alone:
+        return None  # "April and May 1954" is both months; "4 and 9 May", two days
+    if months_alone and right[0] is None and word not in _QUALIFIERS | _PREPOSITIONS:
+        return None  # months alone, as a month alone, only after a preposition
+    if separator == "/" and not (left[2] and right[2] and right[2] == left[2] + 1):
+        return None  # only "the night of 21/22 May": two days running
     if separator in ("to", "until", "till", "through") and not opened:
         return None  # "moved 5 May to 10 June" is not a range
     problem = None
@@ -368,7 +441,7 @@ def _range(match, text):
 
 def _range_end(text: str, left_text: str):
     """The right end of a range, where "55" after "1854" means 1855."""
-    if not re.fullmatch(r"\d{2}", text):
+    if not re.fullmatch(r"[0-9]{2}", text):
         return _parse_end(text)
     left = _parse_end(left_text)
     if not left or left[1] or not left[0] or int(text) <= left[0] % 100:
@@ -466,10 +539,11 @@ def _same_year(match, text):
     return _mention(match, "relative", precision, (None, month, None), unit="year", shift=shift)
 
 
-def _relative(match, shift: int, days: int = 1, start: int | None = None) -> Mention:
+def _relative(match, shift: int, days: int = 1, start: int | None = None, **more) -> Mention:
     precision = "range" if days > 1 else "day"
     return _mention(
-        match, "relative", precision, _UNKNOWN, start=start, unit="day", shift=shift, days=days
+        match, "relative", precision, _UNKNOWN, start=start, unit="day", shift=shift, days=days,
+        **more,
     )
 
 
@@ -483,6 +557,26 @@ def _later(match, text):
     days = count * (7 if match["u"].lower().startswith("week") else 1)
     shift = days if match["dir"] == "later" else -days
     return _relative(match, shift, start=before if word in _APPROXIMATELY else start)
+
+
+def _after_days(match, text):
+    """ "After three days, the fort fell": counted from the statement before. Only opening a
+    sentence: later in one ("signed on 10 May after 44 days of war") it tells a duration."""
+    count = _count(match["n"])
+    if not count or text[: match.start()].strip(" \"'“‘("):
+        return None
+    days = count * (7 if match["u"].lower().startswith("week") else 1)
+    return _relative(match, days)
+
+
+EVENT_ANCHOR = "it counts from an event the text names, and no statement before it dates that event"
+
+
+def _around_event(match, text):
+    """ "the day before the kidnapping", "the day after the vote": counted from the statement
+    before only when that statement tells of the event (timeline.py)."""
+    shift = -1 if match["dir"].lower() == "before" else 1
+    return _relative(match, shift, event=match["event"].lower())
 
 
 def _next_days(match, text):
@@ -515,6 +609,7 @@ def _first_war_days(match, text):
 _MONTH_CLUE = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
 _YEAR_CLUE = re.compile(r"[12][0-9][0-9][0-9]")
 _HYPHEN_CLUE = re.compile(r"-\s*[0-9]")
+_MONTHS_AND_CLUE = re.compile(rf"{_FULL_MONTH}\s+and\s+{_FULL_MONTH}")
 
 
 def _clues(text: str) -> set[str]:
@@ -529,13 +624,13 @@ def _clues(text: str) -> set[str]:
         if any(season in lowered for season in _SEASONS) or "winter" in lowered:
             clues.add("season")
     if clues and ("–" in text or "—" in text or "from" in lowered or "between" in lowered
-                  or _HYPHEN_CLUE.search(text)):
+                  or "/" in text or _HYPHEN_CLUE.search(text) or _MONTHS_AND_CLUE.search(text)):
         clues.add("range")
-    if "day" in lowered:
+    if "day" in lowered or "morning" in lowered or "evening" in lowered or "night" in lowered:
         clues.add("day")
     if "year" in lowered:
         clues.add("year word")
-    if "later" in lowered or "earlier" in lowered:
+    if "later" in lowered or "earlier" in lowered or "after" in lowered:
         clues.add("later")
     return clues
 
@@ -550,12 +645,20 @@ _FINDERS = [
         ),
         _day_list,
     ),
+    (
+        "month",
+        (  # "March 13 and 14, 1954": written from its month, with a year or a stop after it
+            rf"(?P<m>{_MONTH})\s+(?P<days>{_DAY}(?:,\s*{_DAY}){{0,30}},?\s+and\s+{_DAY})"
+            rf"(?:,?\s+(?P<y>{_YEAR})|(?=[,.;]))"
+        ),
+        _day_list,
+    ),
     *(
         (
             "range",
             (
-                rf"(?P<a>{left})(?P<sep>\s*[–—-]\s*|\s+(?:to|until|till|through|and)\s+)"
-                rf"(?P<b>{_ONE_END}|\d{{2}}(?!\d))"
+                rf"(?P<a>{left})(?P<sep>\s*[–—-]\s*|/|\s+(?:to|until|till|through|and)\s+)"
+                rf"(?P<b>{_ONE_END}|[0-9]{{2}}(?![0-9]))"
             ),
             _range,
         )
@@ -571,16 +674,16 @@ _FINDERS = [
         rf"(?P<m>{_MONTH})(?:\s+(?P<d>{_DAY}))?(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?",
         _month_first,
     ),
-    ("year", rf"(?P<y>{_YEAR})(?!\s*[–—-]\s*\d)", _year),
+    ("year", rf"(?P<y>{_YEAR})(?!\s*[–—-]\s*[0-9])", _year),
     (
         "season",
         (
             rf"(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?\s+(?P<y>{_YEAR})"
-            r"(?:\s*[–/-]\s*(?P<y2>\d{2}(?:\d{2})?))?(?!\d)"
+            r"(?:\s*[–/-]\s*(?P<y2>[0-9]{2}(?:[0-9]{2})?))?(?![0-9])"
         ),
         _season,
     ),
-    ("year", r"(?:1\d|20)\d0s\b", _decade),
+    ("year", r"(?:1[0-9]|20)[0-9]0s\b", _decade),
     (
         "year word",
         (
@@ -600,9 +703,19 @@ _FINDERS = [
         lambda match, text: _relative(match, 0),
     ),
     (
+        "later",
+        rf"(?i:after\s+(?P<n>{_NUMBER})\s+(?P<u>days?|weeks?))\b",
+        _after_days,
+    ),
+    (
         "day",
-        r"(?i:the\s+(?:next|following)\s+day)",
+        r"(?i:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night))",
         lambda match, text: _relative(match, 1),
+    ),
+    (
+        "day",
+        rf"(?i:the\s+day\s+(?P<dir>before|after)\s+the\s+)(?!{_WAR})(?P<event>[a-z]{{4,}})\b",
+        _around_event,
     ),
     (
         "day",
@@ -618,7 +731,7 @@ _FINDERS = [
         "day",
         (
             r"(?i:(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?the\s+"
-            r"(?P<o>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+day"
+            r"(?P<o>[0-9]{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+day"
             r"(?:\s+of\s+(?:the\s+)?(?P<noun>\w+))?)"
         ),
         _war_day,

@@ -35,13 +35,14 @@ class Summary:
     description: str | None
     as_of: date | None  # the date of the article's snapshot (pubDate)
     start: date | None
-    end: date | None
-    duration_days: int | None  # days from start to end: the "44-Day War" convention
+    end: date | None  # None while the war is ongoing
+    duration_days: int | None  # days from start to end, both counted ("5–10 June" is 6)
     place: str | None
     result: tuple[str, ...]
     sides: tuple[SideParties, ...]
     counts: Counts
     notes: tuple[str, ...]  # what the document lacks, in words
+    ongoing: bool = False  # the infobox span ends "present"
 
 
 def summarize(document: Document, infobox: Infobox | None, span: DateSpan | None,
@@ -55,8 +56,8 @@ def summarize(document: Document, infobox: Infobox | None, span: DateSpan | None
         description=" ".join(text_value(meta.get("description")).split()) or None,
         as_of=_iso_date(text_value(meta.get("pubDate"))),
         start=span.start if span else None,
-        end=span.end if span else None,
-        duration_days=(span.end - span.start).days if span else None,
+        end=span.end if span and not span.ongoing else None,
+        duration_days=span.days if span else None,
         place=" ".join(place.text.split()) if place and place.text.strip() else None,
         result=tuple(clean_name(line) for line in result.lines()) if result else (),
         sides=tuple(
@@ -65,6 +66,7 @@ def summarize(document: Document, infobox: Infobox | None, span: DateSpan | None
         ),
         counts=counts,
         notes=_notes(infobox, span, sides),
+        ongoing=bool(span and span.ongoing),
     )
 
 

@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .dates import DateSpan, Mention, find_dates, last_day, place, starts_on_a_day
+from .dates import (
+    EVENT_ANCHOR, DateSpan, Mention, find_dates, last_day, place, starts_on_a_day
+)
 from .document import Sentence
 
 INFOBOX_SECTION = "Infobox"
@@ -79,7 +81,7 @@ def extract_timeline(
             reader.restart(None if conflict else _first_explicit(sentences, found, i))
         elif previous.paragraph != sentence.paragraph:
             reader.next_paragraph()
-        for mention, placed in reader.read(found[i]):
+        for mention, placed in reader.read(found[i], sentence.text):
             if isinstance(placed, str):
                 unresolved.append(
                     Unresolved(
@@ -89,6 +91,8 @@ def extract_timeline(
             else:
                 events.append(reader.event(placed, sentence.text, sentence.section, sentence.index))
     if conflict:
+        if conflict.ongoing:  # only its first day is on the calendar
+            conflict = DateSpan(conflict.start, conflict.start, "day", "range", conflict.expression)
         events.append(reader.event(conflict, infobox_text or conflict.expression, INFOBOX_SECTION))
     events.sort(key=lambda event: (event.date, -1 if event.sentence is None else event.sentence))
     return Timeline(tuple(events), tuple(unresolved))
@@ -106,8 +110,9 @@ def _first_explicit(sentences, found, i) -> tuple[date, str] | None:
     return None
 
 
-# An anchor: a statement's own date, as (its mention, its span or None when unplaced).
-_Anchor = tuple[Mention, DateSpan | None]
+# An anchor: a statement's own date, as (its mention, its span or None when unplaced, the
+# statement's sentence).
+_Anchor = tuple[Mention, DateSpan | None, str]
 
 
 class _Reader:
@@ -132,8 +137,10 @@ class _Reader:
     def next_paragraph(self) -> None:
         self.previous_paragraph, self.paragraph = self.paragraph, None
 
-    def read(self, mentions: tuple[Mention, ...]) -> list[tuple[Mention, DateSpan | str]]:
-        """Each mention with its span or the reason it has none, in order."""
+    def read(
+        self, mentions: tuple[Mention, ...], text: str = ""
+    ) -> list[tuple[Mention, DateSpan | str]]:
+        """Each mention of the sentence `text` with its span or the reason it has none."""
         results = []
         statement: _Anchor | None = None  # the sentence's own date: its first with a month
         for mention in mentions:
@@ -144,7 +151,7 @@ class _Reader:
             if year:
                 self.last_year = (year, mention.expression)
             if statement is None and mention.has_month:
-                statement = (mention, span)
+                statement = (mention, span, text)
         if statement:
             self.paragraph = statement
             if statement[1]:  # the narrative has gone through a span: "the winter of 1854–55"
@@ -204,13 +211,18 @@ class _Reader:
     def _after(self, mention: Mention, anchor: _Anchor | None) -> DateSpan | str:
         if anchor is None:
             return "no dated statement before it in this paragraph or the one before"
-        anchor_mention, span = anchor
+        anchor_mention, span, anchor_text = anchor
+        if mention.event and not _tells_of(anchor_text, mention):
+            return EVENT_ANCHOR
         if span is None:
             return f"its anchor {anchor_mention.expression!r} could not be placed"
         if not anchor_mention.to_the_day or (mention.shift <= 0 and span.start != span.end):
             return f"its anchor {span.expression!r} is not a single day"
-        start = (span.end if mention.shift > 0 else span.start) + timedelta(days=mention.shift)
-        end = start + timedelta(days=mention.days - 1)
+        base = span.end if mention.shift > 0 else span.start
+        dates = _shifted(base, mention.shift, mention.days)
+        if dates is None:
+            return BEYOND_CALENDAR
+        start, end = dates
         anchor = span.expression
         return DateSpan(start, end, mention.precision, "relative", mention.expression, anchor)
 
@@ -225,12 +237,33 @@ class _Reader:
             return "the infobox gives no first day of the conflict to count from"
         if mention.battle and mention.battle not in self.conflict_words:
             return f"counts the days of a {mention.battle}, which the article's conflict is not"
-        start = self.war_start + timedelta(days=mention.shift)
-        end = start + timedelta(days=mention.days - 1)
+        dates = _shifted(self.war_start, mention.shift, mention.days)
+        if dates is None:
+            return BEYOND_CALENDAR
+        start, end = dates
         if end > self.conflict.end:
             return f"day {mention.shift + mention.days} is after the end of the conflict"
         anchor = self.conflict.expression
         return DateSpan(start, end, mention.precision, "ordinal-day", mention.expression, anchor)
+
+
+def _tells_of(text: str, mention: Mention) -> bool:
+    """Whether a sentence, outside the mention itself, tells of the event the mention counts
+    from: its noun's stem is there ("kidnapped" for "the kidnapping", "voted" for "the vote")."""
+    stem = mention.event[: max(4, len(mention.event) - 4)]
+    return re.search(rf"\b{re.escape(stem)}", text.replace(mention.expression, ""), re.I) is not None
+
+
+BEYOND_CALENDAR = "it counts to a day beyond the calendar"
+
+
+def _shifted(day: date, shift: int, days: int) -> tuple[date, date] | None:
+    """The `days` days from `shift` days after `day`; None past the calendar's ends."""
+    try:
+        start = day + timedelta(days=shift)
+        return start, start + timedelta(days=days - 1)
+    except OverflowError:
+        return None
 
 
 def day_of_war(conflict: DateSpan | None, day: date) -> int | None:
@@ -343,21 +376,28 @@ def weekly(
 ) -> tuple[Week, ...]:
     """Dated statements per week from start to end (by default, the weeks that have any).
     Only statements dated within one week count; a ceasefire date is the day of a statement
-    whose sentence mentions a ceasefire."""
+    whose sentence mentions a ceasefire. Raises ValueError past MAX_WEEKS weeks."""
     counted = [e for e in events if e.source == "body" and _monday(e.date) == _monday(e.end)]
     if not counted and not (start and end):
         return ()
     first = _monday(start or min(e.date for e in counted))
     last = _monday(end or max(e.date for e in counted))
+    weeks = (last - first).days // 7 + 1
+    if weeks > MAX_WEEKS:
+        raise ValueError(f"a chart of {weeks} weeks is too long: at most {MAX_WEEKS}")
     counts = Counter(_monday(e.date) for e in counted)
     ceasefires = {e.date for e in counted if e.precision == "day" and CEASEFIRE.search(e.text)}
-    weeks = []
-    for n in range((last - first).days // 7 + 1):
+    chart = []
+    for n in range(weeks):
         monday = first + timedelta(weeks=n)
-        sunday = monday + timedelta(days=6)
+        sunday = monday + timedelta(days=6) if monday <= LAST_MONDAY else date.max
         marked = tuple(sorted(d for d in ceasefires if monday <= d <= sunday))
-        weeks.append(Week(monday, sunday, counts[monday], marked))
-    return tuple(weeks)
+        chart.append(Week(monday, sunday, counts[monday], marked))
+    return tuple(chart)
+
+
+MAX_WEEKS = 10500  # about two centuries: a longer chart is a typo, not a war
+LAST_MONDAY = date.max - timedelta(days=6)  # the calendar ends on a Friday
 
 
 def _monday(day: date) -> date:
