@@ -717,7 +717,7 @@ def _infobox_claims(infobox: Infobox | None, sides: SideMap) -> list[Claim]:
 
 def header_claimant(header: str) -> str:
     """ "Per Azerbaijan:" -> "Azerbaijan"; "Azerbaijani claim:" -> "Azerbaijani"."""
-    words = CLAIMANT_LEAD.sub("", header.rstrip(":").strip())
+    words = re.sub(r"^the\s+", "", CLAIMANT_LEAD.sub("", header.rstrip(":").strip()), flags=re.I)
     return re.sub(r"(?:\s+|^)(?:claims?|claimed|figures?|estimates?)$", "", words, flags=re.I).strip()
 
 
@@ -751,7 +751,7 @@ MARKER = LazyRegex(r"\[(\*+)\]")
 AS_OF_LINE = LazyRegex(r"^\(\s*as\s+of\s+[^()]*\)$", re.I)
 PARENTHESIS = LazyRegex(r"\(([^()]*)\)")
 # What a casualties field lists with no verb: the end of a phrase ("4 MiG-29s", "1 POW (died)").
-PHRASE_ENDS = LazyRegex(r"\s*(?:\([^()]*\)\s*)?(?:[,;.]|\band\b|\bor\b|$)")
+PHRASE_ENDS = LazyRegex(r"\s*(?:\([^()]*\)\s*)?(?:[,;.)/]|\band\b|\bor\b|$)")
 
 
 def _column_side(number: int, sides: SideMap) -> int | None:
@@ -845,7 +845,7 @@ def _non_state_side(sides: SideMap) -> int | None:
 
 def _line_claims(text: str, context: Context, label: str, year: int | None) -> list[Claim]:
     """The claims of one line of a casualties field, under the header `label` (if any)."""
-    labelled = LABEL.match(text) or _party_label(text, context.sides)
+    labelled = LABEL.match(text)
     rest = text
     if labelled:
         claimant = _label_claimant(labelled.group("label"))
@@ -859,14 +859,6 @@ def _line_claims(text: str, context: Context, label: str, year: int | None) -> l
         here = context if claimant is None else _claimed_by_label(context, claimant)
         claims += _chunk_claims(chunk, here, label)
     return [_dated(replace(claim, text=text), text, year) for claim in claims]
-
-
-def _party_label(text: str, sides: SideMap):
-    """ "Ruritania 2 killed": a party named right before the figures."""
-    named = sides.mentions(text[:60])
-    if named and named[0].start == 0:
-        return re.match(rf"(?P<label>{re.escape(named[0].text)})\s+(?P<rest>\d.*)$", text)
-    return None
 
 
 def _chunks(text: str) -> list[tuple[str, str | None]]:
@@ -883,15 +875,23 @@ def _chunks(text: str) -> list[tuple[str, str | None]]:
 def _chunk_claims(chunk: str, context: Context, label: str) -> list[Claim]:
     sides = context.sides
     findings = [f for f in read_findings(chunk, sides, bare=True) if _listed(chunk, f)]
-    if not findings and LOSS_LABEL.search(label):  # "Killed: 183", "Wounded:" then "4,409"
-        chunk = f"{PARENTHESIS.sub(' ', chunk).strip()} {label.lower()}"
-        findings = read_findings(chunk, sides, bare=True)
-    elif label and not TOTAL_LABEL.match(label):  # "Hezbollah fighters:" then "250 killed"
-        for finding in findings:
-            if finding.kind == "victim" and not finding.phrase:
-                finding.phrase = label
+    if LOSS_LABEL.search(label):  # "Killed: 183", "Wounded:" then "4,409"
+        if not findings:
+            chunk = f"{PARENTHESIS.sub(' ', chunk).strip()} {label.lower()}"
+            findings = read_findings(chunk, sides, bare=True)
+        label = ""
+    for finding in findings:
+        if finding.kind == "victim" and not finding.phrase:
+            finding.phrase = _party_before(chunk, finding, sides) or label * (not TOTAL_LABEL.match(label))
     claims = _claims(chunk, findings, context, source="infobox")
     return [_column_claim(claim, context) for claim in claims]
+
+
+def _party_before(chunk: str, finding: Finding, sides: SideMap) -> str:
+    """ "Ruritania 1 killed / Dorsa 2 killed": the party named right before a figure."""
+    before = chunk[: finding.figure.start].rstrip(" :–—-")
+    named = sides.mentions(before[-60:])
+    return named[-1].text if named and before.endswith(named[-1].text) else ""
 
 
 def _listed(chunk: str, finding: Finding) -> bool:
