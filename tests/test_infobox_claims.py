@@ -52,7 +52,7 @@ def test_inline_labels_name_a_claimant_or_whose_losses(make_doc):
         ("unattributed", None, "Volunteers", 2, "other", "killed", 50),
         ("unattributed", None, "Velmar", 2, "other", "killed", 183),
         ("unattributed", None, "fighters", 2, "military", "captured", 4),
-        ("unattributed", None, "civilians", 2, "civilian", "wounded", 70),
+        ("unattributed", None, "Civilians", 2, "civilian", "wounded", 70),
     ]
 
 
@@ -200,4 +200,17 @@ def test_a_party_header_in_another_sides_column_is_its_claim(make_doc):
     assert rows(claims, "claimant", "claimant_side", "subject", "side", "value") == [
         ("Velmar", 2, "Dorsa", 1, 50),
         ("Velmar", 2, "Dorsa", 1, 20),  # its own party in its column: whose losses, not a claimant
+    ]
+
+
+def test_a_label_naming_forces_or_nationals_and_a_ministry_in_brackets(make_doc):
+    claims = claims_of(make_doc, """    casualties1:
+      text: "Military: 500 killed\\n40 killed (Velmari MoD)"
+    casualties3:
+      text: "Velmari soldiers killed:\\n121"
+""")
+    assert rows(claims, "claimant", "claimant_side", "subject", "side", "group", "value") == [
+        ("unattributed", None, "Military", 1, "military", 500),
+        ("Velmari MoD", 2, "Dorsa", 1, "other", 40),
+        ("unattributed", None, "Velmari soldiers", 2, "military", 121),
     ]

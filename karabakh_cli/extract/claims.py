@@ -742,7 +742,9 @@ LOSS_LABEL = LazyRegex(
     r"|displaced|refugees)\b",
     re.I,
 )
+MILITARY_LABEL = LazyRegex(r"\b(?:military|army|armed\s+forces|forces|militias?|navy|air\s+force)\b", re.I)
 TOTAL_LABEL = LazyRegex(r"^(?:in\s+)?(?:total|overall|combined|all|estimated)$", re.I)
+MINISTRY = LazyRegex(r"\b(?:MoD|ministry|ministries)\b", re.I)
 OTHERS = LazyRegex(r"^(?:others?|other\s+sources|unofficial|independent\s+sources)$", re.I)
 # "Killed: 183", "Amal militia: 17 dead", "Jordan – 700 killed": a label, then figures.
 LABEL = LazyRegex(r"^(?P<label>[^\d:()\[\]–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>.*\d.*)$")
@@ -790,8 +792,8 @@ def _label_claimant(label: str, parenthesis: bool = False) -> str | None:
     "Per X", "X claims", "Western historians estimate", "Gaza Health Ministry", "(official)",
     "(others)"; not "Killed", "Hezbollah fighters", "Ministry of Defence", "United Nations"."""
     words = label.strip().rstrip(":").strip()
-    if parenthesis and OTHERS.match(words):
-        return words
+    if parenthesis and (OTHERS.match(words) or MINISTRY.search(words)):
+        return header_claimant(words)  # "(others)", "(Dorsan MoD)": a unit's losses are not bracketed
     if CLAIMANT_LEAD.match(words) or not LOSS_LABEL.search(words) and CLAIMANT_LABEL.search(words):
         return header_claimant(words) or None
     return None
@@ -877,14 +879,22 @@ def _chunk_claims(chunk: str, context: Context, label: str) -> list[Claim]:
     findings = [f for f in read_findings(chunk, sides, bare=True) if _listed(chunk, f)]
     if LOSS_LABEL.search(label):  # "Killed: 183", "Wounded:" then "4,409"
         if not findings:
-            chunk = f"{PARENTHESIS.sub(' ', chunk).strip()} {label.lower()}"
+            words = LOSS_LABEL.sub(lambda loss: loss.group().lower(), label)  # "Ruritanian soldiers Killed"
+            chunk = f"{PARENTHESIS.sub(' ', chunk).strip()} {words}"
             findings = read_findings(chunk, sides, bare=True)
         label = ""
     for finding in findings:
         if finding.kind == "victim" and not finding.phrase:
             finding.phrase = _party_before(chunk, finding, sides) or label * (not TOTAL_LABEL.match(label))
     claims = _claims(chunk, findings, context, source="infobox")
-    return [_column_claim(claim, context) for claim in claims]
+    return [_column_claim(_label_group(claim), context) for claim in claims]
+
+
+def _label_group(claim: Claim) -> Claim:
+    """ "Military: 500 killed": a label naming the armed forces without a noun of people."""
+    if claim.group == "other" and claim.item is None and MILITARY_LABEL.search(claim.subject):
+        return replace(claim, group="military")
+    return claim
 
 
 def _party_before(chunk: str, finding: Finding, sides: SideMap) -> str:
