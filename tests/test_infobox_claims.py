@@ -150,9 +150,10 @@ def test_footnotes_and_as_of_lines(make_doc):
 
 def test_equipment_listed_without_a_verb_is_a_loss(make_doc):
     claims = claims_of(make_doc, """    casualties1:
-      text: "1 Frigate\\n4 MiG-29s\\n2+ Mi-35s\\n3 Patrol vessels\\n1 corvette damaged\\n20 air defence systems, including 4 S-300 and 25 9K33 Osas"
+      text: "1 fighter jet shot down\\n1 Frigate\\n4 MiG-29s\\n2+ Mi-35s\\n3 Patrol vessels\\n1 corvette damaged\\n20 air defence systems, including 4 S-300 and 25 9K33 Osas"
 """)
     assert rows(claims, "side", "category", "value", "qualifier", "item", "status") == [
+        (1, "equipment", 1, "exact", "fighter jet", "downed"),  # a fighter jet is no fighter
         (1, "equipment", 1, "exact", "Frigate", "lost"),
         (1, "equipment", 4, "exact", "MiG-29s", "lost"),
         (1, "equipment", 2, "at_least", "Mi-35s", "lost"),

@@ -333,7 +333,8 @@ def _read_phrase(text: str, figure: Figure, sides: SideMap) -> Finding | None:
         victims = re.sub(r"\bcivilian$", "civilians", victims)
         return Finding(figure, "victim", victims or noun, match.end(), noun.lower(), elliptic=not victims)
     match = VICTIM_PHRASE.match(text, at)
-    if match:
+    item = ITEM_PHRASE.match(text, at)
+    if match and not (item and item.end("phrase") > match.end()):  # "1 fighter jet": an item
         possessive = match.group("poss") in ("its", "their", "our")
         return Finding(figure, "victim", _subject(match.group("phrase")), match.end(), possessive=possessive)
     match = ITEM_PHRASE.match(text, at)
