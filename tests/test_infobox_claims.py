@@ -215,3 +215,12 @@ def test_a_label_naming_forces_or_nationals_and_a_ministry_in_brackets(make_doc)
         ("Velmari MoD", 2, "Dorsa", 1, "other", 40),
         ("unattributed", None, "Velmari soldiers", 2, "military", 121),
     ]
+
+
+def test_several_labels_in_one_line_and_abbreviated_categories(make_doc):
+    claims = claims_of(make_doc, """    casualties1:
+      text: "Killed: 183, Wounded: 40; POWs: 8\\n50 KIA\\nMIA: 5"
+""")
+    assert rows(claims, "category", "value") == [
+        ("killed", 183), ("wounded", 40), ("captured", 8), ("killed", 50), ("missing", 5),
+    ]

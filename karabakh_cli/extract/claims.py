@@ -71,9 +71,9 @@ VICTIM_GROUPS = {
 }
 NOUN_GROUP = {noun.lower(): group for group, nouns in VICTIM_GROUPS.items() for noun in nouns}
 CATEGORY_OF = {
-    **dict.fromkeys("killed killing kills died dead death deaths executed executing".split(), "killed"),
-    **dict.fromkeys("wounded wounding injured injuring injuries injury".split(), "wounded"),
-    **dict.fromkeys(["missing", "missing in action", "went missing"], "missing"),
+    **dict.fromkeys("killed killing kills died dead death deaths executed executing kia".split(), "killed"),
+    **dict.fromkeys("wounded wounding injured injuring injuries injury wia".split(), "wounded"),
+    **dict.fromkeys(["missing", "missing in action", "went missing", "mia"], "missing"),
     **dict.fromkeys(["captured", "capturing", "taken prisoner", "taken captive"], "captured"),
     **dict.fromkeys("displaced displacing displacement".split(), "displaced"),
 }
@@ -148,7 +148,7 @@ AUX = (
     r"|confirmed|total|internally"
 )
 CATEGORY_AFTER = _alternation(
-    "killed wounded injured missing captured displaced dead died executed".split()
+    "killed wounded injured missing captured displaced dead died executed KIA WIA MIA".split()
     + ["missing in action", "taken prisoner", "taken captive"]
 )
 CATEGORY_BEFORE = (
@@ -710,9 +710,11 @@ def _infobox_claims(infobox: Infobox | None, sides: SideMap) -> list[Claim]:
                 elif text.endswith(":") or field.is_bold(line):
                     label = text.rstrip(":").strip()
                 continue
-            previous = _line_claims(text, context, label, year)
+            previous = []
+            for part in LABELLED_PARTS.split(text):  # "Killed: 183, Wounded: 40"
+                previous += _line_claims(part, context, label, year)
+                label = _next_label(part, label)
             claims += previous
-            label = _next_label(text, label)
     return claims
 
 
@@ -740,7 +742,7 @@ OWN_GOVERNMENT = LazyRegex(r"^(?:the\s+)?(?:official|government|authorities|offi
 NON_STATE = LazyRegex(r"\b(?:separatists?|rebels?|insurgents?|militants?|guerrillas?)\b", re.I)
 LOSS_LABEL = LazyRegex(
     r"\b(?:killed|dead|deaths?|wounded|injured|missing|captured|casualties|losses|executed|POWs?|prisoners"
-    r"|displaced|refugees)\b",
+    r"|displaced|refugees|KIA|WIA|MIA)\b",
     re.I,
 )
 MILITARY_LABEL = LazyRegex(r"\b(?:military|army|armed\s+forces|forces|militias?|navy|air\s+force)\b", re.I)
@@ -749,6 +751,7 @@ MINISTRY = LazyRegex(r"\b(?:MoD|ministry|ministries)\b", re.I)
 OTHERS = LazyRegex(r"^(?:others?|other\s+sources|unofficial|independent\s+sources)$", re.I)
 # "Killed: 183", "Amal militia: 17 dead", "Jordan – 700 killed": a label, then figures.
 LABEL = LazyRegex(r"^(?P<label>[^\d:()\[\]–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>.*\d.*)$")
+LABELLED_PARTS = LazyRegex(r"\s*[,;/]\s+(?=[^\d,;:()/]{1,40}:\s+\d)")
 FOOTNOTE = LazyRegex(r"^\s*(\*+)\s*(?=[A-Za-z])")
 MARKER = LazyRegex(r"\[(\*+)\]")
 AS_OF_LINE = LazyRegex(r"^\(\s*as\s+of\s+[^()]*\)$", re.I)
@@ -880,7 +883,7 @@ def _chunk_claims(chunk: str, context: Context, label: str) -> list[Claim]:
     findings = [f for f in read_findings(chunk, sides, bare=True) if _listed(chunk, f)]
     if LOSS_LABEL.search(label):  # "Killed: 183", "Wounded:" then "4,409"
         if not findings:
-            words = LOSS_LABEL.sub(lambda loss: loss.group().lower(), label)  # "Ruritanian soldiers Killed"
+            words = LOSS_LABEL.sub(_lower_unless_abbreviated, label)  # "Ruritanian soldiers Killed"
             chunk = f"{PARENTHESIS.sub(' ', chunk).strip()} {words}"
             findings = read_findings(chunk, sides, bare=True)
         label = ""
@@ -889,6 +892,10 @@ def _chunk_claims(chunk: str, context: Context, label: str) -> list[Claim]:
             finding.phrase = _party_before(chunk, finding, sides) or label * (not TOTAL_LABEL.match(label))
     claims = _claims(chunk, findings, context, source="infobox")
     return [_column_claim(_label_group(claim), context) for claim in claims]
+
+
+def _lower_unless_abbreviated(loss: re.Match) -> str:
+    return loss.group() if loss.group().isupper() else loss.group().lower()  # "Killed", not "KIA"
 
 
 def _label_group(claim: Claim) -> Claim:
