@@ -224,3 +224,14 @@ def test_several_labels_in_one_line_and_abbreviated_categories(make_doc):
     assert rows(claims, "category", "value") == [
         ("killed", 183), ("wounded", 40), ("captured", 8), ("killed", 50), ("missing", 5),
     ]
+
+
+def test_a_loss_header_naming_people_gives_them_to_the_figures_under_it(make_doc):
+    claims = claims_of(make_doc, """    casualties3:
+      text: "Civilian casualties:\\n500 killed\\nVelmari losses:\\n20 killed\\nCasualties:\\n7 killed"
+""")
+    assert rows(claims, "subject", "side", "group", "value") == [
+        ("Civilian casualties", None, "civilian", 500),
+        ("Velmari losses", 2, "other", 20),
+        ("", None, "other", 7),
+    ]

@@ -886,7 +886,9 @@ def _chunk_claims(chunk: str, context: Context, label: str) -> list[Claim]:
             words = LOSS_LABEL.sub(_lower_unless_abbreviated, label)  # "Ruritanian soldiers Killed"
             chunk = f"{PARENTHESIS.sub(' ', chunk).strip()} {words}"
             findings = read_findings(chunk, sides, bare=True)
-        label = ""
+            label = ""
+        elif not (GROUP_NOUN.search(label) or sides.mentions(label)):
+            label = ""  # "Casualties:" then "500 killed"; but "Civilian casualties:" names whose
     for finding in findings:
         if finding.kind == "victim" and not finding.phrase:
             finding.phrase = _party_before(chunk, finding, sides) or label * (not TOTAL_LABEL.match(label))
