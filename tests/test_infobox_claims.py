@@ -128,10 +128,11 @@ infoboxes:
 
 def test_a_further_field_names_sides_by_their_parties_only(make_doc):
     claims = claims_of(make_doc, """    casualties3:
-      text: "Dorsa 1 killed / Velmar 2 killed\\nOstria: 5 killed\\n13 civilians killed (Velmari claim)"
+      text: "Dorsa 1 killed / Velmar 2 killed\\nOstria: 5 killed\\n13 civilians killed (Velmari claim)\\n14 killed (Velmari claim)"
 """)
-    assert rows(claims, "subject", "side", "value") == [
-        ("Dorsa", 1, 1), ("Velmar", 2, 2), ("Ostria", None, 5), ("civilians", None, 13),
+    assert rows(claims, "subject", "side", "claimant_side", "value") == [
+        ("Dorsa", 1, None, 1), ("Velmar", 2, None, 2), ("Ostria", None, None, 5), ("civilians", None, 2, 13),
+        ("", None, 2, 14),  # a claimant's side is not the victims'
     ]
 
 

@@ -810,10 +810,8 @@ def _header_claimant_of(label: str, column_side: int | None, sides: SideMap) -> 
     if claimant is not None or column_side is None:
         return claimant
     named = sides.mentions(label)
-    leftover = re.sub(r"\W|\b(?:and|the)\b", "", "".join(label.split(m.text, 1)[0] for m in named[:1]))
-    if len(named) == 1 and not leftover and named[0].text == label.strip():
-        side = named[0].side
-        return label.strip() if side is not None and side != column_side else None
+    if len(named) == 1 and named[0].text == label.strip() and named[0].side not in (None, column_side):
+        return label.strip()
     return None
 
 
@@ -892,7 +890,11 @@ def _chunk_claims(chunk: str, context: Context, label: str) -> list[Claim]:
     for finding in findings:
         if finding.kind == "victim" and not finding.phrase:
             finding.phrase = _party_before(chunk, finding, sides) or label * (not TOTAL_LABEL.match(label))
-    claims = _claims(chunk, findings, context, source="infobox")
+    if context.column_side is None:  # a further field: the claimant's side is not the victims'
+        claims = _claims(chunk, findings, replace(context, claimant_side=None), source="infobox")
+        claims = [replace(claim, claimant_side=context.claimant_side) for claim in claims]
+    else:
+        claims = _claims(chunk, findings, context, source="infobox")
     return [_column_claim(_label_group(claim), context) for claim in claims]
 
 
