@@ -236,3 +236,13 @@ def test_a_loss_header_naming_people_gives_them_to_the_figures_under_it(make_doc
         ("Velmari losses", 2, "other", 20),
         ("", None, "other", 7),
     ]
+
+
+def test_a_header_naming_whose_losses_and_who_claims_them(make_doc):
+    claims = claims_of(make_doc, """    casualties2:
+      text: "Velmari fighters (per Dorsa):\\n300 killed\\nDorsa: 120 killed"
+""")
+    assert rows(claims, "claimant", "claimant_side", "subject", "side", "value") == [
+        ("Dorsa", 1, "Velmari fighters", 2, 300),
+        ("Dorsa", 1, "Velmari fighters", 2, 120),  # the other side named alone: its claim
+    ]

@@ -703,12 +703,11 @@ def _infobox_claims(infobox: Infobox | None, sides: SideMap) -> list[Claim]:
                 claims[len(claims) - len(previous) :] = [_dated(claim, text, year) for claim in previous]
                 continue
             if _is_header(text, line, field):
-                claimant = _header_claimant_of(text.rstrip(":"), base.column_side, sides)
+                (header, aside), *_ = _chunks(text.rstrip(":"))  # "Russia (per Ukraine):"
+                claimant = aside or _header_claimant_of(header, base.column_side, sides)
                 if claimant is not None:
                     context = _claimed_by_label(base, claimant)
-                    label = ""
-                elif text.endswith(":") or field.is_bold(line):
-                    label = text.rstrip(":").strip()
+                label = header.strip() if aside or claimant is None else ""
                 continue
             previous = []
             for part in LABELLED_PARTS.split(text):  # "Killed: 183, Wounded: 40"
@@ -852,7 +851,7 @@ def _line_claims(text: str, context: Context, label: str, year: int | None) -> l
     labelled = LABEL.match(text)
     rest = text
     if labelled:
-        claimant = _label_claimant(labelled.group("label"))
+        claimant = _header_claimant_of(labelled.group("label"), context.column_side, context.sides)
         if claimant is not None:
             context = _claimed_by_label(context, claimant)
         else:
