@@ -246,3 +246,14 @@ def test_a_header_naming_whose_losses_and_who_claims_them(make_doc):
         ("Dorsa", 1, "Velmari fighters", 2, 300),
         ("Dorsa", 1, "Velmari fighters", 2, 120),  # the other side named alone: its claim
     ]
+
+
+def test_an_inline_label_with_its_claimant_in_brackets(make_doc):
+    claims = claims_of(make_doc, """    casualties3:
+      text: "Velmari civilians (per the Red Cross): 12,000+ killed, 28,000+ wounded\\n6.9 million refugees"
+""")
+    assert rows(claims, "claimant", "subject", "side", "group", "category", "value") == [
+        ("Red Cross", "Velmari civilians", 2, "civilian", "killed", 12000),
+        ("Red Cross", "Velmari civilians", 2, "civilian", "wounded", 28000),
+        ("unattributed", "refugees", None, "civilian", "displaced", 6_900_000),
+    ]

@@ -703,11 +703,10 @@ def _infobox_claims(infobox: Infobox | None, sides: SideMap) -> list[Claim]:
                 claims[len(claims) - len(previous) :] = [_dated(claim, text, year) for claim in previous]
                 continue
             if _is_header(text, line, field):
-                (header, aside), *_ = _chunks(text.rstrip(":"))  # "Russia (per Ukraine):"
-                claimant = aside or _header_claimant_of(header, base.column_side, sides)
+                claimant, words = _read_label(text.rstrip(":"), base)
                 if claimant is not None:
                     context = _claimed_by_label(base, claimant)
-                label = header.strip() if aside or claimant is None else ""
+                label = words or ""
                 continue
             previous = []
             for part in LABELLED_PARTS.split(text):  # "Killed: 183, Wounded: 40"
@@ -749,7 +748,7 @@ TOTAL_LABEL = LazyRegex(r"^(?:in\s+)?(?:total|overall|combined|all|estimated)$",
 MINISTRY = LazyRegex(r"\b(?:MoD|ministry|ministries)\b", re.I)
 OTHERS = LazyRegex(r"^(?:others?|other\s+sources|unofficial|independent\s+sources)$", re.I)
 # "Killed: 183", "Amal militia: 17 dead", "Jordan – 700 killed": a label, then figures.
-LABEL = LazyRegex(r"^(?P<label>[^\d:()\[\]–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>.*\d.*)$")
+LABEL = LazyRegex(r"^(?P<label>[^\d:\[\]–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>.*\d.*)$")
 LABELLED_PARTS = LazyRegex(r"\s*[,;/]\s+(?=[^\d,;:()/]{1,40}:\s+\d)")
 FOOTNOTE = LazyRegex(r"^\s*(\*+)\s*(?=[A-Za-z])")
 MARKER = LazyRegex(r"\[(\*+)\]")
@@ -851,17 +850,24 @@ def _line_claims(text: str, context: Context, label: str, year: int | None) -> l
     labelled = LABEL.match(text)
     rest = text
     if labelled:
-        claimant = _header_claimant_of(labelled.group("label"), context.column_side, context.sides)
+        claimant, words = _read_label(labelled.group("label"), context)
         if claimant is not None:
             context = _claimed_by_label(context, claimant)
-        else:
-            label = labelled.group("label").strip()
+        label = label if words is None else words
         rest = labelled.group("rest")
     claims = []
     for chunk, claimant in _chunks(rest):
         here = context if claimant is None else _claimed_by_label(context, claimant)
         claims += _chunk_claims(chunk, here, label)
     return [_dated(replace(claim, text=text), text, year) for claim in claims]
+
+
+def _read_label(words: str, context: Context) -> tuple[str | None, str | None]:
+    """A header or label: (the claimant it names, the words naming whose losses, None when it
+    only names a claimant): "Per X", "Civilians (per X)", "Hezbollah fighters"."""
+    (rest, aside), *_ = _chunks(words)
+    claimant = aside or _header_claimant_of(rest, context.column_side, context.sides)
+    return claimant, (rest.strip() if aside or claimant is None else None)
 
 
 def _chunks(text: str) -> list[tuple[str, str | None]]:
