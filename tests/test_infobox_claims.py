@@ -257,3 +257,21 @@ def test_an_inline_label_with_its_claimant_in_brackets(make_doc):
         ("Red Cross", "Velmari civilians", 2, "civilian", "wounded", 28000),
         ("unattributed", "refugees", None, "civilian", "displaced", 6_900_000),
     ]
+
+
+def test_a_side_without_a_combatant_field_is_known_by_its_units(make_doc):
+    doc = """---
+title: Test battle
+infoboxes:
+  - combatant1: {text: "🇫🇷 France"}
+    units2: {text: "Armed Forces of Spain\\nPolice of Portugal"}
+    casualties2: {text: "Per Spain:\\n* 300+ servicemen killed\\n* ~4,500 Spaniards displaced (per Italy)"}
+---
+"""
+    facts = FactBase.load(make_doc(doc))
+    assert facts.side_map.side_of("Spanish") == facts.side_map.side_of("Portugal") == 2
+    assert facts.side_map.parties == {1: ("France",)}  # units are no parties
+    assert rows(facts.all_claims, "claimant", "claimant_side", "side", "value") == [
+        ("Spain", 2, 2, 300),
+        ("Italy", None, 2, 4500),
+    ]
