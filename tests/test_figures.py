@@ -36,6 +36,9 @@ def figures(text):
         ("737+—1,200", (737, 1200, "range")),  # an open low end is still the range's low end
         ("1000+", (1000, None, "at_least")),  # a year never takes a plus
         ("+2,000", (2000, None, "at_least")),
+        (">5,000", (5000, None, "more_than")),
+        ("<100", (100, None, "at_most")),
+        ("est. 5,000", (5000, None, "approx")),
     ],
 )
 def test_parse_figure(text, expected):

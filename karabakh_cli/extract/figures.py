@@ -93,7 +93,7 @@ QUALIFIER_WORDS = {
         ["up to", "at most", "no more than", "fewer than", "less than", "under", "a maximum of"], "at_most"
     ),
     **dict.fromkeys(
-        "about around approximately approx. some roughly nearly almost circa c. ca. estimated".split()
+        "about around approximately approx. some roughly nearly almost circa c. ca. estimated est. est".split()
         + ["close to", "an estimated"],
         "approx",
     ),
@@ -228,6 +228,8 @@ def _qualifier_before(text: str, start: int, words: list) -> tuple[str, int, lis
     before = text[:start].rstrip()
     if before.endswith(("~", "≈")):
         return "approx", len(before) - 1, words
+    if before.endswith((">", "<")) and before == text[:start] and not before[-2:-1].isalnum():  # ">5,000"
+        return ("more_than" if before.endswith(">") else "at_most"), start - 1, words
     if before.endswith("+") and not before[-2:-1].isalnum() and before == text[:start]:
         return "at_least", start - 1, words  # "+2,000": a leading plus, glued to the number
     if not text[start - 1 : start].isspace():
