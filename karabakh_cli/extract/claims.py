@@ -747,7 +747,7 @@ MILITARY_LABEL = LazyRegex(r"\b(?:military|army|armed\s+forces|forces|militias?|
 TOTAL_LABEL = LazyRegex(r"^(?:in\s+)?(?:total|overall|combined|all|estimated)$", re.I)
 MINISTRY = LazyRegex(r"\b(?:MoD|ministry|ministries)\b", re.I)
 OTHERS = LazyRegex(r"^(?:others?|other\s+sources|unofficial|independent\s+sources)$", re.I)
-# "Killed: 183", "Amal militia: 17 dead", "Jordan – 700 killed": a label, then figures.
+# "Killed: 183", "Velmari militia: 17 dead", "Ostria – 700 killed": a label, then figures.
 LABEL = LazyRegex(r"^(?P<label>[^\d:\[\]–—]{1,60}?)\s*(?::|\s[–—-])\s+(?P<rest>.*\d.*)$")
 LABELLED_PARTS = LazyRegex(r"\s*[,;/]\s+(?=[^\d,;:()/]{1,40}:\s+\d)")
 FOOTNOTE = LazyRegex(r"^\s*(\*+)\s*(?=[A-Za-z])")
@@ -781,7 +781,7 @@ def _single_year(infobox: Infobox) -> int | None:
 
 
 def _is_header(text: str, line: str, field: Field) -> bool:
-    """ "Per X:", "Wounded:", a bold "Indian official figures", a plain "Pakistani claims"."""
+    """ "Per X:", "Wounded:", a bold "Dorsan official figures", a plain "Velmari claims"."""
     if text.endswith(":"):
         return True
     if DIGIT.search(text):
@@ -791,8 +791,8 @@ def _is_header(text: str, line: str, field: Field) -> bool:
 
 def _label_claimant(label: str, parenthesis: bool = False) -> str | None:
     """The claimant a header, label or parenthesis names, or None when it names losses or a unit:
-    "Per X", "X claims", "Western historians estimate", "Gaza Health Ministry", "(official)",
-    "(others)"; not "Killed", "Hezbollah fighters", "Ministry of Defence", "United Nations"."""
+    "Per X", "X claims", "Western historians estimate", "Velmar Health Ministry", "(official)",
+    "(others)"; not "Killed", "Velmari fighters", "Ministry of Defence", "United Nations"."""
     words = label.strip().rstrip(":").strip()
     if parenthesis and (OTHERS.match(words) or MINISTRY.search(words)):
         return header_claimant(words)  # "(others)", "(Dorsan MoD)": a unit's losses are not bracketed
@@ -802,7 +802,7 @@ def _label_claimant(label: str, parenthesis: bool = False) -> str | None:
 
 
 def _header_claimant_of(label: str, column_side: int | None, sides: SideMap) -> str | None:
-    """A header's claimant; a party named alone ("Israel:") claims only in another side's
+    """A header's claimant; a party named alone ("Velmar:") claims only in another side's
     column: in its own column, or a column of no side, it says whose losses follow."""
     claimant = _label_claimant(label)
     if claimant is not None or column_side is None:
@@ -818,7 +818,7 @@ def _claimed_by_label(context: Context, claimant: str) -> Context:
 
 
 def _label_claimant_side(claimant: str, context: Context) -> int | None:
-    """Joint claimants ("Amnesty International and Lebanese government") speak for a side only
+    """Joint claimants ("a rights group and the Velmari government") speak for a side only
     when each of them does."""
     parts = [part for part in re.split(r"\s*(?:,|&|\band\b)\s*", claimant) if part]
     found = {_one_claimant_side(part, context) for part in parts or [claimant]}
@@ -864,7 +864,7 @@ def _line_claims(text: str, context: Context, label: str, year: int | None) -> l
 
 def _read_label(words: str, context: Context) -> tuple[str | None, str | None]:
     """A header or label: (the claimant it names, the words naming whose losses, None when it
-    only names a claimant): "Per X", "Civilians (per X)", "Hezbollah fighters"."""
+    only names a claimant): "Per X", "Civilians (per X)", "Velmari fighters"."""
     (rest, aside), *_ = _chunks(words)
     claimant = aside or _header_claimant_of(rest, context.column_side, context.sides)
     return claimant, (rest.strip() if aside or claimant is None else None)
