@@ -275,3 +275,15 @@ infoboxes:
         ("Spain", 2, 2, 300),
         ("Italy", None, 2, 4500),
     ]
+
+
+@pytest.mark.parametrize("label", ["Pro-government militias", "Government forces", "Media workers", "Journalists"])
+def test_people_who_fight_or_report_are_whose_losses_not_claimants(make_doc, label):
+    (claim,) = claims_of(make_doc, f'    casualties2: {{text: "{label}: 12 killed"}}\n')
+    assert (claim.claimant, claim.subject, claim.side) == ("unattributed", label, 2)
+
+
+@pytest.mark.parametrize("label", ["Velmari government", "Government of Velmar", "Velmari officials"])
+def test_a_government_named_as_a_label_is_a_claimant(make_doc, label):
+    (claim,) = claims_of(make_doc, f'    casualties1: {{text: "{label}: 12 killed"}}\n')
+    assert (claim.claimant, claim.claimant_side, claim.side) == (label, 2, 1)

@@ -729,10 +729,11 @@ CLAIMANT_LEAD = LazyRegex(
     re.I,
 )
 CLAIM_WORD = r"claims?|claimed|estimates?|figures?|sources?|counts?|reports?|data|statistics|tally"
+# Who speaks, not who fights: "government" alone or "of", not "government militias".
 SPEAKING = (
-    r"authorit(?:y|ies)|officials?|official|government(?!\s+(?:forces|troops|soldiers|army|losses|casualties))"
+    r"authorit(?:y|ies)|officials?|official|government(?=\s*$|\s+of\b)"
     r"|(?:health|foreign)\s+ministry|ministry\s+of\s+(?:health|foreign\s+affairs)|MFA|MoH|observatory"
-    r"|monitors?|human\s+rights|historians|spokes(?:man|person|woman)|media|press|ombudsman"
+    r"|human\s+rights|historians|spokes(?:man|person|woman)|ombudsman"
 )
 CLAIMANT_LABEL = LazyRegex(rf"\b(?:{CLAIM_WORD})$|\b(?:{SPEAKING})\b", re.I)
 OWN_GOVERNMENT = LazyRegex(r"^(?:the\s+)?(?:official|government|authorities|officials)\b", re.I)
