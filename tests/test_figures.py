@@ -33,6 +33,12 @@ def figures(text):
         ("twenty-five", (25, None, "exact")),
         ("a dozen", (12, None, "approx")),
         ("2.5 million", (2_500_000, None, "exact")),
+        ("737+—1,200", (737, 1200, "range")),  # an open low end is still the range's low end
+        ("1000+", (1000, None, "at_least")),  # a year never takes a plus
+        ("+2,000", (2000, None, "at_least")),
+        (">5,000", (5000, None, "more_than")),
+        ("<100", (100, None, "at_most")),
+        ("est. 5,000", (5000, None, "approx")),
     ],
 )
 def test_parse_figure(text, expected):
@@ -125,3 +131,8 @@ def test_the_parser_never_raises(text):
 def test_the_parser_never_raises_on_number_like_text(text):
     find_figures(text)
     day_dates(text)
+
+
+def test_a_year_stays_a_year_and_a_plus_between_numbers_is_no_qualifier():
+    assert figures("killed in 1994") == []
+    assert figures("5 + 3") == [(5, None, "exact"), (3, None, "exact")]

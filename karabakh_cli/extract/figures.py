@@ -93,7 +93,7 @@ QUALIFIER_WORDS = {
         ["up to", "at most", "no more than", "fewer than", "less than", "under", "a maximum of"], "at_most"
     ),
     **dict.fromkeys(
-        "about around approximately approx. some roughly nearly almost circa c. ca. estimated".split()
+        "about around approximately approx. some roughly nearly almost circa c. ca. estimated est. est".split()
         + ["close to", "an estimated"],
         "approx",
     ),
@@ -103,7 +103,7 @@ NOT_A_COUNT_WORDS = {"aged", "age", "usd", "azn", "us$", "$", "€", "£"}
 
 # A figure at the start of a number: the number, a range, a trailing "+" or "or more".
 FIGURE_AT = LazyRegex(
-    rf"""(?P<value>{_NUMBER})(?:(?:{_RANGE_JOIN})(?P<upper>{_NUMBER}))?
+    rf"""(?P<value>{_NUMBER})(?:\+?(?:{_RANGE_JOIN})(?P<upper>{_NUMBER}))?
     (?:(?P<plus>\+)|(?P<or_more>\s+or\s+more\b))?""",
     re.X,
 )
@@ -146,12 +146,17 @@ def find_figures(text: str) -> list[Figure]:
     for token in NUMBER_START.finditer(text):
         if figures and token.start() < figures[-1].end or _glued(text, token.start()):
             continue
-        if YEAR.fullmatch(token.group()) or NOT_A_COUNT_AFTER.match(text, token.end()):
+        if _is_year(text, token) or NOT_A_COUNT_AFTER.match(text, token.end()):
             continue  # a year, a day, a time, a distance...: most numbers in prose, told early
         figure = _figure_at(text, token.start())
         if figure is not None and not _is_other_number(figure, text):
             figures.append(figure)
     return figures
+
+
+def _is_year(text: str, token: re.Match) -> bool:
+    """ "1994" is a year; "1000+" is a count: a year never takes a plus."""
+    return bool(YEAR.fullmatch(token.group())) and not text.startswith("+", token.end())
 
 
 def parse_figure(text: str) -> Figure | None:
@@ -223,6 +228,10 @@ def _qualifier_before(text: str, start: int, words: list) -> tuple[str, int, lis
     before = text[:start].rstrip()
     if before.endswith(("~", "≈")):
         return "approx", len(before) - 1, words
+    if before.endswith((">", "<")) and before == text[:start] and not before[-2:-1].isalnum():  # ">5,000"
+        return ("more_than" if before.endswith(">") else "at_most"), start - 1, words
+    if before.endswith("+") and not before[-2:-1].isalnum() and before == text[:start]:
+        return "at_least", start - 1, words  # "+2,000": a leading plus, glued to the number
     if not text[start - 1 : start].isspace():
         return "exact", start, words
     for count in (3, 2, 1):

@@ -293,6 +293,8 @@ def side_map(infobox: Infobox | None) -> SideMap:
 
     Parties listed under a support header ("Supported by:", "Arms suppliers:") are not
     combatants: their nationals are third parties. A name on both sides belongs to neither.
+    A side whose combatant field is missing is known by the countries its `unitsN` field
+    names ("Armed Forces of Ruritania").
     """
     if infobox is None:
         return SideMap()
@@ -304,6 +306,11 @@ def side_map(infobox: Infobox | None) -> SideMap:
         for name, _ in listed:
             for key in _keys(name):
                 found.setdefault(key, set()).add(side)
+    for side, units in infobox.numbered("units"):
+        if side not in parties:
+            for name in _world_names_in(units.text):
+                for key in _keys(name):
+                    found.setdefault(key, set()).add(side)
     names = {key: sides.pop() for key, sides in found.items() if len(sides) == 1}
     return SideMap(names, parties)
 
