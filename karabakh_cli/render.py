@@ -5,6 +5,7 @@ and loses its control characters first."""
 from __future__ import annotations
 
 import re
+import sys
 
 # C0/C1 controls except tab and newline, plus bidi embeddings, overrides and isolates: a
 # document must not be able to move the cursor, recolour the terminal or reorder a line.
@@ -17,10 +18,174 @@ def plain(text: str) -> str:
     return CONTROL.sub("", ESCAPE_SEQUENCE.sub("", str(text)))
 
 
-def console(no_color: bool = False, stderr: bool = False):
-    from rich.console import Console
+LIMITED_VIEWS = {  # views of one row per item, cut to the first rows on a terminal
+    "timeline": "dated statements",
+    "on_day": "dated statements",
+    "entities": "entities",
+    "search_hits": "sentences",
+    "claims_list": "claims",
+    "entity_profile": "mentions",
+}
+TEXT_MIN = 10  # the narrowest a wrapping text column may get before a table turns to blocks
 
-    return Console(no_color=no_color or None, highlight=False, stderr=stderr, emoji=False)
+
+def show(env, view: str, value, limit=None, **options) -> None:
+    """Render `value` with the view named `view` for the Environment `env`: on a terminal a
+    fitted table, the first rows of a long list and a pager for what is taller than the
+    screen; on a pipe plain tab-separated lines."""
+    from .output import DEFAULT_LIMIT
+
+    out = Output(env)
+    hidden = 0
+    if out.terminal and limit is None and view in LIMITED_VIEWS:
+        value, hidden = _first_rows(value, view, DEFAULT_LIMIT)
+    globals()[view](out, value, **options)
+    if hidden:
+        shown = DEFAULT_LIMIT
+        out.legend(f"Showing the first {shown} {LIMITED_VIEWS[view]}; {hidden} more: --limit 0 shows all.")
+    out.flush()
+
+
+def _first_rows(value, view: str, count: int):
+    import dataclasses
+
+    if view == "entity_profile":
+        mentions = value.mentions
+        return dataclasses.replace(value, mentions=mentions[:count]), max(0, len(mentions) - count)
+    return value[:count], max(0, len(value) - count)
+
+
+class Output:
+    """One invocation's human output. On a terminal: Rich, colour as the Environment says,
+    tables fitted to the width (figures and dates whole) or laid out as blocks when they
+    cannot fit, everything paged when taller than the screen. On a pipe: tables as
+    tab-separated lines with a header row, text as plain lines, no legends."""
+
+    def __init__(self, env):
+        import io
+
+        from rich.console import Console
+
+        self.env = env
+        # Forced colour (--color always, FORCE_COLOR) is for a terminal further on: `| less -R`.
+        self.terminal = env.is_terminal or env.color
+        self.plain = not self.terminal
+        self.buffer = io.StringIO()
+        self.console = Console(
+            file=self.buffer,
+            width=env.width if self.terminal else 100_000,
+            height=env.height,
+            force_terminal=env.color,
+            color_system="auto" if env.color else None,
+            no_color=not env.color,
+            highlight=False,
+            emoji=False,
+            legacy_windows=False,
+        )
+
+    @property
+    def width(self) -> int:
+        return self.console.width
+
+    def print(self, renderable="") -> None:
+        from rich.table import Table
+
+        if isinstance(renderable, Table):
+            self._table(renderable)
+        elif self.plain and hasattr(renderable, "plain"):
+            self.buffer.write(renderable.plain + "\n")
+        else:
+            self.console.print(renderable)
+
+    def legend(self, note: str) -> None:
+        """A reader's note under a view: on a terminal only, where it cannot break a script."""
+        if self.terminal:
+            self.console.print(text(note, "dim"))
+
+    def _table(self, table) -> None:
+        if self.plain:
+            self._tab_separated(table)
+        elif _fit(table, self.width):
+            self.console.print(table)
+        else:
+            self._blocks(table)
+
+    def _tab_separated(self, table) -> None:
+        if table.title is not None:
+            self.buffer.write(_cell_text(table.title) + "\n")
+        rows = [[_cell_text(cell, "; ") for cell in column.cells] for column in table.columns]
+        if table.show_header:
+            self.buffer.write("\t".join(_cell_text(column.header) for column in table.columns) + "\n")
+        for row in zip(*rows):
+            self.buffer.write("\t".join(row) + "\n")
+
+    def _blocks(self, table) -> None:
+        """A table too wide for the screen: each row a block, its first cell in bold and the
+        others under it as `Header: value`, so every figure and date prints whole."""
+        from rich.padding import Padding
+
+        if table.title is not None:
+            self.console.print(table.title)
+        headers = [_cell_text(column.header) for column in table.columns]
+        for row in zip(*(column.cells for column in table.columns)):
+            first, *rest = row
+            self.console.print(first if hasattr(first, "plain") and first.style else text(_cell_text(first), "bold"))
+            for header, cell in zip(headers[1:], rest):
+                value = _cell_text(cell, "; ")
+                if value:
+                    line = text("")
+                    line.append(f"{header}: " if header else "", style="dim")
+                    line.append_text(cell if hasattr(cell, "plain") and "\n" not in cell.plain else text(value))
+                    self.console.print(Padding(line, (0, 0, 0, 2)))
+            self.console.print()
+
+    def flush(self) -> None:
+        """Write what was rendered: through the pager when it is taller than the screen."""
+        import subprocess
+
+        rendered = self.buffer.getvalue()
+        if self.env.is_terminal and self.env.pager and rendered.count("\n") >= self.env.height:
+            try:
+                pager = subprocess.Popen(self.env.pager, stdin=subprocess.PIPE)
+            except OSError:
+                pass  # no such pager: print directly
+            else:
+                try:
+                    pager.communicate(rendered.encode("utf-8", "replace"))
+                except BrokenPipeError:  # the reader quit the pager early
+                    pager.wait()
+                return
+        stdout = self.env.stdout or sys.stdout
+        stdout.write(rendered)
+        stdout.flush()
+
+
+def _cell_text(cell, line_break: str = " ") -> str:
+    """A cell's text on one line: its lines joined, tabs as spaces."""
+    value = cell.plain if hasattr(cell, "plain") else str(cell)
+    return plain(value).replace("\t", " ").replace("\n", line_break).strip()
+
+
+def _longest_line(cell) -> int:
+    from rich.cells import cell_len
+
+    value = cell.plain if hasattr(cell, "plain") else str(cell)
+    return max((cell_len(line) for line in value.splitlines()), default=0)
+
+
+def _fit(table, width: int) -> bool:
+    """Make a table's no-wrap columns (figures, dates) as wide as their longest value and
+    tell whether the table fits in `width` with its text columns shrunk to TEXT_MIN."""
+    needed = 3 * len(table.columns) + 1  # padding and separators of the SIMPLE_HEAD box
+    for column in table.columns:
+        longest = max((_longest_line(cell) for cell in column.cells), default=0)
+        header = _longest_line(column.header)
+        if column.no_wrap:
+            column.min_width = max(longest, header)
+            needed += column.min_width
+        else:
+            needed += min(TEXT_MIN, max(longest, header))
+    return needed <= width
 
 
 def text(value, style: str | None = None):
@@ -91,6 +256,7 @@ def infobox_fields(out, fields: dict) -> None:
         return
     table = _table("Field", "Text", "Links")
     table.columns[0].style = "bold"
+    table.columns[2].no_wrap = True
     for name, field in fields.items():
         table.add_row(text(name), text(field.text.strip()), str(len(field.links)) if field.links else "")
     out.print(table)
@@ -110,6 +276,13 @@ def infobox_field(out, field) -> None:
 
 def sections(out, outline) -> None:
     from rich.tree import Tree
+
+    if out.plain:
+        table = _table("Level", "Section", "Sentences", "Words")
+        for section in outline:
+            table.add_row(str(section.level), text(section.path), str(section.sentences), str(section.words))
+        out.print(table)
+        return
 
     root = Tree(text("Article", "bold"))
     parents = {0: root}
@@ -136,11 +309,32 @@ def sides(out, columns) -> None:
 
     if not columns:
         return
+    if out.plain:
+        out.print(_side_rows(columns))
+        return
     table = Table(box=box.SQUARE, expand=True, show_lines=False)
     for side in columns:
         table.add_column(f"Side {side.side}", ratio=1)
     table.add_row(*(_side_cell(side) for side in columns))
     out.print(table)
+
+
+def _side_rows(columns):
+    """The sides as one row per party, commander, unit and strength: for a pipe."""
+    table = _table("Side", "What", "Group", "Name")
+    for side in columns:
+        number = str(side.side)
+        for party in side.parties:
+            table.add_row(number, "party", party.role, text(party.name))
+        for commander in side.commanders:
+            table.add_row(number, "commander", text(commander.country or ""), text(commander.name))
+        for unit in side.units:
+            table.add_row(number, "unit", text(unit.group or ""), text(unit.name))
+        for strength in side.strength:
+            table.add_row(number, "strength", "", text(strength.text))
+        for item in side.equipment:
+            table.add_row(number, "equipment", "", text(item))
+    return table
 
 
 def _side_cell(side):
@@ -203,13 +397,13 @@ def timeline(out, events, explain: bool = False, unresolved=(), heading: str | N
         out.print(text(heading, "bold"))
     columns = ("Date", "War day", "Statement") + (("Expression", "Anchor") if explain else ())
     table = _table(*columns, expand=True)
-    table.columns[0].no_wrap = True
+    table.columns[0].no_wrap = table.columns[1].no_wrap = True
     for column, ratio in zip(table.columns[2:], (4, 1, 1)):
         column.ratio = ratio
         column.min_width = len(column.header)
     month = None
     for event in events:
-        if f"{event.date:%B %Y}" != month:
+        if f"{event.date:%B %Y}" != month and not out.plain:
             month = f"{event.date:%B %Y}"
             table.add_row(text(month, "bold"), *[""] * (len(columns) - 1))
         statement = event.text if event.source == "body" else f"Infobox date: {event.text}"
@@ -251,6 +445,7 @@ def timeline_chart(out, weeks) -> None:
     width = max(10, min(50, out.width - 45))
     table = _table("Week of", "Statements", "", "Ceasefire")
     table.columns[1].justify = "right"
+    table.columns[0].no_wrap = table.columns[1].no_wrap = True
     for week in weeks:
         bar = Text("█" * round(week.statements / top * width), style="cyan")
         marks = ", ".join(f"{day.day} {day:%b}" for day in week.ceasefires)
@@ -259,12 +454,8 @@ def timeline_chart(out, weeks) -> None:
             text(f"◆ {marks}" if marks else "", "bold red"),
         )
     out.print(table)
-    out.print(
-        text(
-            "Statements dated to a day or a span within one week; ◆ the days of statements "
-            "that mention a ceasefire.",
-            "dim",
-        )
+    out.legend(
+        "Statements dated to a day or a span within one week; ◆ the days of statements that mention a ceasefire."
     )
 
 
@@ -277,11 +468,13 @@ WIDE_SPREAD = 2.0  # a high/low factor from which a disagreement is flagged
 def casualties(out, claims, parties: dict) -> None:
     """The comparison matrix: whose losses x category, one column per claimant side."""
     claimant_sides = sorted({c.claimant_side for c in claims if c.claimant_side is not None})
-    columns = [(f"Claimed by side {n}", n) for n in claimant_sides]
+    columns = [(f"Claimed by\nside {n}", n) for n in claimant_sides]  # narrow: figures never wrap
     if any(c.claimant_side is None for c in claims):
-        columns.append(("Third parties", None))
+        columns.append(("Third\nparties", None))
     table = _table("Losses of side", "Group", "Category", *(title for title, _ in columns), "High/low")
     table.columns[-1].justify = "right"
+    for column in table.columns[3:]:
+        column.no_wrap = True
     for (side, group, category), row in _claim_rows(claims):
         cells = [[c for c in row if c.claimant_side == number] for _, number in columns]
         side_cells = [cell for cell, (_, number) in zip(cells, columns) if number is not None]
@@ -289,15 +482,12 @@ def casualties(out, claims, parties: dict) -> None:
             text(_side_label(side, parties)), group, category, *(_figures_cell(c) for c in cells), _spread(side_cells)
         )
     out.print(table)
-    out.print(
-        text(
-            "~ about, > more than, N+ at least, ≤ at most, N–M range; (date) as of. High/low: each "
-            "side's headline claim (its infobox figure, else its largest), highest over lowest; "
-            "third parties, who often count single attacks, are left out; "
-            f"! marks a factor of {WIDE_SPREAD:g} or more. "
-            "--all lists every claim with its source.",
-            "dim",
-        )
+    out.legend(
+        "~ about, > more than, N+ at least, ≤ at most, N–M range; (date) as of. High/low: each "
+        "side's headline claim (its infobox figure, else its largest), highest over lowest; "
+        "third parties, who often count single attacks, are left out; "
+        f"! marks a factor of {WIDE_SPREAD:g} or more. "
+        "--all lists every claim with its source."
     )
 
 
@@ -331,12 +521,13 @@ def losses(out, claims, parties: dict) -> None:
         owner = f"side {_side_label(side, parties)}" if side is not None else "no side"
         table = _table("Claimed by", "Item", "Status", "Figure", "As of", title=f"Equipment lost by {owner}")
         table.columns[3].justify = "right"
+        table.columns[3].no_wrap = table.columns[4].no_wrap = True
         owned = [c for c in claims if c.side == side]
         for claimant in dict.fromkeys(_claimant_label(c) for c in owned):
             rows = [c for c in owned if _claimant_label(c) == claimant]
             for index, claim in enumerate(rows):
                 table.add_row(
-                    text(claimant if index == 0 else ""),
+                    text(claimant if index == 0 or out.plain else ""),
                     text(claim.item),
                     text(claim.status),
                     format_figure(claim.value, claim.upper, claim.qualifier),
@@ -423,6 +614,7 @@ def entities(out, found) -> None:
     """Entities, most mentioned first: name, type, side, mentions, aliases."""
     table = _table("Name", "Type", "Side", "Mentions", "Aliases")
     table.columns[3].justify = "right"
+    table.columns[2].no_wrap = table.columns[3].no_wrap = True
     for entity in found:
         side = str(entity.side) if entity.side is not None else ""
         table.add_row(text(entity.name, "bold"), entity.type, side, str(entity.mentions), text(", ".join(entity.aliases)))
@@ -461,7 +653,7 @@ def search_hits(out, hits) -> None:
     for hit in hits:
         table.add_row(iso(hit.date) if hit.date else "", text(hit.section, "dim"), highlighted(hit.text, hit.matches))
     out.print(table)
-    out.print(text(f"{len(hits)} sentence{'s' if len(hits) != 1 else ''}", "dim"))
+    out.legend(f"{len(hits)} sentence{'s' if len(hits) != 1 else ''}")
 
 
 def highlighted(value: str, spans):
