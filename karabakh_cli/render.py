@@ -161,9 +161,9 @@ class Output:
 
 
 def _cell_text(cell, line_break: str = " ") -> str:
-    """A cell's text on one line: its lines joined, tabs as spaces."""
-    value = cell.plain if hasattr(cell, "plain") else str(cell)
-    return plain(value).replace("\t", " ").replace("\n", line_break).strip()
+    """A cell's text on one line: its non-blank lines joined, tabs as spaces."""
+    value = plain(cell.plain if hasattr(cell, "plain") else str(cell)).replace("\t", " ")
+    return line_break.join(line.strip() for line in value.splitlines() if line.strip())
 
 
 def _longest_line(cell) -> int:
