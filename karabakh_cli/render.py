@@ -26,7 +26,7 @@ LIMITED_VIEWS = {  # views of one row per item, cut to the first rows on a termi
     "claims_list": "claims",
     "entity_profile": "mentions",
 }
-TEXT_MIN = 10  # the narrowest a wrapping text column may get before a table turns to blocks
+TEXT_MIN = 10  # a wrapping column is as wide as its longest word, up to this, or the table turns to blocks
 
 
 def show(env, view: str, value, limit=None, **options) -> None:
@@ -36,23 +36,17 @@ def show(env, view: str, value, limit=None, **options) -> None:
     from .output import DEFAULT_LIMIT
 
     out = Output(env)
+    rows = limit or (DEFAULT_LIMIT if out.terminal and limit is None else None)
     hidden = 0
-    if out.terminal and limit is None and view in LIMITED_VIEWS:
-        value, hidden = _first_rows(value, view, DEFAULT_LIMIT)
+    if rows and view in LIMITED_VIEWS:
+        if view == "entity_profile":  # its mentions, not the profile, are the rows
+            hidden, options["shown"] = len(value.mentions) - rows, rows
+        else:
+            hidden, value = len(value) - rows, value[:rows]
     globals()[view](out, value, **options)
-    if hidden:
-        shown = DEFAULT_LIMIT
-        out.legend(f"Showing the first {shown} {LIMITED_VIEWS[view]}; {hidden} more: --limit 0 shows all.")
+    if hidden > 0:
+        out.legend(f"Showing the first {rows} {LIMITED_VIEWS[view]}; {hidden} more: --limit 0 shows all.")
     out.flush()
-
-
-def _first_rows(value, view: str, count: int):
-    import dataclasses
-
-    if view == "entity_profile":
-        mentions = value.mentions
-        return dataclasses.replace(value, mentions=mentions[:count]), max(0, len(mentions) - count)
-    return value[:count], max(0, len(value) - count)
 
 
 class Output:
@@ -129,7 +123,8 @@ class Output:
         headers = [_cell_text(column.header) for column in table.columns]
         for row in zip(*(column.cells for column in table.columns)):
             first, *rest = row
-            self.console.print(first if hasattr(first, "plain") and first.style else text(_cell_text(first), "bold"))
+            if _cell_text(first):
+                self.console.print(first if getattr(first, "style", None) else text(_cell_text(first), "bold"))
             for header, cell in zip(headers[1:], rest):
                 value = _cell_text(cell, "; ")
                 if value:
@@ -173,6 +168,13 @@ def _longest_line(cell) -> int:
     return max((cell_len(line) for line in value.splitlines()), default=0)
 
 
+def _longest_word(cell) -> int:
+    from rich.cells import cell_len
+
+    value = cell.plain if hasattr(cell, "plain") else str(cell)
+    return max((cell_len(word) for word in value.split()), default=0)
+
+
 def _fit(table, width: int) -> bool:
     """Make a table's no-wrap columns (figures, dates) as wide as their longest value and
     tell whether the table fits in `width` with its text columns shrunk to TEXT_MIN."""
@@ -184,7 +186,9 @@ def _fit(table, width: int) -> bool:
             column.min_width = max(longest, header)
             needed += column.min_width
         else:
-            needed += min(TEXT_MIN, max(longest, header))
+            column.overflow = "fold"  # a word longer than TEXT_MIN breaks rather than ends in …
+            column.min_width = min(TEXT_MIN, max(_longest_word(cell) for cell in (column.header, *column.cells)))
+            needed += column.min_width
     return needed <= width
 
 
@@ -614,14 +618,15 @@ def entities(out, found) -> None:
     """Entities, most mentioned first: name, type, side, mentions, aliases."""
     table = _table("Name", "Type", "Side", "Mentions", "Aliases")
     table.columns[3].justify = "right"
-    table.columns[2].no_wrap = table.columns[3].no_wrap = True
+    for column in table.columns[1:4]:
+        column.no_wrap = True
     for entity in found:
         side = str(entity.side) if entity.side is not None else ""
         table.add_row(text(entity.name, "bold"), entity.type, side, str(entity.mentions), text(", ".join(entity.aliases)))
     out.print(table)
 
 
-def entity_profile(out, profile) -> None:
+def entity_profile(out, profile, shown: int | None = None) -> None:
     """One entity: what it is, its roles, its first and last dated mentions, then every mention."""
     rows: list[tuple[str, object]] = [("Type", profile.type)]
     if profile.aliases:
@@ -640,7 +645,7 @@ def entity_profile(out, profile) -> None:
         table = _table("Date", "Section", "Sentence")
         table.columns[0].no_wrap = True
         table.columns[2].ratio = 3
-        for mention in profile.mentions:
+        for mention in profile.mentions[:shown]:
             table.add_row(iso(mention.date) if mention.date else "", text(mention.section, "dim"), text(mention.text))
         out.print(table)
 

@@ -232,3 +232,12 @@ def test_a_table_too_wide_for_the_screen_becomes_blocks_with_whole_figures():
         shown = out.buffer.getvalue()
         assert "~12,345,678 (2001-02-03)" in shown and "…" not in shown
         assert ("Figure: ~12,345,678" in shown) == blocks
+
+
+def test_an_entity_shows_its_first_mentions_and_still_counts_them_all():
+    total = len(json.loads(run("entity", "Azerbaijan", "--json").stdout)["mentions"])
+    for args, shown in (((), 50), (("--limit", "3"), 3)):
+        out = " ".join(run("entity", "Azerbaijan", *args).stdout.split())
+        assert f"Mentions {total} sentences" in out
+        assert f"Showing the first {shown} mentions; {total - shown} more: --limit 0 shows all." in out
+    assert "more: --limit 0" not in run("entity", "Azerbaijan", "--limit", "0").stdout
