@@ -67,7 +67,7 @@ class Output:
         self.buffer = io.StringIO()
         self.console = Console(
             file=self.buffer,
-            width=env.width if self.terminal else 100_000,
+            width=env.width if self.terminal else 10_000,  # a pipe: no wrapping
             height=env.height,
             force_terminal=env.color,
             color_system="auto" if env.color else None,
@@ -90,6 +90,15 @@ class Output:
             self.buffer.write(renderable.plain + "\n")
         else:
             self.console.print(renderable)
+
+    def indented(self, line, blank_after: bool = False) -> None:
+        """A line indented by two columns; on a terminal its wrapped lines are indented too."""
+        from rich.padding import Padding
+
+        if self.plain:
+            self.buffer.write(f"  {line.plain}\n" + ("\n" if blank_after else ""))
+        else:
+            self.console.print(Padding(line, (0, 0, 1 if blank_after else 0, 2)))
 
     def legend(self, note: str) -> None:
         """A reader's note under a view: on a terminal only, where it cannot break a script."""
@@ -115,9 +124,8 @@ class Output:
 
     def _blocks(self, table) -> None:
         """A table too wide for the screen: each row a block, its first cell in bold and the
-        others under it as `Header: value`, so every figure and date prints whole."""
-        from rich.padding import Padding
-
+        others under it as `Header: value` (a cell of several lines: one line each, below), so
+        every figure and date prints whole."""
         if table.title is not None:
             self.console.print(table.title)
         headers = [_cell_text(column.header) for column in table.columns]
@@ -126,12 +134,17 @@ class Output:
             if _cell_text(first):
                 self.console.print(first if getattr(first, "style", None) else text(_cell_text(first), "bold"))
             for header, cell in zip(headers[1:], rest):
-                value = _cell_text(cell, "; ")
-                if value:
-                    line = text("")
-                    line.append(f"{header}: " if header else "", style="dim")
-                    line.append_text(cell if hasattr(cell, "plain") and "\n" not in cell.plain else text(value))
-                    self.console.print(Padding(line, (0, 0, 0, 2)))
+                lines = _cell_text(cell, "\n").splitlines()
+                label = text("")
+                label.append(f"{header}:" if header else "", style="dim")
+                if len(lines) == 1:
+                    label.append(" ")
+                    label.append_text(cell if hasattr(cell, "plain") else text(lines[0]))
+                    self.indented(label)
+                elif lines:
+                    self.indented(label)
+                    for line in lines:
+                        self.indented(text(f"  {line}"))
             self.console.print()
 
     def flush(self) -> None:
@@ -176,20 +189,28 @@ def _longest_word(cell) -> int:
 
 
 def _fit(table, width: int) -> bool:
-    """Make a table's no-wrap columns (figures, dates) as wide as their longest value and
-    tell whether the table fits in `width` with its text columns shrunk to TEXT_MIN."""
-    needed = 3 * len(table.columns) + 1  # padding and separators of the SIMPLE_HEAD box
-    for column in table.columns:
-        longest = max((_longest_line(cell) for cell in column.cells), default=0)
-        header = _longest_line(column.header)
-        if column.no_wrap:
-            column.min_width = max(longest, header)
-            needed += column.min_width
-        else:
-            column.overflow = "fold"  # a word longer than TEXT_MIN breaks rather than ends in …
-            column.min_width = min(TEXT_MIN, max(_longest_word(cell) for cell in (column.header, *column.cells)))
-            needed += column.min_width
-    return needed <= width
+    """Fit a table to `width`: its no-wrap columns (figures, dates) get a fixed width, that of
+    their longest value, so they never wrap or cut, and their headers whole if there is room,
+    else wrapped at spaces; text columns may shrink to their longest word, up to TEXT_MIN.
+    False when even that is too wide."""
+    fixed = [column for column in table.columns if column.no_wrap]
+    for header_width in (_longest_line, _longest_word):
+        needed = 3 * len(table.columns) + 1  # padding and separators of the SIMPLE_HEAD box
+        for column in table.columns:
+            if column in fixed:
+                longest = max((_longest_line(cell) for cell in column.cells), default=0)
+                column.width = max(longest, header_width(column.header))
+                needed += column.width
+            else:
+                column.min_width = min(TEXT_MIN, max(_longest_word(cell) for cell in (column.header, *column.cells)))
+                needed += column.min_width
+        if needed <= width:
+            for column in table.columns:
+                # A fixed width is never shrunk by Rich, so its header may wrap; a word longer
+                # than a text column breaks rather than ends in "…".
+                column.no_wrap, column.overflow = False, "fold"
+            return True
+    return False
 
 
 def text(value, style: str | None = None):
@@ -472,9 +493,9 @@ WIDE_SPREAD = 2.0  # a high/low factor from which a disagreement is flagged
 def casualties(out, claims, parties: dict) -> None:
     """The comparison matrix: whose losses x category, one column per claimant side."""
     claimant_sides = sorted({c.claimant_side for c in claims if c.claimant_side is not None})
-    columns = [(f"Claimed by\nside {n}", n) for n in claimant_sides]  # narrow: figures never wrap
+    columns = [(f"Claimed by side {n}", n) for n in claimant_sides]
     if any(c.claimant_side is None for c in claims):
-        columns.append(("Third\nparties", None))
+        columns.append(("Third parties", None))
     table = _table("Losses of side", "Group", "Category", *(title for title, _ in columns), "High/low")
     table.columns[-1].justify = "right"
     for column in table.columns[3:]:
@@ -498,8 +519,6 @@ def casualties(out, claims, parties: dict) -> None:
 def claims_list(out, claims, parties: dict) -> None:
     """Every claim as a short block: the figure and whose losses, who claims it and where,
     then the sentence or infobox line it comes from (blocks wrap on any terminal width)."""
-    from rich.padding import Padding
-
     from .extract.figures import format_figure
 
     for claim in claims:
@@ -513,8 +532,8 @@ def claims_list(out, claims, parties: dict) -> None:
             head.append(f"  as of {iso(claim.as_of)}")
         out.print(head)
         where = f"{claim.section or claim.source}, claimed by {_claimant_label(claim)}"
-        out.print(Padding(text(where, "dim"), (0, 0, 0, 2)))
-        out.print(Padding(text(claim.text), (0, 0, 1, 2)))
+        out.indented(text(where, "dim"))
+        out.indented(text(claim.text), blank_after=True)
 
 
 def losses(out, claims, parties: dict) -> None:

@@ -80,7 +80,7 @@ def test_the_comparison_matrix_on_the_seed():
     result = run("casualties")
     assert result.exit_code == 0
     out = result.stdout
-    for header in ("Losses of side", "Claimed by", "side 1", "side 2", "Third", "parties", "High/low"):
+    for header in ("Losses of side", "Claimed by side 1", "Claimed by side 2", "Third parties", "High/low"):
         assert header in out
     side_1_killed = next(line for line in out.splitlines() if "1 Azerbaijan" in line and "military" in line and "killed" in line)
     assert "2,906" in side_1_killed and "7,630" in side_1_killed and "×2.6 !" in side_1_killed
