@@ -243,7 +243,7 @@ def summary(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOp
 
 
 @app.command()
-@output_options(rows=True)
+@output_options()
 def infobox(
     field: Annotated[Optional[str], typer.Argument(help="One field, e.g. result or casualties1.")] = None,
     doc: DocOption = None,

@@ -149,19 +149,26 @@ class Output:
 
     def flush(self) -> None:
         """Write what was rendered: through the pager when it is taller than the screen."""
+        import signal
         import subprocess
 
         rendered = self.buffer.getvalue()
+        if self.plain:  # no padding for a script to trip on
+            rendered = "\n".join(line.rstrip(" ") for line in rendered.split("\n"))
         if self.env.is_terminal and self.env.pager and rendered.count("\n") >= self.env.height:
             try:
                 pager = subprocess.Popen(self.env.pager, stdin=subprocess.PIPE)
             except OSError:
                 pass  # no such pager: print directly
             else:
+                # Ctrl-C belongs to the pager (less uses it to stop a search), as in git.
+                previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
                 try:
                     pager.communicate(rendered.encode("utf-8", "replace"))
                 except BrokenPipeError:  # the reader quit the pager early
                     pager.wait()
+                finally:
+                    signal.signal(signal.SIGINT, previous)
                 return
         stdout = self.env.stdout or sys.stdout
         stdout.write(rendered)

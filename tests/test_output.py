@@ -241,3 +241,19 @@ def test_an_entity_shows_its_first_mentions_and_still_counts_them_all():
         assert f"Mentions {total} sentences" in out
         assert f"Showing the first {shown} mentions; {total - shown} more: --limit 0 shows all." in out
     assert "more: --limit 0" not in run("entity", "Azerbaijan", "--limit", "0").stdout
+
+
+@pytest.mark.parametrize(
+    "args", [["casualties", "--all"], ["timeline", "--explain"], ["timeline", "--chart"], ["infobox", "result"]]
+)
+def test_other_views_piped_have_no_padding(args):
+    from typer.testing import CliRunner
+
+    from karabakh_cli.cli import app
+
+    piped = Environment(is_terminal=False, width=80)
+    result = CliRunner().invoke(app, args, env={"NO_COLOR": None, "FORCE_COLOR": None}, obj=piped)
+    assert result.exit_code == 0 and result.stdout.strip()
+    assert "\x1b" not in result.stdout
+    for line in result.stdout.splitlines():
+        assert not line.endswith(" ") and "   " not in line, (args, line)
