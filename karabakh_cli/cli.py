@@ -85,18 +85,109 @@ def load_facts(doc: Optional[Path]):
     return facts
 
 
+CsvOption = Annotated[bool, typer.Option("--csv", help="Write CSV: a header row, then one row per record.")]
+TsvOption = Annotated[bool, typer.Option("--tsv", help="Write tab-separated values with a header row.")]
+FieldsOption = Annotated[
+    Optional[str],
+    typer.Option("--fields", metavar="a,b,c", help="Only these JSON/CSV/TSV fields, in this order (alone: TSV)."),
+]
+ColorOption = Annotated[
+    str,
+    typer.Option(
+        "--color",
+        metavar="auto|always|never",
+        help="auto: on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it); always; never (no bold or dim).",
+    ),
+]
+NoPagerOption = Annotated[bool, typer.Option("--no-pager", help="Never page (also KARABAKH_PAGER=cat or PAGER=cat).")]
+RowsLimitOption = Annotated[
+    Optional[int], typer.Option("--limit", min=0, help="At most this many rows; 0 for all. Default on a terminal: 50.")
+]
+
+
+def output_options(rows: bool = False):
+    """Give a command the shared output options (--csv, --tsv, --fields, --color, --no-pager,
+    and with `rows` a --limit when it has none of its own). What they ask for is kept in
+    `invocation["output"]` for `emit`; `--limit 0` reaches the command as no limit."""
+    import functools
+    import inspect
+
+    def decorate(command):
+        signature = inspect.signature(command, eval_str=True)
+        has_limit = "limit" in signature.parameters
+        added = {"output_context": typer.Context, "csv": CsvOption, "tsv": TsvOption, "fields": FieldsOption}
+        added.update(color=ColorOption, no_pager=NoPagerOption)
+        defaults = {"output_context": inspect.Parameter.empty, "csv": False, "tsv": False, "fields": None}
+        defaults.update(color="auto", no_pager=False, limit=None)
+        if rows and not has_limit:
+            added["limit"] = RowsLimitOption
+
+        @functools.wraps(command)
+        def wrapper(**kwargs):
+            options = {name: kwargs.pop(name) for name in added}
+            limit = kwargs["limit"] if has_limit else options.pop("limit", None)
+            if has_limit and limit == 0:
+                kwargs["limit"] = None
+            invocation["output"] = OutputRequest(limit=limit, **options)
+            return command(**kwargs)
+
+        parameters = list(signature.parameters.values()) + [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind, default=defaults[name])
+            for name, kind in added.items()
+        ]
+        wrapper.__signature__ = signature.replace(parameters=parameters)
+        wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
+        return wrapper
+
+    return decorate
+
+
+class OutputRequest:
+    """What the command line asks of the output; `environment` is where it goes."""
+
+    def __init__(self, output_context=None, csv=False, tsv=False, fields=None, color="auto", no_pager=False, limit=None):
+        check_choice("--color", color, ("auto", "always", "never"))
+        if csv and tsv:
+            fail("--csv and --tsv cannot be combined")
+        self.context, self.limit, self.no_pager, self.color = output_context, limit, no_pager, color
+        self.fields = [name.strip() for name in fields.split(",") if name.strip()] if fields else None
+        self.format = "csv" if csv else "tsv" if tsv else None
+
+    def environment(self, no_color: bool):
+        from dataclasses import replace
+
+        from .output import Environment
+
+        color = "never" if no_color else self.color
+        given = getattr(self.context, "obj", None)
+        if isinstance(given, Environment):  # a test's, still told what the options ask
+            return replace(given, color=given.color if color == "auto" else color == "always")
+        return Environment.detect(color, self.no_pager)
+
+
 def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
-    """Write `value` as JSON, or hand it to the renderer named `view`."""
-    if as_json:
-        from .records import to_json
+    """Write `value` as JSON, CSV or TSV, or hand it to the renderer named `view` (a table on
+    a terminal, plain tab-separated lines on a pipe)."""
+    from . import output
 
-        answer = to_json(value)
-        invocation["stdout"] = invocation.get("stdout", "") + answer
-        sys.stdout.write(answer)
-        return
-    from . import render
+    request = invocation.get("output") or OutputRequest()
+    if as_json and request.format:
+        fail(f"--json and --{request.format} cannot be combined")
+    rows = request.format or ("tsv" if request.fields and not as_json else None)
+    if request.limit and isinstance(value, list):
+        value = value[: request.limit]
+    try:
+        if as_json:
+            answer = output.write_json(sys.stdout, value, request.fields)
+            invocation["stdout"] = invocation.get("stdout", "") + answer
+        elif rows:
+            output.write_rows(sys.stdout, value, request.fields, "," if rows == "csv" else "\t")
+        else:
+            from . import render
 
-    getattr(render, view)(render.console(no_color), value, **options)
+            render.show(request.environment(no_color), view, value, limit=request.limit, **options)
+    except output.FieldError as exc:
+        fail(str(exc))
 
 
 def one_line(message: str) -> str:
@@ -142,6 +233,7 @@ def root(
 
 
 @app.command()
+@output_options()
 def summary(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOption = False) -> None:
     """Show the war at a glance: dates, place, result, sides, size of the article.
 
@@ -151,6 +243,7 @@ def summary(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOp
 
 
 @app.command()
+@output_options()
 def infobox(
     field: Annotated[Optional[str], typer.Argument(help="One field, e.g. result or casualties1.")] = None,
     doc: DocOption = None,
@@ -178,6 +271,7 @@ def infobox(
 
 
 @app.command()
+@output_options(rows=True)
 def sections(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOption = False) -> None:
     """Show the article's outline with word and sentence counts.
 
@@ -187,6 +281,7 @@ def sections(doc: DocOption = None, json: JsonOption = False, no_color: NoColorO
 
 
 @app.command()
+@output_options(rows=True)
 def names(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOption = False) -> None:
     """List the names the war is known by, with native spellings and who uses them.
 
@@ -199,6 +294,7 @@ SideOption = Annotated[Optional[int], typer.Option("--side", help="Only this com
 
 
 @app.command()
+@output_options()
 def sides(
     side: SideOption = None, doc: DocOption = None, json: JsonOption = False, no_color: NoColorOption = False
 ) -> None:
@@ -249,6 +345,7 @@ def check_choice(option: str, value: Optional[str], choices: tuple) -> None:
 
 
 @app.command()
+@output_options(rows=True)
 def casualties(
     side: LossesSideOption = None,
     category: Annotated[
@@ -284,6 +381,7 @@ def casualties(
 
 
 @app.command()
+@output_options(rows=True)
 def losses(
     side: LossesSideOption = None,
     claimant: ClaimantOption = None,
@@ -339,6 +437,7 @@ def nothing(message: str, as_json: bool) -> NoReturn:
 
 
 @app.command()
+@output_options(rows=True)
 def timeline(
     from_: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help=f"From this day or month: {DATE_HELP}.")] = None,
     to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to this day or month.")] = None,
@@ -346,7 +445,7 @@ def timeline(
     section: Annotated[Optional[str], typer.Option("--section", metavar="TEXT", help="Only sections whose heading path contains TEXT.")] = None,
     kind: Annotated[Optional[str], typer.Option("--kind", help="Only dates written this way: explicit, yearless, month, relative, ordinal-day, range or vague.")] = None,
     precision: Annotated[Optional[str], typer.Option("--precision", help="Only dates this precise: day, range, early-month, mid-month, late-month, month, season or year.")] = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many statements.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many statements; 0 for all. Default on a terminal: 50.")] = None,
     explain: ExplainOption = False,
     chart: Annotated[bool, typer.Option("--chart", help="Statements per week as a bar chart, ceasefires marked.")] = False,
     doc: DocOption = None,
@@ -393,6 +492,7 @@ def timeline(
 
 
 @app.command()
+@output_options(rows=True)
 def on(
     day: Annotated[str, typer.Argument(metavar="DATE", help=f"A day or month, {DATE_HELP}, or 'day 12' of the war.")],
     explain: ExplainOption = False,
@@ -453,10 +553,11 @@ def complete_section(ctx: typer.Context, incomplete: str) -> list[str]:
     return _starting_with(incomplete, [s.title for s in facts.sections] + [s.path for s in facts.sections])
 
 
-LimitOption = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many.")]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many; 0 for all. Default on a terminal: 50.")]
 
 
 @app.command()
+@output_options(rows=True)
 def entities(
     type_: Annotated[
         Optional[str], typer.Option("--type", help=f"Only this type: {', '.join(ENTITY_TYPES)}.")
@@ -485,6 +586,7 @@ def entities(
 
 
 @app.command()
+@output_options(rows=True)
 def entity(
     name: Annotated[
         str,
@@ -519,6 +621,7 @@ def entity(
 
 
 @app.command()
+@output_options(rows=True)
 def search(
     query: Annotated[
         str, typer.Argument(metavar="QUERY", help='Words, all of which must appear, and "quoted phrases"; word* for a prefix.')

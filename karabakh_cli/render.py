@@ -5,6 +5,7 @@ and loses its control characters first."""
 from __future__ import annotations
 
 import re
+import sys
 
 # C0/C1 controls except tab and newline, plus bidi embeddings, overrides and isolates: a
 # document must not be able to move the cursor, recolour the terminal or reorder a line.
@@ -17,10 +18,206 @@ def plain(text: str) -> str:
     return CONTROL.sub("", ESCAPE_SEQUENCE.sub("", str(text)))
 
 
-def console(no_color: bool = False, stderr: bool = False):
-    from rich.console import Console
+LIMITED_VIEWS = {  # views of one row per item, cut to the first rows on a terminal
+    "timeline": "dated statements",
+    "on_day": "dated statements",
+    "entities": "entities",
+    "search_hits": "sentences",
+    "claims_list": "claims",
+    "entity_profile": "mentions",
+}
+TEXT_MIN = 10  # a wrapping column is as wide as its longest word, up to this, or the table turns to blocks
 
-    return Console(no_color=no_color or None, highlight=False, stderr=stderr, emoji=False)
+
+def show(env, view: str, value, limit=None, **options) -> None:
+    """Render `value` with the view named `view` for the Environment `env`: on a terminal a
+    fitted table, the first rows of a long list and a pager for what is taller than the
+    screen; on a pipe plain tab-separated lines."""
+    from .output import DEFAULT_LIMIT
+
+    out = Output(env)
+    rows = limit or (DEFAULT_LIMIT if out.terminal and limit is None else None)
+    hidden = 0
+    if rows and view in LIMITED_VIEWS:
+        if view == "entity_profile":  # its mentions, not the profile, are the rows
+            hidden, options["shown"] = len(value.mentions) - rows, rows
+        else:
+            hidden, value = len(value) - rows, value[:rows]
+    globals()[view](out, value, **options)
+    if hidden > 0:
+        out.legend(f"Showing the first {rows} {LIMITED_VIEWS[view]}; {hidden} more: --limit 0 shows all.")
+    out.flush()
+
+
+class Output:
+    """One invocation's human output. On a terminal: Rich, colour as the Environment says,
+    tables fitted to the width (figures and dates whole) or laid out as blocks when they
+    cannot fit, everything paged when taller than the screen. On a pipe: tables as
+    tab-separated lines with a header row, text as plain lines, no legends."""
+
+    def __init__(self, env):
+        import io
+
+        from rich.console import Console
+
+        self.env = env
+        # Forced colour (--color always, FORCE_COLOR) is for a terminal further on: `| less -R`.
+        self.terminal = env.is_terminal or env.color
+        self.plain = not self.terminal
+        self.buffer = io.StringIO()
+        self.console = Console(
+            file=self.buffer,
+            width=env.width if self.terminal else 10_000,  # a pipe: no wrapping
+            height=env.height,
+            force_terminal=env.color,
+            color_system="auto" if env.color else None,
+            no_color=not env.color,
+            highlight=False,
+            emoji=False,
+            legacy_windows=False,
+        )
+
+    @property
+    def width(self) -> int:
+        return self.console.width
+
+    def print(self, renderable="") -> None:
+        from rich.table import Table
+
+        if isinstance(renderable, Table):
+            self._table(renderable)
+        elif self.plain and hasattr(renderable, "plain"):
+            self.buffer.write(renderable.plain + "\n")
+        else:
+            self.console.print(renderable)
+
+    def indented(self, line, blank_after: bool = False) -> None:
+        """A line indented by two columns; on a terminal its wrapped lines are indented too."""
+        from rich.padding import Padding
+
+        if self.plain:
+            self.buffer.write(f"  {line.plain}\n" + ("\n" if blank_after else ""))
+        else:
+            self.console.print(Padding(line, (0, 0, 1 if blank_after else 0, 2)))
+
+    def legend(self, note: str) -> None:
+        """A reader's note under a view: on a terminal only, where it cannot break a script."""
+        if self.terminal:
+            self.console.print(text(note, "dim"))
+
+    def _table(self, table) -> None:
+        if self.plain:
+            self._tab_separated(table)
+        elif _fit(table, self.width):
+            self.console.print(table)
+        else:
+            self._blocks(table)
+
+    def _tab_separated(self, table) -> None:
+        if table.title is not None:
+            self.buffer.write(_cell_text(table.title) + "\n")
+        rows = [[_cell_text(cell, "; ") for cell in column.cells] for column in table.columns]
+        if table.show_header:
+            self.buffer.write("\t".join(_cell_text(column.header) for column in table.columns) + "\n")
+        for row in zip(*rows):
+            self.buffer.write("\t".join(row) + "\n")
+
+    def _blocks(self, table) -> None:
+        """A table too wide for the screen: each row a block, its first cell in bold and the
+        others under it as `Header: value` (a cell of several lines: one line each, below), so
+        every figure and date prints whole."""
+        if table.title is not None:
+            self.console.print(table.title)
+        headers = [_cell_text(column.header) for column in table.columns]
+        for row in zip(*(column.cells for column in table.columns)):
+            first, *rest = row
+            if _cell_text(first):
+                self.console.print(first if getattr(first, "style", None) else text(_cell_text(first), "bold"))
+            for header, cell in zip(headers[1:], rest):
+                lines = _cell_text(cell, "\n").splitlines()
+                label = text("")
+                label.append(f"{header}:" if header else "", style="dim")
+                if len(lines) == 1:
+                    label.append(" ")
+                    label.append_text(cell if hasattr(cell, "plain") else text(lines[0]))
+                    self.indented(label)
+                elif lines:
+                    self.indented(label)
+                    for line in lines:
+                        self.indented(text(f"  {line}"))
+            self.console.print()
+
+    def flush(self) -> None:
+        """Write what was rendered: through the pager when it is taller than the screen."""
+        import signal
+        import subprocess
+
+        rendered = self.buffer.getvalue()
+        if self.plain:  # no padding for a script to trip on
+            rendered = "\n".join(line.rstrip(" ") for line in rendered.split("\n"))
+        if self.env.is_terminal and self.env.pager and rendered.count("\n") >= self.env.height:
+            try:
+                pager = subprocess.Popen(self.env.pager, stdin=subprocess.PIPE)
+            except OSError:
+                pass  # no such pager: print directly
+            else:
+                # Ctrl-C belongs to the pager (less uses it to stop a search), as in git.
+                previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+                try:
+                    pager.communicate(rendered.encode("utf-8", "replace"))
+                except BrokenPipeError:  # the reader quit the pager early
+                    pager.wait()
+                finally:
+                    signal.signal(signal.SIGINT, previous)
+                return
+        stdout = self.env.stdout or sys.stdout
+        stdout.write(rendered)
+        stdout.flush()
+
+
+def _cell_text(cell, line_break: str = " ") -> str:
+    """A cell's text on one line: its non-blank lines joined, tabs as spaces."""
+    value = plain(cell.plain if hasattr(cell, "plain") else str(cell)).replace("\t", " ")
+    return line_break.join(line.strip() for line in value.splitlines() if line.strip())
+
+
+def _longest_line(cell) -> int:
+    from rich.cells import cell_len
+
+    value = cell.plain if hasattr(cell, "plain") else str(cell)
+    return max((cell_len(line) for line in value.splitlines()), default=0)
+
+
+def _longest_word(cell) -> int:
+    from rich.cells import cell_len
+
+    value = cell.plain if hasattr(cell, "plain") else str(cell)
+    return max((cell_len(word) for word in value.split()), default=0)
+
+
+def _fit(table, width: int) -> bool:
+    """Fit a table to `width`: its no-wrap columns (figures, dates) get a fixed width, that of
+    their longest value, so they never wrap or cut, and their headers whole if there is room,
+    else wrapped at spaces; text columns may shrink to their longest word, up to TEXT_MIN.
+    False when even that is too wide."""
+    fixed = [column for column in table.columns if column.no_wrap]
+    for header_width in (_longest_line, _longest_word):
+        needed = 3 * len(table.columns) + 1  # padding and separators of the SIMPLE_HEAD box
+        for column in table.columns:
+            if column in fixed:
+                longest = max((_longest_line(cell) for cell in column.cells), default=0)
+                column.width = max(longest, header_width(column.header))
+                needed += column.width
+            else:
+                column.min_width = min(TEXT_MIN, max(_longest_word(cell) for cell in (column.header, *column.cells)))
+                needed += column.min_width
+        if needed <= width:
+            for column in table.columns:
+                # A fixed width is never shrunk by Rich, so its header may wrap; a word longer
+                # than a text column breaks rather than ends in "…".
+                column.no_wrap, column.overflow = False, "fold"
+            return True
+    return False
 
 
 def text(value, style: str | None = None):
@@ -91,6 +288,7 @@ def infobox_fields(out, fields: dict) -> None:
         return
     table = _table("Field", "Text", "Links")
     table.columns[0].style = "bold"
+    table.columns[2].no_wrap = True
     for name, field in fields.items():
         table.add_row(text(name), text(field.text.strip()), str(len(field.links)) if field.links else "")
     out.print(table)
@@ -110,6 +308,13 @@ def infobox_field(out, field) -> None:
 
 def sections(out, outline) -> None:
     from rich.tree import Tree
+
+    if out.plain:
+        table = _table("Level", "Section", "Sentences", "Words")
+        for section in outline:
+            table.add_row(str(section.level), text(section.path), str(section.sentences), str(section.words))
+        out.print(table)
+        return
 
     root = Tree(text("Article", "bold"))
     parents = {0: root}
@@ -136,11 +341,32 @@ def sides(out, columns) -> None:
 
     if not columns:
         return
+    if out.plain:
+        out.print(_side_rows(columns))
+        return
     table = Table(box=box.SQUARE, expand=True, show_lines=False)
     for side in columns:
         table.add_column(f"Side {side.side}", ratio=1)
     table.add_row(*(_side_cell(side) for side in columns))
     out.print(table)
+
+
+def _side_rows(columns):
+    """The sides as one row per party, commander, unit and strength: for a pipe."""
+    table = _table("Side", "What", "Group", "Name")
+    for side in columns:
+        number = str(side.side)
+        for party in side.parties:
+            table.add_row(number, "party", party.role, text(party.name))
+        for commander in side.commanders:
+            table.add_row(number, "commander", text(commander.country or ""), text(commander.name))
+        for unit in side.units:
+            table.add_row(number, "unit", text(unit.group or ""), text(unit.name))
+        for strength in side.strength:
+            table.add_row(number, "strength", "", text(strength.text))
+        for item in side.equipment:
+            table.add_row(number, "equipment", "", text(item))
+    return table
 
 
 def _side_cell(side):
@@ -210,13 +436,13 @@ def timeline(out, events, explain: bool = False, unresolved=(), heading: str | N
         out.print(text(heading, "bold"))
     columns = ("Date", "War day", "Statement") + (("Expression", "Anchor") if explain else ())
     table = _table(*columns, expand=True)
-    table.columns[0].no_wrap = True
+    table.columns[0].no_wrap = table.columns[1].no_wrap = True
     for column, ratio in zip(table.columns[2:], (4, 1, 1)):
         column.ratio = ratio
         column.min_width = len(column.header)
     month = None
     for event in events:
-        if f"{event.date:%B %Y}" != month:
+        if f"{event.date:%B %Y}" != month and not out.plain:
             month = f"{event.date:%B %Y}"
             table.add_row(text(month, "bold"), *[""] * (len(columns) - 1))
         statement = event.text if event.source == "body" else f"Infobox date: {event.text}"
@@ -258,6 +484,7 @@ def timeline_chart(out, weeks) -> None:
     width = max(10, min(50, out.width - 45))
     table = _table("Week of", "Statements", "", "Ceasefire")
     table.columns[1].justify = "right"
+    table.columns[0].no_wrap = table.columns[1].no_wrap = True
     for week in weeks:
         bar = Text("█" * round(week.statements / top * width), style="cyan")
         marks = ", ".join(f"{day.day} {day:%b}" for day in week.ceasefires)
@@ -266,12 +493,8 @@ def timeline_chart(out, weeks) -> None:
             text(f"◆ {marks}" if marks else "", "bold red"),
         )
     out.print(table)
-    out.print(
-        text(
-            "Statements dated to a day or a span within one week; ◆ the days of statements "
-            "that mention a ceasefire.",
-            "dim",
-        )
+    out.legend(
+        "Statements dated to a day or a span within one week; ◆ the days of statements that mention a ceasefire."
     )
 
 
@@ -289,6 +512,8 @@ def casualties(out, claims, parties: dict) -> None:
         columns.append(("Third parties", None))
     table = _table("Losses of side", "Group", "Category", *(title for title, _ in columns), "High/low")
     table.columns[-1].justify = "right"
+    for column in table.columns[3:]:
+        column.no_wrap = True
     for (side, group, category), row in _claim_rows(claims):
         cells = [[c for c in row if c.claimant_side == number] for _, number in columns]
         side_cells = [cell for cell, (_, number) in zip(cells, columns) if number is not None]
@@ -296,23 +521,18 @@ def casualties(out, claims, parties: dict) -> None:
             text(_side_label(side, parties)), group, category, *(_figures_cell(c) for c in cells), _spread(side_cells)
         )
     out.print(table)
-    out.print(
-        text(
-            "~ about, > more than, N+ at least, ≤ at most, N–M range; (date) as of. High/low: each "
-            "side's headline claim (its infobox figure, else its largest), highest over lowest; "
-            "third parties, who often count single attacks, are left out; "
-            f"! marks a factor of {WIDE_SPREAD:g} or more. "
-            "--all lists every claim with its source.",
-            "dim",
-        )
+    out.legend(
+        "~ about, > more than, N+ at least, ≤ at most, N–M range; (date) as of. High/low: each "
+        "side's headline claim (its infobox figure, else its largest), highest over lowest; "
+        "third parties, who often count single attacks, are left out; "
+        f"! marks a factor of {WIDE_SPREAD:g} or more. "
+        "--all lists every claim with its source."
     )
 
 
 def claims_list(out, claims, parties: dict) -> None:
     """Every claim as a short block: the figure and whose losses, who claims it and where,
     then the sentence or infobox line it comes from (blocks wrap on any terminal width)."""
-    from rich.padding import Padding
-
     from .extract.figures import format_figure
 
     for claim in claims:
@@ -326,8 +546,8 @@ def claims_list(out, claims, parties: dict) -> None:
             head.append(f"  as of {iso(claim.as_of)}")
         out.print(head)
         where = f"{claim.section or claim.source}, claimed by {_claimant_label(claim)}"
-        out.print(Padding(text(where, "dim"), (0, 0, 0, 2)))
-        out.print(Padding(text(claim.text), (0, 0, 1, 2)))
+        out.indented(text(where, "dim"))
+        out.indented(text(claim.text), blank_after=True)
 
 
 def losses(out, claims, parties: dict) -> None:
@@ -338,12 +558,13 @@ def losses(out, claims, parties: dict) -> None:
         owner = f"side {_side_label(side, parties)}" if side is not None else "no side"
         table = _table("Claimed by", "Item", "Status", "Figure", "As of", title=f"Equipment lost by {owner}")
         table.columns[3].justify = "right"
+        table.columns[3].no_wrap = table.columns[4].no_wrap = True
         owned = [c for c in claims if c.side == side]
         for claimant in dict.fromkeys(_claimant_label(c) for c in owned):
             rows = [c for c in owned if _claimant_label(c) == claimant]
             for index, claim in enumerate(rows):
                 table.add_row(
-                    text(claimant if index == 0 else ""),
+                    text(claimant if index == 0 or out.plain else ""),
                     text(claim.item),
                     text(claim.status),
                     format_figure(claim.value, claim.upper, claim.qualifier),
@@ -430,13 +651,15 @@ def entities(out, found) -> None:
     """Entities, most mentioned first: name, type, side, mentions, aliases."""
     table = _table("Name", "Type", "Side", "Mentions", "Aliases")
     table.columns[3].justify = "right"
+    for column in table.columns[1:4]:
+        column.no_wrap = True
     for entity in found:
         side = str(entity.side) if entity.side is not None else ""
         table.add_row(text(entity.name, "bold"), entity.type, side, str(entity.mentions), text(", ".join(entity.aliases)))
     out.print(table)
 
 
-def entity_profile(out, profile) -> None:
+def entity_profile(out, profile, shown: int | None = None) -> None:
     """One entity: what it is, its roles, its first and last dated mentions, then every mention."""
     rows: list[tuple[str, object]] = [("Type", profile.type)]
     if profile.aliases:
@@ -455,7 +678,7 @@ def entity_profile(out, profile) -> None:
         table = _table("Date", "Section", "Sentence")
         table.columns[0].no_wrap = True
         table.columns[2].ratio = 3
-        for mention in profile.mentions:
+        for mention in profile.mentions[:shown]:
             table.add_row(iso(mention.date) if mention.date else "", text(mention.section, "dim"), text(mention.text))
         out.print(table)
 
@@ -468,7 +691,7 @@ def search_hits(out, hits) -> None:
     for hit in hits:
         table.add_row(iso(hit.date) if hit.date else "", text(hit.section, "dim"), highlighted(hit.text, hit.matches))
     out.print(table)
-    out.print(text(f"{len(hits)} sentence{'s' if len(hits) != 1 else ''}", "dim"))
+    out.legend(f"{len(hits)} sentence{'s' if len(hits) != 1 else ''}")
 
 
 def highlighted(value: str, spans):

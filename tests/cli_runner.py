@@ -5,13 +5,18 @@ import json
 from typer.testing import CliRunner
 
 from karabakh_cli.cli import app
+from karabakh_cli.output import Environment, wants_color
 
 ENV = {"COLUMNS": "120", "NO_COLOR": "1"}
 
 
 def run(*args, env=None):
-    """Invoke `karabakh ARGS` with a fixed width and no colour; returns click's Result."""
-    return CliRunner().invoke(app, [str(arg) for arg in args], env={**ENV, **(env or {})})
+    """Invoke `karabakh ARGS` as on a terminal 120 columns wide, without a pager, with no
+    colour unless `env` asks for it; returns click's Result."""
+    env = {**ENV, **(env or {})}
+    color = wants_color("auto", True, {name: value for name, value in env.items() if value is not None})
+    terminal = Environment(is_terminal=True, width=120, height=10_000, color=color)
+    return CliRunner().invoke(app, [str(arg) for arg in args], env=env, obj=terminal)
 
 
 def run_json(*args, code=0):

@@ -122,22 +122,21 @@ def test_losses_human_view_groups_by_owner_and_claimant():
 def test_the_matrix_renderer_flags_wide_disagreements():
     from datetime import date
 
-    from rich.console import Console
-
     from karabakh_cli import render
     from karabakh_cli.extract.claims import Claim
+    from karabakh_cli.output import Environment
 
     def claim(claimant_side, value, qualifier="exact", as_of=None):
         return Claim("X", claimant_side, "soldiers", 1, "military", "killed", value, None, qualifier,
                      as_of, "body", "Casualties", "[b]not markup[/b]")
 
-    out = Console(record=True, width=100, no_color=True)
+    out = render.Output(Environment(is_terminal=True, width=100))
     claims = [claim(1, 2906), claim(2, 7630), claim(2, 5000, "more_than", date(2020, 10, 28)), claim(None, 541, "at_least")]
     render.casualties(out, claims, parties={1: ("Azerbaijan",), 2: ("Armenia",)})
-    matrix = out.export_text()
+    matrix = out.buffer.getvalue()
     row = next(line for line in matrix.splitlines() if "1 Azerbaijan" in line)
     assert row.split() == ["1", "Azerbaijan", "military", "killed", "2,906", "7,630", "541+", "×2.6", "!"]
     assert ">5,000" in matrix and "(2020-10-28)" in matrix
-    listing = Console(record=True, width=100, no_color=True)
+    listing = render.Output(Environment(is_terminal=True, width=100))
     render.claims_list(listing, claims[:1], parties={})
-    assert "[b]not markup[/b]" in listing.export_text()
+    assert "[b]not markup[/b]" in listing.buffer.getvalue()

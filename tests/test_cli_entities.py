@@ -4,7 +4,6 @@
 import pytest
 
 from cli_runner import run, run_json
-from typer.testing import CliRunner
 
 from karabakh_cli.cli import app, complete_entity, complete_section
 
@@ -123,9 +122,9 @@ def test_search_usage_errors_exit_2():
 
 
 def test_search_human_view_highlights_matches():
-    result = CliRunner().invoke(app, ["search", "Shushi"], env={"COLUMNS": "120", "KARABAKH_NO_CACHE": "1"}, color=True)
+    result = run("search", "Shushi", "--color", "always")
     assert result.exit_code == 0
-    assert "Shushi" in result.stdout and "1 sentence" in result.stdout
+    assert "\x1b[1;33mShushi\x1b[0m" in result.stdout and "1 sentence" in result.stdout
     plain = run("search", "Shushi")
     assert "2020-12-16" in plain.stdout and "Suspected war crimes > Azerbaijani" in plain.stdout
 
