@@ -63,13 +63,13 @@ def directory() -> Path:
 def identify(path: str | Path) -> tuple[str, int, int] | None:
     """(resolved path, device, inode) of the regular file `path` leads to, or None when it
     leads to anything else or through a per-process folder."""
-    given = os.path.abspath(path)
-    resolved = os.path.realpath(given)
-    if any(p == top or p.startswith(top + "/") for p in (given, resolved) for top in PER_PROCESS):
-        return None
     try:
+        given = os.path.abspath(path)
+        resolved = os.path.realpath(given)
         status = os.stat(resolved)
     except (OSError, ValueError):
+        return None
+    if any(p == top or p.startswith(top + "/") for p in (given, resolved) for top in PER_PROCESS):
         return None
     return (resolved, status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None
 
@@ -122,21 +122,32 @@ def _trusted(descriptor: int, kind) -> bool:
 def _open_folder(sub: str | None, create: bool) -> int | None:
     """A descriptor of the cache folder (or of `sub` inside it) when every level is trusted;
     every later file operation is relative to it, so a folder swapped in after the check is
-    never used."""
+    never used. Each level is made with mode 0o700 (os.makedirs would give the folders above
+    the last one the umask's mode, group-writable under umask 002)."""
     top = directory()
     try:
         if create:
-            os.makedirs(top / sub if sub else top, mode=0o700, exist_ok=True)
-        folder = os.open(top, _FOLDER)
-        for name in [sub] if sub else []:
-            inner = os.open(name, _FOLDER, dir_fd=folder)
+            os.makedirs(top, mode=0o700, exist_ok=True)
+        folder = _trusted_folder(os.open(top, _FOLDER))
+        if folder is None or not sub:
+            return folder
+        try:
+            if create:
+                try:
+                    os.mkdir(sub, 0o700, dir_fd=folder)
+                except FileExistsError:
+                    pass
+            return _trusted_folder(os.open(sub, _FOLDER, dir_fd=folder))
+        finally:
             os.close(folder)
-            folder = inner
     except (OSError, ValueError):
         return None
-    if _trusted(folder, stat.S_ISDIR):
-        return folder
-    os.close(folder)
+
+
+def _trusted_folder(descriptor: int) -> int | None:
+    if _trusted(descriptor, stat.S_ISDIR):
+        return descriptor
+    os.close(descriptor)
     return None
 
 

@@ -295,6 +295,20 @@ def test_an_entry_owned_by_another_user_is_not_read(cache_home, make_doc, tmp_pa
     os.chown(plant(cache_home, path, marker), 4242, 4242)
     assert FactBase.load(path, use_cache=True).summary.title == "Planted"
     assert not marker.exists()
+    os.chown(next(cache_home.glob("*.facts")), 0, 0)
+    os.chown(cache_home, 4242, 4242)  # their folder
+    assert FactBase.load(path, use_cache=True).summary.title == "Planted"
+    assert not marker.exists()
+
+
+def test_cache_folders_are_private_whatever_the_umask(cache_home, make_doc):
+    previous = os.umask(0o002)
+    try:
+        cache.remember(["x", "--json"], FactBase.load(make_doc(DOC.format(title="Mask")), use_cache=True).source, "", "", 0)
+    finally:
+        os.umask(previous)
+    assert (cache_home.stat().st_mode & 0o777, (cache_home / "answers").stat().st_mode & 0o777) == (0o700, 0o700)
+    assert cache.replay(["x", "--json"]) is not None
 
 
 def test_a_symlinked_entry_or_folder_is_not_followed(cache_home, make_doc, tmp_path):
