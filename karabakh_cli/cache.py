@@ -74,8 +74,9 @@ def identify(path: str | Path) -> tuple[str, int, int] | None:
     return (resolved, status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None
 
 
-def key(given: str, data: bytes) -> str:
-    return _hash(FORMAT, _code_fingerprint(), given, digest(data))
+def key(given: str, doc_digest: str) -> str:
+    """The fact entry of the document read through the path `given`, with these bytes."""
+    return _hash(FORMAT, _code_fingerprint(), given, doc_digest)
 
 
 def digest(data: bytes) -> str:
@@ -162,7 +163,10 @@ def _read(sub: str | None, name: str) -> bytes | None:
             if not _trusted(handle, stat.S_ISREG):
                 return None
             data = entry.read()
-        os.utime(name, dir_fd=folder)
+            try:
+                os.utime(handle)  # what eviction counts as use
+            except OSError:
+                pass  # a read-only cache is still read
         return data
     except OSError:
         return None

@@ -107,7 +107,8 @@ class FactBase:
         data = document_module.read_bytes(path)
         if identity is None or len(data) > cache.DOCUMENT_LIMIT or cache.identify(path) != identity:
             return cls(_parse(data, path))  # not a regular file, too large, or replaced while read
-        cache_key = cache.key(str(path), data)
+        doc_digest = cache.digest(data)
+        cache_key = cache.key(str(path), doc_digest)
         stored = cache.read_facts(cache_key)
         if stored is None:
             facts = cls(_parse(data, path))
@@ -116,7 +117,7 @@ class FactBase:
             facts = cls(None, str(path))
             facts._stored = stored
         facts._data, facts._cache_key = data, cache_key
-        facts.source = cache.Source(str(path), *identity, cache.digest(data))
+        facts.source = cache.Source(str(path), *identity, doc_digest)
         return facts
 
     def save(self) -> None:
