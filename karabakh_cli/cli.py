@@ -57,7 +57,7 @@ DocOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout instead of a table.")]
 # What one invocation has learnt: options given before the command name (set by `root`), the
-# document it read and the JSON answer it wrote (for the answer cache, see entry.py).
+# facts of the document it read and the JSON answer it wrote (for the caches, see entry.py).
 invocation: dict = {"no_cache": False}
 
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
@@ -80,8 +80,7 @@ def load_facts(doc: Optional[Path]):
         facts = FactBase.load(path, use_cache=cache.enabled() and not invocation["no_cache"])
     except DocumentError as exc:
         fail(str(exc), path)
-    if facts.digest:
-        invocation["doc"] = (str(Path(path).resolve()), facts.digest)
+    invocation["facts"] = facts  # entry.py saves the facts it computed to the cache
     return facts
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cached_property
 from pathlib import Path
 
 from .extract import document as document_module
@@ -11,9 +10,6 @@ from .extract.document import Document, Section, Sentence
 from .extract.infobox import Infobox, infoboxes
 
 BUNDLED_ARTICLE = "2020_nagorno_karabakh_war.md"
-# Caching extracts every fact up front; for a large document that costs more than the cache
-# saves, so larger documents are read afresh and extracted on demand.
-CACHE_LIMIT = 4 * 2**20
 
 
 def bundled_path() -> Path:
@@ -26,66 +22,128 @@ def bundled_path() -> Path:
         return Path(__file__).resolve().parent.parent / "seeds" / BUNDLED_ARTICLE
 
 
-class fact(cached_property):
-    """A fact computed on first use and kept, or, for a FactBase made from a cache entry,
-    unpickled from it on first use: a command pays only for the facts it reads."""
+class ExtractionError(Exception):
+    """One fact of one document could not be extracted; other facts are unaffected."""
+
+    def __init__(self, path: str, fact_name: str, reason: Exception):
+        detail = f"{type(reason).__name__}: {reason}" if str(reason) else type(reason).__name__
+        super().__init__(f"could not extract {fact_name.replace('_', ' ')}: {detail}")
+        self.path = path
+
+
+class fact:
+    """A fact computed on first use and kept. For a FactBase loaded through the cache it is
+    unpacked from the cache entry instead, when the entry holds it intact, and a fact computed
+    here is remembered so that `save` can add it to the entry: a command pays only for the
+    facts it reads, and extracts nothing it does not read."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
 
     def __get__(self, instance, owner=None):
-        if instance is not None and self.attrname in instance.__dict__.get("_stored", ()):
-            import pickle
+        if instance is None:
+            return self
+        packed = instance._stored.pop(self.name, None)
+        value = _unpacked(packed) if packed is not None else _MISSING
+        if value is _MISSING:
+            value = self._extract(instance)
+            instance._computed.add(self.name)
+        instance.__dict__[self.name] = value
+        return value
 
-            value = pickle.loads(instance._stored.pop(self.attrname))
-            instance.__dict__[self.attrname] = value
-            return value
-        return super().__get__(instance, owner)
+    def _extract(self, instance):
+        try:
+            return self.compute(instance)
+        except ExtractionError:
+            raise  # a fact this one needs failed: that one is named
+        except Exception as exc:  # noqa: BLE001 - any extractor's bug stays within its fact
+            raise ExtractionError(instance.path, self.name, exc) from exc
+
+
+_MISSING = object()
+
+
+def _unpacked(packed):
+    from . import cache
+
+    try:
+        return cache.unpack(packed)
+    except cache.Damaged:
+        return _MISSING
+
+
+def _parse(data: bytes, path: Path) -> Document:
+    return document_module.parse(document_module.decode(data), str(path))
 
 
 class FactBase:
     """The one object the command line talks to: `FactBase.load(path).timeline.events`."""
 
-    def __init__(self, document: Document):
-        self.document = document
-        self.digest: str | None = None  # SHA-256 of the bytes read, when loaded through the cache
+    def __init__(self, document: Document | None, path: str | None = None):
+        if document is not None:
+            self.document = document
+        self.path = path if path is not None else document.path
+        self.source = None  # what was read, when the cache may keep it (cache.Source)
+        self._data = b""  # the bytes read, to parse again when the cached document is damaged
+        self._cache_key: str | None = None
+        self._stored: dict = {}  # cache entry: fact name -> packed fact, unpacked on first read
+        self._computed: set[str] = set()
 
     @classmethod
     def load(cls, path: str | Path | None = None, use_cache: bool = False) -> FactBase:
-        """Read a document (default: the bundled article). With `use_cache`, every fact is
-        taken from, or extracted once and written to, the user's cache (see cache.py)."""
+        """Read a document (default: the bundled article). With `use_cache`, facts are taken
+        from the user's cache when it holds them (see cache.py), and `save` adds the ones
+        computed since."""
         path = Path(path) if path is not None else bundled_path()
-        data = document_module.read_bytes(path)
-        if not use_cache or len(data) > CACHE_LIMIT:
-            return cls(document_module.parse(document_module.decode(data), str(path)))
+        if not use_cache:
+            return cls(_parse(document_module.read_bytes(path), path))
         from . import cache
 
-        cache_key = cache.key(path, data)
-        facts = cache.read(cache_key)
-        if facts is None:
-            facts_base = cls(document_module.parse(document_module.decode(data), str(path)))
-            cache.write(cache_key, facts_base.all_facts())
+        identity = cache.identify(path)
+        data = document_module.read_bytes(path)
+        if identity is None or len(data) > cache.DOCUMENT_LIMIT or cache.identify(path) != identity:
+            return cls(_parse(data, path))  # not a regular file, too large, or replaced while read
+        doc_digest = cache.digest(data)
+        cache_key = cache.key(str(path), doc_digest)
+        stored = cache.read_facts(cache_key)
+        if stored is None:
+            facts = cls(_parse(data, path))
+            facts._computed.add("document")
         else:
-            facts_base = cls.from_facts(facts)
-        facts_base.digest = cache.digest(data)
-        return facts_base
+            facts = cls(None, str(path))
+            facts._stored = stored
+        facts._data, facts._cache_key = data, cache_key
+        facts.source = cache.Source(str(path), *identity, doc_digest)
+        return facts
 
-    @classmethod
-    def from_facts(cls, pickled: dict[str, bytes]) -> FactBase:
-        """A FactBase over a cache entry: each fact pickled on its own, unpickled when read."""
-        facts_base = cls.__new__(cls)
-        facts_base._stored = dict(pickled)
-        return facts_base
+    def save(self) -> None:
+        """Add the facts computed since `load` to the cache entry (a no-op without the cache)."""
+        if self._cache_key is None or not self._computed:
+            return
+        from . import cache
+
+        packed = {}
+        for name in self._computed:
+            try:
+                packed[name] = cache.pack(self.__dict__[name])
+            except Exception:  # noqa: BLE001 - a value that cannot be pickled is extracted again
+                continue
+        cache.write_facts(self._cache_key, packed)
+        self._computed.clear()
 
     def all_facts(self) -> dict:
-        """Every kind of fact, computed now: what the cache stores."""
+        """Every kind of fact, computed now."""
         return {name: getattr(self, name) for name, value in vars(type(self)).items() if isinstance(value, fact)}
 
     @fact
     def document(self) -> Document:
-        """Given to the constructor, or read from the cache entry; never computed."""
-        raise AttributeError("document")
-
-    @fact
-    def path(self) -> str:
-        return self.document.path
+        """Given to the constructor or read from the cache entry; parsed again only when the
+        cached one is damaged."""
+        return _parse(self._data, Path(self.path))
 
     @property
     def sections(self) -> tuple[Section, ...]:

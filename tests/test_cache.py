@@ -7,10 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from typer.testing import CliRunner
-
-from karabakh_cli import cache
-from karabakh_cli.cli import app
+from karabakh_cli import cache, entry
 from karabakh_cli.factbase import FactBase
 
 DOC = "---\ntitle: {title}\n---\n## Story\n\nIt began on a Monday. It ended soon.\n"
@@ -25,89 +22,108 @@ def cache_home(tmp_path, monkeypatch):
 
 
 def entries(folder):
-    return sorted(folder.glob("*.pickle")) if folder.exists() else []
+    return sorted(folder.glob("*.facts")) if folder.exists() else []
 
 
-def title_via_cli(path):
-    result = CliRunner().invoke(app, ["summary", "--doc", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)["title"]
+def title_via_cli(path, capsys):
+    """`karabakh summary --json` in-process through the entry point, which saves the facts."""
+    assert entry.run(["summary", "--doc", str(path), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)["title"]
 
 
 def test_second_load_comes_from_the_cache(cache_home, make_doc):
     path = make_doc(DOC.format(title="First"))
     fresh = FactBase.load(path, use_cache=True)
+    fresh.summary
+    assert entries(cache_home) == []  # nothing is written before `save`
+    fresh.save()
     assert len(entries(cache_home)) == 1
     cached = FactBase.load(path, use_cache=True)
     assert {"document", "sentences", "summary"} <= set(cached._stored)  # nothing to compute
+    assert "timeline" not in cached._stored  # never extracted, so never stored
     assert cached.summary == fresh.summary
     assert "document" in cached._stored  # reading one fact unpickles only that fact
     assert [s.text for s in cached.sentences] == ["It began on a Monday.", "It ended soon."]
     assert cached.path == str(path) and cached.document.title == "First"
 
 
-def test_a_changed_document_is_never_answered_from_the_cache(cache_home, make_doc):
+def test_facts_computed_later_are_added_to_the_entry(cache_home, make_doc):
+    path = make_doc(DOC.format(title="Growing"))
+    first = FactBase.load(path, use_cache=True)
+    first.summary
+    first.save()
+    second = FactBase.load(path, use_cache=True)
+    second.outline
+    second.save()
+    (entry_file,) = entries(cache_home)
+    assert {"summary", "outline", "document"} <= set(cache.read_facts(entry_file.stem))
+
+
+def test_a_changed_document_is_never_answered_from_the_cache(cache_home, make_doc, capsys):
     path = make_doc(DOC.format(title="Before"))
-    assert title_via_cli(path) == "Before"
+    assert title_via_cli(path, capsys) == "Before"
     path.write_text(DOC.format(title="After"), encoding="utf-8")
-    assert title_via_cli(path) == "After"
+    assert title_via_cli(path, capsys) == "After"
     # Same size, same modification time, different bytes: the key is the content.
     path.write_text(DOC.format(title="Aftex"), encoding="utf-8")
     os.utime(path, ns=(0, 0))
-    assert title_via_cli(path) == "Aftex"
+    assert title_via_cli(path, capsys) == "Aftex"
 
 
-def test_a_corrupt_entry_is_ignored_and_rebuilt(cache_home, make_doc):
+def test_a_corrupt_entry_is_ignored_and_rebuilt(cache_home, make_doc, capsys):
     path = make_doc(DOC.format(title="Sound"))
-    FactBase.load(path, use_cache=True)
-    (entry,) = entries(cache_home)
-    entry.write_bytes(b"\x80\x05not a pickle at all")
-    assert title_via_cli(path) == "Sound"
-    assert cache.read(entry.stem) is not None  # rewritten whole
+    assert title_via_cli(path, capsys) == "Sound"
+    (entry_file,) = entries(cache_home)
+    entry_file.write_bytes(b"\x80\x05not an entry at all")
+    assert cache.read_facts(entry_file.stem) is None
+    assert title_via_cli(path, capsys) == "Sound"
+    assert "summary" in cache.read_facts(entry_file.stem)  # rewritten whole
 
 
-def test_a_read_only_cache_directory_only_costs_speed(cache_home, make_doc, monkeypatch):
+def test_a_read_only_cache_directory_only_costs_speed(cache_home, make_doc, monkeypatch, capsys):
     path = make_doc(DOC.format(title="Readonly"))
     cache_home.mkdir(parents=True)
     cache_home.chmod(stat.S_IRUSR | stat.S_IXUSR)
     if os.geteuid() == 0:  # root writes through permissions: refuse the write as the OS would
-        import tempfile
+        real_open = os.open
 
-        def refused(*args, **kwargs):
-            raise PermissionError(13, "Permission denied")
+        def refused(name, flags, *args, **kwargs):
+            if flags & os.O_CREAT:
+                raise PermissionError(13, "Permission denied")
+            return real_open(name, flags, *args, **kwargs)
 
-        monkeypatch.setattr(tempfile, "mkstemp", refused)
+        monkeypatch.setattr(os, "open", refused)
     try:
-        assert title_via_cli(path) == "Readonly"
-        assert title_via_cli(path) == "Readonly"  # and again, with nothing cached
+        assert title_via_cli(path, capsys) == "Readonly"
+        assert title_via_cli(path, capsys) == "Readonly"  # and again, with nothing cached
         assert entries(cache_home) == []
     finally:
         cache_home.chmod(stat.S_IRWXU)
 
 
-def test_an_unwritable_cache_location_only_costs_speed(tmp_path, monkeypatch, make_doc):
+def test_an_unwritable_cache_location_only_costs_speed(tmp_path, monkeypatch, make_doc, capsys):
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the cache directory should be")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     monkeypatch.delenv(cache.DISABLE_ENV, raising=False)
-    assert title_via_cli(make_doc(DOC.format(title="Blocked"))) == "Blocked"
+    assert title_via_cli(make_doc(DOC.format(title="Blocked")), capsys) == "Blocked"
 
 
-def test_the_cache_can_be_turned_off(cache_home, make_doc, monkeypatch):
+def test_the_cache_can_be_turned_off(cache_home, make_doc, monkeypatch, capsys):
     monkeypatch.setenv(cache.DISABLE_ENV, "1")
-    assert title_via_cli(make_doc(DOC.format(title="Off"))) == "Off"
-    assert entries(cache_home) == []
+    assert title_via_cli(make_doc(DOC.format(title="Off")), capsys) == "Off"
+    assert not cache_home.exists()
 
 
 def test_the_no_cache_option(cache_home, make_doc):
-    result = CliRunner().invoke(app, ["--no-cache", "summary", "--doc", str(make_doc(DOC.format(title="X")))])
-    assert result.exit_code == 0
-    assert entries(cache_home) == []
+    assert entry.run(["--no-cache", "summary", "--doc", str(make_doc(DOC.format(title="X")))]) == 0
+    assert not cache_home.exists()
 
 
-def test_no_temporary_files_are_left_behind(cache_home, make_doc):
-    FactBase.load(make_doc(DOC.format(title="Tidy")), use_cache=True)
-    assert [p.suffix for p in cache_home.iterdir()] == [".pickle"]
+def test_no_temporary_files_are_left_behind(cache_home, make_doc, capsys):
+    title_via_cli(make_doc(DOC.format(title="Tidy")), capsys)
+    assert sorted(p.suffix or p.name for p in cache_home.iterdir()) == [".facts", "answers"]
+    assert [p.suffix for p in (cache_home / "answers").iterdir()] == [".json"]
 
 
 # --- the answer cache of --json command lines --------------------------------------------
