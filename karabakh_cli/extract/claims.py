@@ -59,8 +59,10 @@ def _alternation(words: Iterable[str]) -> str:
 VICTIM_GROUPS = {
     "military": """servicemen serviceman servicemembers soldiers soldier troops personnel
         combatants combatant fighters fighter officers officer conscripts conscript reservists
-        sailors pilots pilot crewmen POWs prisoners captives militiamen guards""".split()
-    + ["crew members", "prisoners of war", "service members"],
+        sailors pilots pilot crewmen POWs prisoners captives militiamen guards militants militant
+        rebels rebel insurgents insurgent guerrillas guerrilla paratroopers paratrooper commandos
+        policemen policeman""".split()
+    + ["crew members", "prisoners of war", "service members", "police officers", "police officer"],
     "mercenary": ["mercenaries", "mercenary"],
     "civilian": """civilians civilian people persons person residents inhabitants villagers
         children child journalists journalist reporters correspondents members member employees
@@ -69,11 +71,14 @@ VICTIM_GROUPS = {
 }
 NOUN_GROUP = {noun.lower(): group for group, nouns in VICTIM_GROUPS.items() for noun in nouns}
 CATEGORY_OF = {
-    **dict.fromkeys("killed killing kills died dead death deaths".split(), "killed"),
+    **dict.fromkeys("killed killing kills died dead death deaths executed executing".split(), "killed"),
     **dict.fromkeys("wounded wounding injured injuring injuries injury".split(), "wounded"),
     **dict.fromkeys(["missing", "missing in action", "went missing"], "missing"),
-    **dict.fromkeys(["captured", "capturing", "taken prisoner", "taken captive"], "captured"),
-    **dict.fromkeys("displaced displacing displacement".split(), "displaced"),
+    **dict.fromkeys(
+        ["captured", "capturing", "taken prisoner", "taken captive", "surrendered", "taken as prisoners"],
+        "captured",
+    ),
+    **dict.fromkeys("displaced displacing displacement fled".split() + ["forced to flee"], "displaced"),
 }
 STATUS_OF = {
     **dict.fromkeys("destroyed destroying destroy destruction".split(), "destroyed"),
@@ -134,6 +139,7 @@ ITEM_PHRASE = LazyRegex(
     (?:\s*\((?P<breakdown>[^()]*\d[^()]*)\))?""",
     re.X,
 )
+LOSS_ADJECTIVE = LazyRegex(r"\s+(dead|wounded|injured|missing|captured)(?=\s)")
 PARTY_PEOPLE = LazyRegex(r"\s+(?P<phrase>[A-Z][\w'’-]*s)(?![\w-])")
 ELLIPSIS = LazyRegex(r"\s+(?:others|other|more)\b")
 NATION_ONLY = LazyRegex(rf"\s+(?P<phrase>(?:{MOD}\s+){{0,1}}?{MOD})(?=\s*(?:,|and|or)\s+)")
@@ -141,13 +147,15 @@ NATION_ONLY = LazyRegex(rf"\s+(?P<phrase>(?:{MOD}\s+){{0,1}}?{MOD})(?=\s*(?:,|an
 AUX = (
     r"were|was|are|is|had|have|has|been|being|got|went|reportedly|allegedly|also|all|later"
     r"|seriously|critically|severely|fatally|lightly|slightly|subsequently|then|officially"
+    r"|to\s+be|forcibly|internally"
 )
 CATEGORY_AFTER = _alternation(
-    "killed wounded injured missing captured displaced dead died".split()
-    + ["missing in action", "taken prisoner", "taken captive"]
+    "killed wounded injured missing captured displaced dead died executed surrendered fled".split()
+    + ["missing in action", "taken prisoner", "taken captive", "taken as prisoners", "forced to flee"]
 )
 CATEGORY_BEFORE = (
     r"killing|killed|kills|injuring|injured|wounding|wounded|displacing|displaced|capturing|captured"
+    r"|executing|executed"
     r"|deaths\s+of|death\s+of|displacement\s+of"
 )
 STATUS_BEFORE = (
@@ -182,7 +190,7 @@ REPORT_VERB = (
     r"stated|states|state|reported|reports|claimed|claims|claim|documented|documents|said|says"
     r"|announced|announces|confirmed|confirms|alleged|alleges|noted|notes|released|published"
     r"|estimated|estimates|recorded|records|revealed|declared|acknowledged|counted"
-    r"|investigated|show|shows|showed|put|puts|were\s+revised|was\s+revised"
+    r"|investigated|show|shows|showed|put|puts|were\s+revised|was\s+revised|identified|identifies"
 )
 INTRO = LazyRegex(
     r"^(?:(?:also|however|later|then|subsequently|initially|meanwhile|thereafter)\s+(?=\w)"
@@ -209,7 +217,16 @@ ANAPHOR = LazyRegex(
     re.I,
 )
 # Words without which a sentence has no source / no loss: a cheap test before the patterns.
-REPORTING_WORDS = frozenset(re.findall(r"[a-z]+", REPORT_VERB)) | {"according"}
+PARTICIPLE_VERB = r"claiming|reporting|saying|stating|estimating|putting|announcing|adding"
+# "..., with X claiming 250": X reports; "X dissolved ties, stating that ...": the subject reports.
+WITH_SOURCE = LazyRegex(
+    rf"\bwith\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)\s+(?:{PARTICIPLE_VERB})\b"
+)
+PARTICIPLE_SOURCE = LazyRegex(rf",\s+(?:{PARTICIPLE_VERB})\s+that\b")
+CLAUSE_SUBJECT = LazyRegex(
+    r"(?:^|,\s+)(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)\s+(?=[a-z])"
+)
+REPORTING_WORDS = frozenset(re.findall(r"[a-z]+", REPORT_VERB + "|" + PARTICIPLE_VERB)) | {"according"}
 NUMBER_WORD_SET = frozenset(WORD_VALUES) | {"dozen", "a", "an"}
 LOSS_WORDS = frozenset(word.split()[0] for word in [*CATEGORY_OF, *STATUS_OF, *CATEGORY_NOUN.split("|")])
 DIGIT = LazyRegex(r"\d")
@@ -252,26 +269,32 @@ class Finding:
     possessive: bool = False  # "of its soldiers"
     elliptic: bool = False  # the phrase is borrowed from a neighbouring figure
     breakdown: str | None = None  # "(destroyed: 146, damaged: 6, captured: 103)"
+    subset: bool = False  # "killed 32 civilians, including two children": part of an earlier count
 
 
-def read_findings(text: str, sides: SideMap, bare: bool = False) -> list[Finding]:
+def read_findings(text: str, sides: SideMap, bare: bool = False, prose: bool = False) -> list[Finding]:
     """The figures of a text that count people or equipment lost, with what happened.
     With `bare`, a figure with a category but no victims named ("2,000 wounded") is kept:
-    in an infobox column the column says whose losses they are."""
+    in an infobox column the column says whose losses they are. With `prose`, the phrasings
+    of sentences are read too (see _read_prose)."""
     findings: list[Finding] = []
     skip_until = -1
     for figure in _counts(text):
-        if figure.start < skip_until or _in_subset(text, figure.start):
+        subset = _in_subset(text, figure.start)
+        if figure.start < skip_until or subset and not prose:
             continue
         finding = _read_phrase(text, figure, sides)
         if finding is None:
             continue
         finding.word = finding.word or _own_word(text, finding)
+        finding.subset = subset
         findings.append(finding)
         if finding.breakdown:
             skip_until = finding.end
     _share_words(text, findings, sides)
     _borrow_phrases(findings)
+    if prose:
+        _read_prose(text, findings)
     for finding in findings:
         if bare and not finding.kind and finding.word and _category_of(finding.word):
             finding.kind = "victim"
@@ -298,10 +321,12 @@ def _read_phrase(text: str, figure: Figure, sides: SideMap) -> Finding | None:
         victims = _subject(match.group("phrase")[: -len(noun)].strip())
         victims = re.sub(r"\bcivilian$", "civilians", victims)
         return Finding(figure, "victim", victims or noun, match.end(), noun.lower(), elliptic=not victims)
-    match = VICTIM_PHRASE.match(text, at)
+    adjective = LOSS_ADJECTIVE.match(text, at)  # "530 dead fighters"
+    match = VICTIM_PHRASE.match(text, adjective.end() if adjective else at)
     if match:
         possessive = match.group("poss") in ("its", "their", "our")
-        return Finding(figure, "victim", _subject(match.group("phrase")), match.end(), possessive=possessive)
+        word = adjective.group(1) if adjective else None
+        return Finding(figure, "victim", _subject(match.group("phrase")), match.end(), word, possessive)
     match = ITEM_PHRASE.match(text, at)
     if match:
         if CIVILIAN_PROPERTY.search(match.group("phrase")):
@@ -327,7 +352,7 @@ def _subject(phrase: str) -> str:
 def _in_subset(text: str, position: int) -> bool:
     """ "killed 32 civilians, including two children": the two are part of the 32."""
     # The 200 characters before the figure, not all of them: linear in a long sentence.
-    return bool(SUBSET.search(re.split(r"[,;)]", text[max(0, position - 200) : position])[-1]))
+    return bool(SUBSET.search(re.split(r"[;)]|,(?!\d{3})", text[max(0, position - 200) : position])[-1]))
 
 
 def _own_word(text: str, finding: Finding) -> str | None:
@@ -387,6 +412,75 @@ def _borrow_phrases(findings: list[Finding]) -> None:
             previous = finding
 
 
+# Phrasings of sentences (read_findings with `prose`).
+DEATH_TOLL = LazyRegex(
+    r"(?P<whose>[^,;]{0,60}?)\s*\bdeath\s+toll\s+"
+    r"(?:(?:rose|rises|ranges|ranged|range|stood|stands|was|is|reached|climbed|increased|of|at|to|from)\s+){0,3}$",
+    re.I,
+)
+VICTIMS_NAMED_EARLIER = LazyRegex(rf"\b[a-z]+ed\s+(?P<phrase>(?:{MOD}\s+){{0,3}}?(?:{VICTIM}))(?![\w-])")
+LONG_SUBJECT_VERB = LazyRegex(
+    rf"\s+(?:who|which|that)\b[^;]*?,\s+(?:were|was|had\s+been|have\s+been)"
+    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER})(?![\w-]){NOT_A_COUNT}"
+)
+FORCE_MEMBERS = LazyRegex(
+    r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:forces|army|police|military|militias?|guards?)\b"
+)
+PART_OF_LINK = LazyRegex(r"\(|\b(?:along|together)\s+with\b|\bas\s+well\s+as\b|\bmostly\b|\bmainly\b")
+REFUGEES = LazyRegex(r"\b(?:refugees|IDPs|internally\s+displaced(?:\s+persons|\s+people)?)$", re.I)
+
+
+def _read_prose(text: str, findings: list[Finding]) -> None:
+    """What sentences say that an infobox line does not: "the death toll ranges from 118 to
+    121", sub-counts of a total ("28 were killed (24 soldiers and four civilians)"), victims
+    named before a bare count ("ambushed soldiers, killing three"), a verb after a relative
+    clause ("Some 900 soldiers who ..., were taken prisoner"), refugees (displaced)."""
+    for finding in findings:
+        _read_members(text, finding)
+        if not finding.word and finding.phrase:
+            verb = LONG_SUBJECT_VERB.match(text, finding.end)
+            finding.word = _normal(verb.group("word")) if verb else None
+        if not finding.word and REFUGEES.search(finding.phrase):
+            finding.word = "displaced"
+        if not finding.word:
+            _read_death_toll(text, finding)
+        if not finding.word:
+            _read_part_of_total(text, findings, finding)
+        if finding.elliptic and finding.word and not finding.phrase and _category_of(finding.word):
+            earlier = list(VICTIMS_NAMED_EARLIER.finditer(text, 0, finding.figure.start))
+            if earlier:
+                finding.kind, finding.phrase = "victim", _subject(earlier[-1].group("phrase"))
+
+
+def _read_members(text: str, finding: Finding) -> None:
+    """ "24 members of the security forces": the members' body is part of the phrase."""
+    if finding.kind == "victim" and finding.phrase.lower().endswith("members"):
+        body = FORCE_MEMBERS.match(text, finding.end)
+        if body:
+            finding.phrase, finding.end = finding.phrase + body.group(), body.end()
+
+
+def _read_death_toll(text: str, finding: Finding) -> None:
+    """ "The Ruritanian Army's death toll ranges from 118 to 121": killed, of those named."""
+    toll = DEATH_TOLL.search(text, 0, finding.figure.start)
+    if toll and finding.kind in ("", "victim"):
+        whose = re.sub(r"^(?:the|an?|its|their)\s+|['’]s$", "", toll.group("whose").strip(), flags=re.I)
+        finding.kind, finding.word, finding.phrase = "victim", "killed", whose or "deaths"
+
+
+def _read_part_of_total(text: str, findings: list[Finding], part: Finding) -> None:
+    """A sub-count takes the category of the total it is part of: "including 20 soldiers",
+    "(24 soldiers and four civilians)", "mostly rebels along with 20 soldiers"."""
+    totals = [f for f in findings if f.figure.start < part.figure.start and f.word and not f.subset]
+    if not totals or part.kind != "victim":
+        return
+    between = text[totals[-1].end : part.figure.start]
+    if re.search(r";|\.\s", between):
+        return
+    if part.subset or (PART_OF_LINK.search(between) and ")" not in between):
+        part.word, part.subset = totals[-1].word, True
+
+
 def _normal(word: str) -> str:
     return " ".join(word.lower().split())
 
@@ -430,10 +524,23 @@ def sources(text: str) -> list[Source]:
         while INTRO.match(stripped):
             stripped = stripped[INTRO.match(stripped).end() :]
         match = ACTIVE_SOURCE.match(stripped)
-        if match and _is_subject(match.group("who"), match.group("verb")):
+        if match and match.group("verb").islower() and _is_subject(match.group("who"), match.group("verb")):
             position = start + len(clause) - len(stripped) + match.start("verb")
             found.append(Source(position, _clean_claimant(match.group("who"))))
+    found += [Source(m.start(), _clean_claimant(m.group("who"))) for m in WITH_SOURCE.finditer(text)]
+    found += _participle_sources(text)
     return sorted(found, key=lambda source: source.position)
+
+
+def _participle_sources(text: str) -> list[Source]:
+    """ "El Dorado cut ties with Ruritania, stating that 300 El Doradans had fled": the one who
+    states is the subject of the clause before: the last name that a verb follows."""
+    found = []
+    for participle in PARTICIPLE_SOURCE.finditer(text):
+        subjects = list(CLAUSE_SUBJECT.finditer(text, 0, participle.start()))
+        if subjects and not re.match(r"(?:the\s+)?(?:On|In|By|As|At|From|After|Before)\b", subjects[-1]["who"]):
+            found.append(Source(participle.start(), _clean_claimant(subjects[-1].group("who"))))
+    return found
 
 
 def _words(text: str) -> set[str]:
@@ -450,6 +557,8 @@ def _clauses(text: str, breaks: LazyRegex = CLAUSE_BREAK) -> list[tuple[int, str
 def _is_subject(words: str, verb: str) -> bool:
     if re.search(r"\d|\b(?:was|were|is|are|been|be|that|which|who)\b", words, re.I) and "revised" not in verb:
         return False
+    if re.match(r"according\s+to\b", words, re.I):
+        return False  # "According to the government and state media": "state" is no verb here
     return 0 < len(words.split()) <= 14
 
 
@@ -503,15 +612,61 @@ def victim_side(text: str, finding: Finding, context: Context, clause: str, befo
         return side
     if finding.possessive:
         return context.claimant_side
+    civilian = victim_group(finding.phrase, "", None) != "military"
     candidates = (
         context.column_side,
         _place_side(text[finding.end :], sides),
         _loser_in(before, sides),
         _attacked_side(clause, sides),
-        context.claimant_side,
+        _killer_enemy(clause, before, sides),
+        _state_forces(finding.phrase, sides),
+        context.claimant_side if not civilian or _states_at_war(sides) else None,
         _heading_enemy(context.section, sides),
     )
     return next((side for side in candidates if side is not None), None)
+
+
+KILLING_PARTICIPLE = LazyRegex(r",\s+(?:killing|injuring|wounding|executing)\s+$")
+
+
+def _killer_enemy(clause: str, before: str, sides: SideMap) -> int | None:
+    """ "The Karst Front launched an offensive, killing 233 civilians": the killing is done by
+    the clause's subject; the victims are its enemy's."""
+    if not KILLING_PARTICIPLE.search(before):
+        return None
+    stripped = clause
+    while INTRO.match(stripped):
+        stripped = stripped[INTRO.match(stripped).end() :]
+    mentions = sides.mentions(stripped)
+    if mentions and re.fullmatch(r"\s*(?:the\s*)?", stripped[: mentions[0].start], re.I):
+        return sides.opponent(mentions[0].side)
+    return None
+
+
+STATE_FORCES = LazyRegex(
+    r"(?:(?:more|other|further)\s+)?(?:soldiers?|troops|servicemen|serviceman|policemen|policeman"
+    r"|police\s+officers?|conscripts)",
+    re.I,
+)
+
+
+def _state_forces(phrase: str, sides: SideMap) -> int | None:
+    """ "20 soldiers, 5 policemen": in a war of one state against groups that are none, soldiers
+    and police no one names are the state's."""
+    if not STATE_FORCES.fullmatch(phrase):
+        return None
+    states = _state_sides(sides)
+    return states.pop() if len(states) == 1 and len(sides.parties) == 2 else None
+
+
+def _states_at_war(sides: SideMap) -> bool:
+    """Each side has a country: the claimant's civilians are its own side's. In a civil war
+    the civilians a government counts are no party's."""
+    return len(_state_sides(sides)) == len(sides.parties) >= 2
+
+
+def _state_sides(sides: SideMap) -> set[int]:
+    return {side for name, side in sides.names.items() if nation_of(name)}
 
 
 def _place_side(after: str, sides: SideMap) -> int | None:
@@ -556,6 +711,8 @@ def _attacked_side(text: str, sides: SideMap) -> int | None:
 def victim_group(phrase: str, category: str, section: str | None) -> str:
     """military | civilian | mercenary | other, from the victims' nouns, else from the
     category (the displaced are civilians) or the section ("Casualties > Military")."""
+    if re.search(rf"\bmembers{FORCE_MEMBERS.pattern}", phrase):
+        return "military"  # "members of the security forces"
     nouns = [noun.lower() for noun in GROUP_NOUN.findall(phrase)]
     groups = [NOUN_GROUP[noun] for noun in nouns]
     others = [NOUN_GROUP[noun] for noun in nouns if not noun.startswith("fighter")]
@@ -671,11 +828,16 @@ def header_claimant(header: str) -> str:
 def _prose_claims(sentences, sides, dates, conflict_start) -> list[Claim]:
     sentences = list(sentences)
     skipped = _sections_before(sentences, conflict_start)
+    sides = with_abbreviations(sides, sentences)
     claims: list[Claim] = []
     for position, sentence in enumerate(sentences):
-        if sentence.section in skipped or not _may_count_losses(sentence.text):
+        if sentence.section in skipped:
             continue
-        findings = read_findings(sentence.text, sides)
+        risen = _risen_claims(sentence, sentences[position - 1] if position else None, claims[-1:])
+        if risen or not _may_count_losses(sentence.text):
+            claims += risen
+            continue
+        findings = read_findings(sentence.text, sides, prose=True)
         if not findings:
             continue
         found = sources(sentence.text)
@@ -689,8 +851,76 @@ def _prose_claims(sentences, sides, dates, conflict_start) -> list[Claim]:
             source="body",
             found_sources=found,
             sentence=sentence.index,
-            narrative=(dates or {}).get(sentence.index),
+            narrative=_narrative_date(sentences, position, dates or {}),
         )
+    return claims
+
+
+ABBREVIATION = LazyRegex(
+    r"(?P<full>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’-]*)+)\s+\((?P<short>[A-Z]{2,}(?:-[A-Z]+)?)\)"
+)
+LOWERCASE_LINKS = frozenset({"of", "and", "the", "for"})
+
+
+def with_abbreviations(sides: SideMap, sentences: list[Sentence]) -> SideMap:
+    """The side map, with the abbreviations a text defines for what names a side ("the
+    Velmoran Defence Forces (VDF)") and the initials of parties of several words ("Free
+    Karst Army": FKA). Names the map knows keep their side."""
+    extra: dict[str, int | None] = {}
+    for side, parties in sides.parties.items():
+        for party in parties:
+            initials = "".join(w[0] for w in party.split() if w not in LOWERCASE_LINKS and w[0].isupper())
+            if len(initials) >= 3:
+                extra.setdefault(initials.lower(), side)
+    for sentence in sentences:
+        for match in ABBREVIATION.finditer(sentence.text):
+            full = re.sub(r"^The\s+", "", match.group("full"))
+            named, side = sides.side_in(full)
+            if named and side is not None:
+                extra[match.group("short").lower()] = side
+    added = {name: side for name, side in extra.items() if name not in sides.names and side is not None}
+    return replace(sides, names={**sides.names, **added}) if added else sides
+
+
+def _narrative_date(sentences: list[Sentence], position: int, dates: Mapping[int, date]) -> date | None:
+    """The date the narrative gives a sentence: its own, else the day its paragraph opens with
+    ("On 10 February 2012, two bombs exploded ... It reported that 28 were killed") while no
+    other date came between."""
+    sentence = sentences[position]
+    if sentence.index in dates:
+        return dates[sentence.index]
+    earlier = [s for s in sentences[:position] if s.paragraph == sentence.paragraph]
+    if not earlier or not PARAGRAPH_DAY.match(earlier[0].text) or earlier[0].index not in dates:
+        return None
+    if any(s.index in dates or day_dates(s.text) for s in earlier[1:]) or YEAR.search(sentence.text):
+        return None
+    return dates[earlier[0].index]
+
+
+PARAGRAPH_DAY = LazyRegex(rf"On\s+(?:\d{{1,2}}\s+{MONTH_NAME}|{MONTH_NAME}\s+\d{{1,2}})\b,?(?:\s*\d{{4}})?,")
+RISEN = LazyRegex(
+    r"\b(?:this|that|it|the\s+(?:number|figure|total|toll|count))\s+(?:had\s+|has\s+)?"
+    r"(?:risen|rose|grown|grew|increased|climbed|reached)(?:\s+to)?\s+$",
+    re.I,
+)
+
+
+def _risen_claims(sentence: Sentence, before: Sentence | None, previous: list[Claim]) -> list[Claim]:
+    """ "... a wave of 300,000 refugees. By January, this had risen to 400,000": the claim of
+    the sentence just before, in the same paragraph, counted again."""
+    if not previous or before is None or previous[0].sentence != before.index:
+        return []
+    if before.paragraph != sentence.paragraph:
+        return []
+    claims = []
+    for figure in find_figures(sentence.text):
+        if RISEN.search(sentence.text, max(0, figure.start - 60), figure.start):
+            days = day_dates(sentence.text)
+            when = as_of(days, (0, len(sentence.text)), figure.start, figure.start, None) if days else None
+            claims.append(replace(
+                previous[0], value=figure.value, upper=figure.upper, qualifier=figure.qualifier, as_of=when,
+                section=sentence.section, text=sentence.text, sentence=sentence.index,
+            ))
     return claims
 
 
@@ -757,6 +987,7 @@ def _claims(
     clauses = _clauses(text)
     days = day_dates(text)
     side_of_phrase: dict[str, int | None] = {}
+    total_side = None  # the side of the last count that was no sub-count
     for finding in findings:
         figure = finding.figure
         here = _attributed(context, _source_for(found_sources, figure.start))
@@ -773,6 +1004,10 @@ def _claims(
         side = side_of_phrase.get(finding.phrase) if finding.elliptic else None
         if side is None:
             side = victim_side(text, finding, here, text[clause[0] : clause[1]], before)
+        if finding.subset and side is None and not context.sides.side_in(finding.phrase)[0]:
+            side = total_side  # "97,368 Tazirans ..., including 12,500 civilians"
+        elif not finding.subset:
+            total_side = side
         side_of_phrase[finding.phrase] = side
         if EACH_OWN.search(here.claimant):
             here = replace(here, claimant_side=side)
