@@ -139,9 +139,11 @@ SEED_BODY = [
     (219, None, 1, "civilian", "killed", 26, None, "exact", "2020-10-28"),
     (219, None, 1, "civilian", "wounded", 83, None, "more_than", "2020-10-28"),
     (220, None, 1, "other", "wounded", 2, None, "exact", None),
-    (254, None, 1, "civilian", "killed", 40, None, "exact", None),
+    (254, None, 1, "civilian", "killed", 40, None, "exact", "2020-12-11"),  # the report's day
     (261, None, 1, "civilian", "killed", 7, None, "at_least", None),
+    (261, None, 1, "civilian", "killed", 2, None, "exact", None),  # "including two children"
     (261, None, 1, "civilian", "wounded", 20, None, "approx", None),
+    (261, None, 1, "civilian", "wounded", 2, None, "exact", None),
     (306, None, 2, "military", "killed", 19, None, "exact", "2021-05-03"),
 ]
 

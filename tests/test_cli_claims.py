@@ -22,7 +22,7 @@ French officials said [citation needed] that 12 German soldiers were killed on 3
 
 def test_casualties_json_is_every_claim_infobox_first():
     data = run_json("casualties")
-    assert len(data) == 78
+    assert len(data) == 80
     assert list(data[0]) == [
         "claimant", "claimant_side", "subject", "side", "group", "category", "value", "upper",
         "qualifier", "as_of", "source", "section", "text", "item", "status", "sentence",

@@ -139,7 +139,7 @@ ITEM_PHRASE = LazyRegex(
     (?:\s*\((?P<breakdown>[^()]*\d[^()]*)\))?""",
     re.X,
 )
-LOSS_ADJECTIVE = LazyRegex(r"\s+(dead|wounded|injured|missing|captured)(?=\s)")
+LOSS_ADJECTIVE = LazyRegex(r"\s+(dead|wounded|injured)(?=\s)")
 PARTY_PEOPLE = LazyRegex(r"\s+(?P<phrase>[A-Z][\w'’-]*s)(?![\w-])")
 ELLIPSIS = LazyRegex(r"\s+(?:others|other|more)\b")
 NATION_ONLY = LazyRegex(rf"\s+(?P<phrase>(?:{MOD}\s+){{0,1}}?{MOD})(?=\s*(?:,|and|or)\s+)")
@@ -284,7 +284,7 @@ def read_findings(text: str, sides: SideMap, bare: bool = False, prose: bool = F
         if figure.start < skip_until or subset and not prose:
             continue
         finding = _read_phrase(text, figure, sides)
-        if finding is None:
+        if finding is None or subset and finding.kind != "victim":
             continue
         finding.word = finding.word or _own_word(text, finding)
         finding.subset = subset
@@ -321,7 +321,8 @@ def _read_phrase(text: str, figure: Figure, sides: SideMap) -> Finding | None:
         victims = _subject(match.group("phrase")[: -len(noun)].strip())
         victims = re.sub(r"\bcivilian$", "civilians", victims)
         return Finding(figure, "victim", victims or noun, match.end(), noun.lower(), elliptic=not victims)
-    adjective = LOSS_ADJECTIVE.match(text, at)  # "530 dead fighters"
+    # "530 dead fighters"; not "a dead soldier", which describes one rather than counts
+    adjective = LOSS_ADJECTIVE.match(text, at) if figure.text.lower() not in ("a", "an") else None
     match = VICTIM_PHRASE.match(text, adjective.end() if adjective else at)
     if match:
         possessive = match.group("poss") in ("its", "their", "our")
@@ -620,7 +621,7 @@ def victim_side(text: str, finding: Finding, context: Context, clause: str, befo
         _attacked_side(clause, sides),
         _killer_enemy(clause, before, sides),
         _state_forces(finding.phrase, sides),
-        context.claimant_side if not civilian or _states_at_war(sides) else None,
+        context.claimant_side if not civilian or not _civil_war(sides) else None,
         _heading_enemy(context.section, sides),
     )
     return next((side for side in candidates if side is not None), None)
@@ -659,10 +660,16 @@ def _state_forces(phrase: str, sides: SideMap) -> int | None:
     return states.pop() if len(states) == 1 and len(sides.parties) == 2 else None
 
 
-def _states_at_war(sides: SideMap) -> bool:
-    """Each side has a country: the claimant's civilians are its own side's. In a civil war
-    the civilians a government counts are no party's."""
-    return len(_state_sides(sides)) == len(sides.parties) >= 2
+def _civil_war(sides: SideMap) -> bool:
+    """Parties of two sides named after one country ("Free Taziran Army", "Taziran
+    Government"): a civil war, where the civilians a claimant counts are no party's."""
+    countries: dict[str, set[int]] = {}
+    for name, side in sides.names.items():
+        for word in name.split():
+            nation = nation_of(word)
+            if nation:
+                countries.setdefault(nation.name, set()).add(side)
+    return any(len(found) > 1 for found in countries.values())
 
 
 def _state_sides(sides: SideMap) -> set[int]:
@@ -844,7 +851,7 @@ def _prose_claims(sentences, sides, dates, conflict_start) -> list[Claim]:
         if any(ANAPHOR.match(source.claimant) for source in found):
             antecedent = _antecedent(sentences, position)
             found = [replace(source, claimant=_resolve(source.claimant, antecedent)) for source in found]
-        claims += _claims(
+        claims += [claim for claim in _claims(
             sentence.text,
             findings,
             Context(sides, UNATTRIBUTED, None, sentence.section),
@@ -852,8 +859,18 @@ def _prose_claims(sentences, sides, dates, conflict_start) -> list[Claim]:
             found_sources=found,
             sentence=sentence.index,
             narrative=_narrative_date(sentences, position, dates or {}),
-        )
+        ) if not _fighters_of_no_side(claim, sides)]
     return claims
+
+
+BOTH_SIDES = LazyRegex(r"\b(?:both\s+sides|each\s+side|either\s+side|combined|in\s+total)\b", re.I)
+
+
+def _fighters_of_no_side(claim: Claim, sides: SideMap) -> bool:
+    """Fighters of no side a war article counts are most often another conflict's ("airstrikes
+    in a neighbouring country killed 78 militants"), unless the text counts both sides."""
+    military = claim.group in ("military", "mercenary") and claim.item is None
+    return bool(sides.parties) and claim.side is None and military and not BOTH_SIDES.search(claim.text)
 
 
 ABBREVIATION = LazyRegex(
