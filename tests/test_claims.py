@@ -145,6 +145,8 @@ SEED_BODY = [
     (261, None, 1, "civilian", "wounded", 20, None, "approx", None),
     (261, None, 1, "civilian", "wounded", 2, None, "exact", None),
     (306, None, 2, "military", "killed", 19, None, "exact", "2021-05-03"),
+    (307, None, 2, "civilian", "killed", 12, None, "exact", "2021-05-03"),  # "The list of 19 killed
+    (307, None, 2, "military", "killed", 7, None, "exact", "2021-05-03"),  # includes 12 civilians and 7 ..."
 ]
 
 

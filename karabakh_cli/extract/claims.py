@@ -140,7 +140,7 @@ ITEM_PHRASE = LazyRegex(
     re.X,
 )
 LOSS_ADJECTIVE = LazyRegex(r"\s+(dead|wounded|injured)(?=\s)")
-PARTY_PEOPLE = LazyRegex(r"\s+(?P<phrase>[A-Z][\w'’-]*s)(?![\w-])")
+PARTY_PEOPLE = LazyRegex(r"\s+(?P<phrase>(?:ethnic\s+)?[A-Z][\w'’-]*s)(?![\w-])")
 ELLIPSIS = LazyRegex(r"\s+(?:others|other|more)\b")
 NATION_ONLY = LazyRegex(rf"\s+(?P<phrase>(?:{MOD}\s+){{0,1}}?{MOD})(?=\s*(?:,|and|or)\s+)")
 
@@ -336,7 +336,7 @@ def _read_phrase(text: str, figure: Figure, sides: SideMap) -> Finding | None:
     if figure.text.lower() in ("a", "an"):
         return None
     match = PARTY_PEOPLE.match(text, at)
-    if match and sides.side_of(match.group("phrase")) is not None:
+    if match and sides.side_of(match.group("phrase").split()[-1]) is not None:
         return Finding(figure, "victim", match.group("phrase"), match.end())  # "15,000 Tazirans"
     match = NATION_ONLY.match(text, at)
     if match and (nation_of(match.group("phrase")) or sides.side_of(match.group("phrase")) is not None):
@@ -427,7 +427,14 @@ LONG_SUBJECT_VERB = LazyRegex(
 FORCE_MEMBERS = LazyRegex(
     r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:forces|army|police|military|militias?|guards?)\b"
 )
-PART_OF_LINK = LazyRegex(r"\(|\b(?:along|together)\s+with\b|\bas\s+well\s+as\b|\bmostly\b|\bmainly\b")
+PART_OF_LINK = LazyRegex(
+    r"\(|\b(?:along|together)\s+with\b|\bas\s+well\s+as\b|\bmostly\b|\bmainly\b|\b(?:includes|included)\b"
+)
+# "2,200 people, the vast majority of them civilians": people of more than one kind.
+MIXED = LazyRegex(
+    r"(?:\s+(?:were|was)\s+[a-z]+)?,?\s+(?:the\s+(?:vast\s+|great\s+)?majority\s+of\s+(?:them|whom)"
+    r"|most\s+of\s+(?:them|whom)|mostly|mainly|largely)\b"
+)
 REFUGEES = LazyRegex(r"\b(?:refugees|IDPs|internally\s+displaced(?:\s+persons|\s+people)?)$", re.I)
 
 
@@ -613,6 +620,8 @@ def victim_side(text: str, finding: Finding, context: Context, clause: str, befo
         return side
     if finding.possessive:
         return context.claimant_side
+    if context.column_side is None and (MIXED.match(text, finding.end) or MIXED.search(finding.phrase)):
+        return None  # "2,200 people, mostly civilians": the text does not say whose
     civilian = victim_group(finding.phrase, "", None) != "military"
     candidates = (
         context.column_side,
