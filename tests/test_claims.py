@@ -128,8 +128,8 @@ SEED_BODY = [
     (188, None, 1, "civilian", "killed", 5, None, "exact", "2020-09-27"),
     (190, None, 1, "civilian", "killed", 2, None, "exact", "2020-10-01"),
     (192, None, 1, "civilian", "wounded", 1, None, "exact", "2020-10-04"),
-    (204, None, 1, "civilian", "killed", 17, None, "exact", "2020-10-29"),
-    (204, None, 1, "civilian", "wounded", 61, None, "exact", "2020-10-29"),
+    (204, 1, 1, "civilian", "killed", 17, None, "exact", "2020-10-29"),  # the district's own head
+    (204, 1, 1, "civilian", "wounded", 61, None, "exact", "2020-10-29"),
     (206, 1, 1, "civilian", "wounded", 2, None, "exact", None),
     (207, None, 1, "civilian", "killed", 32, None, "exact", "2020-10-17"),
     (207, None, 1, "civilian", "wounded", 125, None, "exact", "2020-10-17"),

@@ -1035,7 +1035,7 @@ def _claims(
         elif not finding.subset:
             total_side = side
         side_of_phrase[finding.phrase] = side
-        if EACH_OWN.search(here.claimant):
+        if EACH_OWN.search(here.claimant) or _local_official(here, text[finding.end :]):
             here = replace(here, claimant_side=side)
         category = _category_of(finding.word)
         claims.append(Claim(
@@ -1052,6 +1052,23 @@ def _attributed(context: Context, source: Source | None) -> Context:
         return context
     side = claimant_side(source.claimant, context.sides)
     return replace(context, claimant=source.claimant, claimant_side=side)
+
+
+LOCAL_OFFICE = LazyRegex(
+    r"\b(?:head|governor|mayor|administrator|chief|akim|prefect)\s+of\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)",
+    re.I,
+)
+
+
+def _local_official(context: Context, after: str) -> bool:
+    """ "The head of the Ostrava District stated that 17 civilians were killed in Ostrava
+    District": a place's own official counting its people speaks for their side."""
+    office = LOCAL_OFFICE.search(context.claimant) if context.claimant_side is None else None
+    if not office:
+        return False
+    place = re.escape(office.group("place").split()[0])
+    return bool(re.search(rf"\bin\s+(?:the\s+)?(?:(?:city|town|district|region|province)\s+of\s+)?{place}\b", after[:150]))
 
 
 def _source_for(found: list[Source], position: int) -> Source | None:
