@@ -1,0 +1,224 @@
+"""Casualty claims read from sentences of the body: phrasings, claimants, dates and sides.
+Every document is written here, about invented countries."""
+
+from datetime import date
+
+from karabakh_cli.extract.figures import find_figures
+from karabakh_cli.factbase import FactBase
+
+
+def body_claims(make_doc, body: str, side1: str = "Velmora", side2: str = "Karst"):
+    text = f"""---
+title: Test war
+infoboxes:
+  - conflict: {{text: Test war}}
+    date: {{text: "1 March 2031 – 2 June 2032"}}
+    combatant1: {{text: " {side1}"}}
+    combatant2: {{text: " {side2}"}}
+---
+## War
+
+{body}
+"""
+    return [claim for claim in FactBase.load(make_doc(text)).claims if claim.source == "body"]
+
+
+def rows(claims):
+    return [(c.side, c.category, c.value, c.qualifier) for c in claims]
+
+
+# --- phrasings ------------------------------------------------------------------------------
+
+
+def test_a_death_toll_ranges_over_the_figures_of_those_named_before_it(make_doc):
+    claims = body_claims(make_doc, "The Velmoran Army death toll ranges from 118 to 121, depending on the source.")
+    assert [(c.side, c.category, c.value, c.upper, c.qualifier) for c in claims] == [(1, "killed", 118, 121, "range")]
+
+
+def test_bare_counts_after_a_verb_count_the_victims_it_names(make_doc):
+    claims = body_claims(
+        make_doc,
+        "Karst ambushed Velmoran soldiers on the border, killing three and capturing two; "
+        "a further five were killed during a failed rescue attempt.",
+    )
+    assert rows(claims) == [(1, "killed", 3, "exact"), (1, "captured", 2, "exact"), (1, "killed", 5, "exact")]
+    assert {c.subject for c in claims} == {"Velmoran soldiers"}
+
+
+def test_a_bare_count_has_no_victims_when_only_the_attackers_are_named(make_doc):
+    assert body_claims(make_doc, "Velmoran troops stormed the town, killing three.") == []
+
+
+def test_words_of_loss_and_of_fighters(make_doc):
+    claims = body_claims(
+        make_doc,
+        "An airstrike killed seven Velmoran militants. Three Velmoran paratroopers were killed. "
+        "About 68,000 ethnic Velmorans had fled their homes. 100,000 Karstian soldiers surrendered. "
+        "At least 23 Karstians executed by the guards were found. Between 2,000 and 2,143 Karstians were killed. "
+        "The fighting has caused nearly 12 million people to be forcibly displaced.",
+    )
+    assert rows(claims) == [
+        (1, "killed", 7, "exact"),
+        (1, "killed", 3, "exact"),
+        (1, "displaced", 68000, "approx"),
+        (2, "captured", 100000, "exact"),
+        (2, "killed", 23, "at_least"),
+        (2, "killed", 2000, "range"),
+        (None, "displaced", 12_000_000, "approx"),
+    ]
+
+
+def test_a_dead_soldier_described_is_no_count_but_530_dead_fighters_are(make_doc):
+    claims = body_claims(make_doc, "A video showed a dead Karstian soldier. Velmora counted 530 dead Karstian fighters.")
+    assert [(c.side, c.category, c.value, c.subject) for c in claims] == [(2, "killed", 530, "Karstian fighters")]
+
+
+def test_a_range_written_after_between_with_a_dash(make_doc):
+    (figure,) = find_figures("suffered between 70,000–300,000 deaths")
+    assert (figure.value, figure.upper, figure.qualifier) == (70000, 300000, "range")
+    claims = body_claims(make_doc, "Velmora and Karst suffered between 70,000–300,000 deaths combined.")
+    assert [(c.side, c.category, c.value, c.upper) for c in claims] == [(None, "killed", 70000, 300000)]
+
+
+def test_refugees_are_displaced_and_a_figure_that_rose_is_counted_again(make_doc):
+    claims = body_claims(
+        make_doc,
+        "By 2 October 2031, Karst had captured 350 villages, generating a wave of some 300,000 refugees. "
+        "By January 2032, this had risen to 400,000.",
+    )
+    assert [(c.category, c.value, c.qualifier, c.subject) for c in claims] == [
+        ("displaced", 300000, "approx", "refugees"),
+        ("displaced", 400000, "exact", "refugees"),
+    ]
+    assert claims[0].as_of == date(2031, 10, 2)
+
+
+def test_the_verb_after_a_relative_clause_and_the_sub_counts_before_it(make_doc):
+    claims = body_claims(
+        make_doc,
+        "Around 9,000 Karstians who were in Velmora at the time, including some 7,000 Karstian soldiers "
+        "and 1,500 civilians, were taken as prisoners of war by Velmora.",
+    )
+    assert [(c.side, c.group, c.category, c.value) for c in claims] == [
+        (2, "other", "captured", 9000),
+        (2, "military", "captured", 7000),
+        (2, "civilian", "captured", 1500),  # a sub-count takes its total's side
+    ]
+
+
+def test_sub_counts_in_brackets_and_in_a_list(make_doc):
+    claims = body_claims(
+        make_doc,
+        "Velmora said that 28 Karstians were killed (24 members of the security forces and four civilians) "
+        "and 235 wounded. The list of 19 killed includes 12 civilians and seven Karstian servicemen.",
+    )
+    assert [(c.group, c.category, c.value) for c in claims] == [
+        ("other", "killed", 28), ("military", "killed", 24), ("civilian", "killed", 4), ("other", "wounded", 235),
+        ("civilian", "killed", 12), ("military", "killed", 7),
+    ]
+
+
+# --- claimants ------------------------------------------------------------------------------
+
+
+def test_with_x_claiming_and_x_claimed_to_have_identified(make_doc):
+    claims = body_claims(
+        make_doc,
+        "The figures vary, with Karst claiming 250 of its fighters killed, "
+        "while Velmora claimed to have identified 530 dead Karstian fighters.",
+    )
+    assert [(c.claimant, c.claimant_side, c.side, c.value) for c in claims] == [
+        ("Karst", 2, 2, 250), ("Velmora", 1, 2, 530),
+    ]
+
+
+def test_the_subject_of_the_clause_before_stating_that(make_doc):
+    claims = body_claims(
+        make_doc,
+        "On 2 March 2031, Velmora cut all ties with Karst, stating that 11,700 Velmorans had been forced to flee Karst.",
+    )
+    assert [(c.claimant, c.claimant_side, c.side, c.category, c.as_of) for c in claims] == [
+        ("Velmora", 1, 1, "displaced", date(2031, 3, 2)),
+    ]
+
+
+def test_an_abbreviation_the_text_defines_and_the_initials_of_a_party(make_doc):
+    defined = body_claims(
+        make_doc,
+        "The Velmoran Defence Forces (VDF) crossed the river. The VDF estimates 600–700 dead Karstian fighters.",
+    )
+    assert [(c.claimant, c.claimant_side, c.side) for c in defined] == [("VDF", 1, 2)]
+    initials = body_claims(make_doc, "The KLF said 40 Velmoran soldiers were killed.", side2="Karst Liberation Front")
+    assert [(c.claimant, c.claimant_side, c.side) for c in initials] == [("KLF", 2, 1)]
+
+
+def test_according_to_the_government_and_state_media(make_doc):
+    claims = body_claims(make_doc, "According to the Velmoran government and state media, 44 Velmorans were killed.")
+    assert [(c.claimant, c.claimant_side) for c in claims] == [("Velmoran government and state media", 1)]
+
+
+def test_a_districts_own_head_speaks_for_its_side(make_doc):
+    claims = body_claims(
+        make_doc,
+        "The head of the Ostrava District stated that 17 civilians were killed in Ostrava District by Karstian shelling.",
+    )
+    assert [(c.claimant_side, c.side) for c in claims] == [(1, 1)]
+    elsewhere = body_claims(make_doc, "The head of the Ostrava District stated that 17 civilians were killed in Lumen.")
+    assert [c.claimant_side for c in elsewhere] == [None]
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def test_a_paragraph_opened_by_a_day_dates_the_sentences_that_follow(make_doc):
+    claims = body_claims(
+        make_doc,
+        "On 10 February 2032, two bombs exploded in Ostrava. According to the Velmoran government, the blasts "
+        "were caused by car bombs. It reported that 28 Velmorans were killed.\n\n"
+        "On 3 March 2032, a bomb exploded. On 5 March, another followed. Velmora said that 5 Velmorans were killed.",
+    )
+    assert [(c.claimant, c.value, c.as_of) for c in claims] == [
+        ("Velmoran government", 28, date(2032, 2, 10)),
+        ("Velmora", 5, None),  # two days in the paragraph: which one is not said
+    ]
+
+
+# --- whose losses ---------------------------------------------------------------------------
+
+
+def test_the_attackers_enemy_loses_the_civilians_a_participle_kills(make_doc):
+    claims = body_claims(make_doc, "In late June 2031, Karst launched a new offensive against the city, killing at least 233 civilians.")
+    assert [(c.side, c.value, c.qualifier) for c in claims] == [(1, 233, "at_least")]
+
+
+def test_people_of_more_than_one_kind_have_no_side(make_doc):
+    mixed = body_claims(make_doc, "Karstian shelling killed more than 2,200 people, the vast majority of them civilians.")
+    assert [(c.side, c.value) for c in mixed] == [(None, 2200)]
+    plain = body_claims(make_doc, "Karstian shelling killed more than 2,200 people.")
+    assert [(c.side, c.value) for c in plain] == [(1, 2200)]
+
+
+def test_soldiers_and_police_no_one_names_are_the_states_in_a_war_against_a_group(make_doc):
+    claims = body_claims(
+        make_doc,
+        "More than 200 people were killed, mostly rebels along with 20 soldiers, 5 policemen and 13 civilians.",
+        side1="Bolivia",
+        side2="Velmoran Liberation Front",
+    )
+    assert [(c.side, c.value) for c in claims] == [(None, 200), (1, 20), (1, 5), (None, 13)]
+
+
+def test_in_a_civil_war_the_civilians_a_government_counts_are_no_partys(make_doc):
+    civil = body_claims(
+        make_doc, "The Bolivian government said that 44 civilians were killed.",
+        side1="Free Bolivian Army", side2="Bolivian government",
+    )
+    assert [(c.claimant_side, c.side) for c in civil] == [(2, None)]
+    between_states = body_claims(make_doc, "The Velmoran government said that 44 civilians were killed.")
+    assert [(c.claimant_side, c.side) for c in between_states] == [(1, 1)]
+
+
+def test_fighters_of_no_side_are_another_wars_unless_both_sides_are_counted(make_doc):
+    assert body_claims(make_doc, "Airstrikes on a camp in a neighbouring country killed 78 militants.") == []
+    both = body_claims(make_doc, "A total of 500 soldiers were killed on both sides.")
+    assert [(c.side, c.value) for c in both] == [(None, 500)]
