@@ -218,14 +218,12 @@ ANAPHOR = LazyRegex(
 )
 # Words without which a sentence has no source / no loss: a cheap test before the patterns.
 PARTICIPLE_VERB = r"claiming|reporting|saying|stating|estimating|putting|announcing|adding"
+NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*"  # "the Ministry of Defence"
 # "..., with X claiming 250": X reports; "X dissolved ties, stating that ...": the subject reports.
-WITH_SOURCE = LazyRegex(
-    rf"\bwith\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)\s+(?:{PARTICIPLE_VERB})\b"
-)
+WITH_SOURCE = LazyRegex(rf"\bwith\s+(?P<who>{NAME})\s+(?:{PARTICIPLE_VERB})\b")
 PARTICIPLE_SOURCE = LazyRegex(rf",\s+(?:{PARTICIPLE_VERB})\s+that\b")
-CLAUSE_SUBJECT = LazyRegex(
-    r"(?:^|,\s+)(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)\s+(?=[a-z])"
-)
+CLAUSE_SUBJECT = LazyRegex(rf"(?:^|,\s+)(?P<who>{NAME})\s+(?=[a-z])")
+NOT_A_SUBJECT = LazyRegex(r"(?:the\s+)?(?:On|In|By|As|At|From|After|Before)\b")
 REPORTING_WORDS = frozenset(re.findall(r"[a-z]+", REPORT_VERB + "|" + PARTICIPLE_VERB)) | {"according"}
 NUMBER_WORD_SET = frozenset(WORD_VALUES) | {"dozen", "a", "an"}
 LOSS_WORDS = frozenset(word.split()[0] for word in [*CATEGORY_OF, *STATUS_OF, *CATEGORY_NOUN.split("|")])
@@ -416,7 +414,8 @@ def _borrow_phrases(findings: list[Finding]) -> None:
 # Phrasings of sentences (read_findings with `prose`).
 DEATH_TOLL = LazyRegex(
     r"(?P<whose>[^,;]{0,60}?)\s*\bdeath\s+toll\s+"
-    r"(?:(?:rose|rises|ranges|ranged|range|stood|stands|was|is|reached|climbed|increased|of|at|to|from)\s+){0,3}$",
+    r"(?:(?:rose|rises|ranges|ranged|range|stood|stands|was|is|reached|climbed|increased|of|at|to|from)\s+)"
+    r"{0,3}$",
     re.I,
 )
 VICTIMS_NAMED_EARLIER = LazyRegex(rf"\b[a-z]+ed\s+(?P<phrase>(?:{MOD}\s+){{0,3}}?(?:{VICTIM}))(?![\w-])")
@@ -546,7 +545,7 @@ def _participle_sources(text: str) -> list[Source]:
     found = []
     for participle in PARTICIPLE_SOURCE.finditer(text):
         subjects = list(CLAUSE_SUBJECT.finditer(text, 0, participle.start()))
-        if subjects and not re.match(r"(?:the\s+)?(?:On|In|By|As|At|From|After|Before)\b", subjects[-1]["who"]):
+        if subjects and not NOT_A_SUBJECT.match(subjects[-1].group("who")):
             found.append(Source(participle.start(), _clean_claimant(subjects[-1].group("who"))))
     return found
 
@@ -883,7 +882,8 @@ def _fighters_of_no_side(claim: Claim, sides: SideMap) -> bool:
 
 
 ABBREVIATION = LazyRegex(
-    r"(?P<full>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’-]*)+)\s+\((?P<short>[A-Z]{2,}(?:-[A-Z]+)?)\)"
+    r"(?P<full>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’-]*)+)"
+    r"\s+\((?P<short>[A-Z]{2,}(?:-[A-Z]+)?)\)"
 )
 LOWERCASE_LINKS = frozenset({"of", "and", "the", "for"})
 
@@ -1068,7 +1068,8 @@ def _local_official(context: Context, after: str) -> bool:
     if not office:
         return False
     place = re.escape(office.group("place").split()[0])
-    return bool(re.search(rf"\bin\s+(?:the\s+)?(?:(?:city|town|district|region|province)\s+of\s+)?{place}\b", after[:150]))
+    kind = r"(?:(?:city|town|district|region|province)\s+of\s+)?"
+    return bool(re.search(rf"\bin\s+(?:the\s+)?{kind}{place}\b", after[:150]))
 
 
 def _source_for(found: list[Source], position: int) -> Source | None:
