@@ -899,7 +899,7 @@ def with_abbreviations(sides: SideMap, sentences: list[Sentence]) -> SideMap:
             if len(initials) >= 3:
                 extra.setdefault(initials.lower(), side)
     for sentence in sentences:
-        for match in ABBREVIATION.finditer(sentence.text):
+        for match in ABBREVIATION.finditer(sentence.text) if "(" in sentence.text else ():
             full = re.sub(r"^The\s+", "", match.group("full"))
             named, side = sides.side_in(full)
             if named and side is not None:
@@ -915,7 +915,10 @@ def _narrative_date(sentences: list[Sentence], position: int, dates: Mapping[int
     sentence = sentences[position]
     if sentence.index in dates:
         return dates[sentence.index]
-    earlier = [s for s in sentences[:position] if s.paragraph == sentence.paragraph]
+    opening = position
+    while opening and sentences[opening - 1].paragraph == sentence.paragraph:
+        opening -= 1
+    earlier = sentences[opening:position]
     if not earlier or not PARAGRAPH_DAY.match(earlier[0].text) or earlier[0].index not in dates:
         return None
     if any(s.index in dates or day_dates(s.text) for s in earlier[1:]) or YEAR.search(sentence.text):
