@@ -68,6 +68,15 @@ def test_words_of_loss_and_of_fighters(make_doc):
     ]
 
 
+def test_lives_lost_fatalities_and_hostages(make_doc):
+    claims = body_claims(
+        make_doc,
+        "At least 45 Velmoran civilians lost their lives. The shelling caused 12 Karstian fatalities. "
+        "Nine Velmoran aid workers were taken hostage.",
+    )
+    assert rows(claims) == [(1, "killed", 45, "at_least"), (2, "killed", 12, "exact"), (1, "captured", 9, "exact")]
+
+
 def test_a_dead_soldier_described_is_no_count_but_530_dead_fighters_are(make_doc):
     claims = body_claims(make_doc, "A video showed a dead Karstian soldier. Velmora counted 530 dead Karstian fighters.")
     assert [(c.side, c.category, c.value, c.subject) for c in claims] == [(2, "killed", 530, "Karstian fighters")]

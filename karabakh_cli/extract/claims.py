@@ -71,11 +71,15 @@ VICTIM_GROUPS = {
 }
 NOUN_GROUP = {noun.lower(): group for group, nouns in VICTIM_GROUPS.items() for noun in nouns}
 CATEGORY_OF = {
-    **dict.fromkeys("killed killing kills died dead death deaths executed executing".split(), "killed"),
+    **dict.fromkeys(
+        "killed killing kills died dead death deaths executed executing fatalities".split() + ["lost their lives"],
+        "killed",
+    ),
     **dict.fromkeys("wounded wounding injured injuring injuries injury".split(), "wounded"),
     **dict.fromkeys(["missing", "missing in action", "went missing"], "missing"),
     **dict.fromkeys(
-        ["captured", "capturing", "taken prisoner", "taken captive", "surrendered", "taken as prisoners"],
+        ["captured", "capturing", "taken prisoner", "taken captive", "surrendered", "taken as prisoners",
+         "taken hostage"],
         "captured",
     ),
     **dict.fromkeys("displaced displacing displacement fled".split() + ["forced to flee"], "displaced"),
@@ -116,7 +120,7 @@ def _demonym_nouns() -> list[str]:
 GROUP_NOUNS = "(?i:" + _alternation([n for nouns in VICTIM_GROUPS.values() for n in nouns]) + ")"
 GROUP_NOUN = LazyRegex(rf"\b{GROUP_NOUNS}(?![\w-])")
 VICTIM = GROUP_NOUNS + "|" + _alternation(_demonym_nouns())
-CATEGORY_NOUN = r"deaths|death|injuries|injury"
+CATEGORY_NOUN = r"deaths|death|fatalities|injuries|injury"
 STATUS_WORD = _alternation(STATUS_OF)
 ITEM_NOUN = _alternation(ITEM_NOUNS)
 # An item: nouns ("tanks", "missile launchers"), or a bare designation at the end ("Mi-24 shot down").
@@ -152,6 +156,7 @@ AUX = (
 CATEGORY_AFTER = _alternation(
     "killed wounded injured missing captured displaced dead died executed surrendered fled".split()
     + ["missing in action", "taken prisoner", "taken captive", "taken as prisoners", "forced to flee"]
+    + ["lost their lives", "taken hostage"]
 )
 CATEGORY_BEFORE = (
     r"killing|killed|kills|injuring|injured|wounding|wounded|displacing|displaced|capturing|captured"
