@@ -47,6 +47,7 @@ def test_bare_counts_after_a_verb_count_the_victims_it_names(make_doc):
 
 def test_a_bare_count_has_no_victims_when_only_the_attackers_are_named(make_doc):
     assert body_claims(make_doc, "Velmoran troops stormed the town, killing three.") == []
+    assert body_claims(make_doc, "Helped by armed volunteers, Karst took the town, killing three.") == []
 
 
 def test_words_of_loss_and_of_fighters(make_doc):

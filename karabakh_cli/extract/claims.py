@@ -72,7 +72,8 @@ VICTIM_GROUPS = {
 NOUN_GROUP = {noun.lower(): group for group, nouns in VICTIM_GROUPS.items() for noun in nouns}
 CATEGORY_OF = {
     **dict.fromkeys(
-        "killed killing kills died dead death deaths executed executing fatalities".split() + ["lost their lives"],
+        "killed killing kills died dead death deaths executed executing fatalities".split()
+        + ["lost their lives"],
         "killed",
     ),
     **dict.fromkeys("wounded wounding injured injuring injuries injury".split(), "wounded"),
@@ -423,7 +424,15 @@ DEATH_TOLL = LazyRegex(
     r"{0,3}$",
     re.I,
 )
-VICTIMS_NAMED_EARLIER = LazyRegex(rf"\b[a-z]+ed\s+(?P<phrase>(?:{MOD}\s+){{0,3}}?(?:{VICTIM}))(?![\w-])")
+ATTACK_VERB = (
+    r"ambushed|attacked|targeted|shelled|bombed|struck|hit|raided|assaulted|besieged|surrounded"
+    r"|(?:fired|opened\s+fire)\s+(?:up)?on"
+)
+# "Karst ambushed Velmoran soldiers, killing three": the victims of a count that names none.
+VICTIMS_NAMED_EARLIER = LazyRegex(
+    rf"\b(?:{ATTACK_VERB})\s+(?:the\s+|a\s+group\s+of\s+)?"
+    rf"(?P<phrase>(?:{MOD}\s+){{0,3}}?(?:{VICTIM}))(?![\w-])"
+)
 LONG_SUBJECT_VERB = LazyRegex(
     rf"\s+(?:who|which|that)\b[^;]*?,\s+(?:were|was|had\s+been|have\s+been)"
     rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER})(?![\w-]){NOT_A_COUNT}"
