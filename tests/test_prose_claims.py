@@ -193,6 +193,24 @@ def test_a_paragraph_opened_by_a_day_dates_the_sentences_that_follow(make_doc):
     ]
 
 
+def test_only_a_sentence_that_refers_back_takes_the_paragraphs_day(make_doc):
+    claims = body_claims(
+        make_doc,
+        "On 4 March 2031, Karstian rockets hit Lumen. Velmora said 45 soldiers had been killed in the first week. "
+        "The attack killed 12 Velmoran civilians.",
+    )
+    assert [(c.value, c.as_of) for c in claims] == [(45, None), (12, date(2031, 3, 4))]
+
+
+def test_a_toll_that_rose_and_counts_that_are_no_claim(make_doc):
+    claims = body_claims(
+        make_doc,
+        "On 12 May 2031, a missile struck Lumen. Two days later, the death toll rose to 25. "
+        "Over 2,000 Velmoran troops were killed or wounded. In the 1990s war, 30,000 Velmorans died.",
+    )
+    assert [(c.subject, c.category, c.value, c.as_of) for c in claims] == [("deaths", "killed", 25, date(2031, 5, 14))]
+
+
 # --- whose losses ---------------------------------------------------------------------------
 
 

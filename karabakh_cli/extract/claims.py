@@ -170,13 +170,15 @@ STATUS_BEFORE = (
 )
 FILLER = r"the|a|an|another|further|additional|more|total|of|in|all|also"
 NOT_A_COUNT = rf"(?!\s+(?:\d|{NUMBER_WORDS})\b)"  # "killed 5": the phrase before it did the killing
+# "killed or wounded": a count of two categories at once, which is none of them
+NOT_MIXED = r"(?!\s+(?:or|and|and/or)\s+(?:killed|wounded|injured|missing|captured|died)\b)"
 
 AFTER_DIRECT = LazyRegex(
-    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER}|{STATUS_WORD})(?![\w-]){NOT_A_COUNT}"
+    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER}|{STATUS_WORD})(?![\w-]){NOT_A_COUNT}{NOT_MIXED}"
 )
 AFTER_SKIPPING = LazyRegex(
     rf"(?:\s+(?!(?:{AUX})\b)[^\s\d,;.]+){{1,8}}?\s+(?:were|was|are|is|had|have|has|went)"
-    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER})(?![\w-]){NOT_A_COUNT}"
+    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER})(?![\w-]){NOT_A_COUNT}{NOT_MIXED}"
 )
 BEFORE = LazyRegex(
     rf"\b(?P<word>{CATEGORY_BEFORE}|{STATUS_BEFORE})\s+"
@@ -485,7 +487,7 @@ def _read_death_toll(text: str, finding: Finding) -> None:
     """ "The Ruritanian Army's death toll ranges from 118 to 121": killed, of those named."""
     toll = DEATH_TOLL.search(text, 0, finding.figure.start)
     if toll and finding.kind in ("", "victim"):
-        whose = re.sub(r"^(?:the|an?|its|their)\s+|['’]s$", "", toll.group("whose").strip(), flags=re.I)
+        whose = re.sub(r"^(?:the|an?|its|their)\b\s*|['’]s$", "", toll.group("whose").strip(), flags=re.I)
         finding.kind, finding.word, finding.phrase = "victim", "killed", whose or "deaths"
 
 
@@ -860,7 +862,7 @@ def _prose_claims(sentences, sides, dates, conflict_start) -> list[Claim]:
     sides = with_abbreviations(sides, sentences)
     claims: list[Claim] = []
     for position, sentence in enumerate(sentences):
-        if sentence.section in skipped:
+        if sentence.section in skipped or _opens_before(sentence.text, conflict_start):
             continue
         risen = _risen_claims(sentence, sentences[position - 1] if position else None, claims[-1:])
         if risen or not _may_count_losses(sentence.text):
@@ -883,6 +885,17 @@ def _prose_claims(sentences, sides, dates, conflict_start) -> list[Claim]:
             narrative=_narrative_date(sentences, position, dates or {}),
         ) if not _fighters_of_no_side(claim, sides)]
     return claims
+
+
+OPENING_YEAR = LazyRegex(r"\b(1\d{3}|20\d{2})s?\b")
+
+
+def _opens_before(text: str, conflict_start: date | None) -> bool:
+    """ "In the 1990s war, 30,000 people died": a sentence opening with a time before the
+    conflict tells of the past."""
+    opening = INTRO.match(text)
+    years = [int(year) for year in OPENING_YEAR.findall(opening.group())] if opening and conflict_start else []
+    return bool(years) and max(years) < conflict_start.year
 
 
 BOTH_SIDES = LazyRegex(r"\b(?:both\s+sides|each\s+side|either\s+side|combined|in\s+total)\b", re.I)
@@ -937,9 +950,15 @@ def _narrative_date(sentences: list[Sentence], position: int, dates: Mapping[int
         return None
     if any(s.index in dates or day_dates(s.text) for s in earlier[1:]) or YEAR.search(sentence.text):
         return None
-    return dates[earlier[0].index]
+    return dates[earlier[0].index] if BACK_REFERENCE.search(sentence.text) else None
 
 
+# A sentence about the event told before it: "It reported ...", "the blasts killed ...".
+BACK_REFERENCE = LazyRegex(
+    r"^(?:It|They|He|She)\b|\b(?:it|they|he|she)\s+(?:said|reported|stated|claimed|added)\b"
+    r"|\b[Tt]he\s+(?:blasts?|attacks?|bombings?|explosions?|strikes?|shelling|raids?|ambush|incident"
+    r"|massacre|bombs?|missiles?|assault|report|study|list|statement|investigation)\b"
+)
 PARAGRAPH_DAY = LazyRegex(rf"On\s+(?:\d{{1,2}}\s+{MONTH_NAME}|{MONTH_NAME}\s+\d{{1,2}})\b,?(?:\s*\d{{4}})?,")
 RISEN = LazyRegex(
     r"\b(?:this|that|it|the\s+(?:number|figure|total|toll|count))\s+(?:had\s+|has\s+)?"
