@@ -893,8 +893,8 @@ OPENING_YEAR = LazyRegex(r"\b(1\d{3}|20\d{2})s?\b")
 def _opens_before(text: str, conflict_start: date | None) -> bool:
     """ "In the 1990s war, 30,000 people died": a sentence opening with a time before the
     conflict tells of the past."""
-    opening = INTRO.match(text)
-    years = [int(year) for year in OPENING_YEAR.findall(opening.group())] if opening and conflict_start else []
+    opening = INTRO.match(text) if conflict_start else None
+    years = [int(year) for year in OPENING_YEAR.findall(opening.group())] if opening else []
     return bool(years) and max(years) < conflict_start.year
 
 
