@@ -101,6 +101,7 @@ def test_refugees_are_displaced_and_a_figure_that_rose_is_counted_again(make_doc
         ("displaced", 400000, "exact", "refugees"),
     ]
     assert claims[0].as_of == date(2031, 10, 2)
+    assert body_claims(make_doc, "By June 2032, 200,000 refugees had returned.") == []
 
 
 def test_the_verb_after_a_relative_clause_and_the_sub_counts_before_it(make_doc):

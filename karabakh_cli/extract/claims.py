@@ -450,6 +450,7 @@ MIXED = LazyRegex(
     r"(?:\s+(?:were|was)\s+[a-z]+)?,?\s+(?:the\s+(?:vast\s+|great\s+)?majority\s+of\s+(?:them|whom)"
     r"|most\s+of\s+(?:them|whom)|mostly|mainly|largely)\b"
 )
+RETURNED = LazyRegex(r"\s+(?:(?:had|have|has|were|was)\s+)?(?:returned|repatriated|went\s+back|come\s+back)")
 REFUGEES = LazyRegex(r"\b(?:refugees|IDPs|internally\s+displaced(?:\s+persons|\s+people)?)$", re.I)
 
 
@@ -463,7 +464,7 @@ def _read_prose(text: str, findings: list[Finding]) -> None:
         if not finding.word and finding.phrase:
             verb = LONG_SUBJECT_VERB.match(text, finding.end)
             finding.word = _normal(verb.group("word")) if verb else None
-        if not finding.word and REFUGEES.search(finding.phrase):
+        if not finding.word and REFUGEES.search(finding.phrase) and not RETURNED.match(text, finding.end):
             finding.word = "displaced"
         if not finding.word:
             _read_death_toll(text, finding)
