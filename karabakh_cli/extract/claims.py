@@ -446,7 +446,7 @@ PART_OF_LINK = LazyRegex(
     r"\(|\b(?:along|together)\s+with\b|\bas\s+well\s+as\b|\bmostly\b|\bmainly\b|\b(?:includes|included)\b"
 )
 # "2,200 people, the vast majority of them civilians": people of more than one kind.
-MIXED = LazyRegex(
+MIXED_VICTIMS = LazyRegex(
     r"(?:\s+(?:were|was)\s+[a-z]+)?,?\s+(?:the\s+(?:vast\s+|great\s+)?majority\s+of\s+(?:them|whom)"
     r"|most\s+of\s+(?:them|whom)|mostly|mainly|largely)\b"
 )
@@ -636,7 +636,8 @@ def victim_side(text: str, finding: Finding, context: Context, clause: str, befo
         return side
     if finding.possessive:
         return context.claimant_side
-    if context.column_side is None and (MIXED.match(text, finding.end) or MIXED.search(finding.phrase)):
+    mixed = MIXED_VICTIMS.match(text, finding.end) or MIXED_VICTIMS.search(finding.phrase)
+    if mixed and context.column_side is None:
         return None  # "2,200 people, mostly civilians": the text does not say whose
     civilian = victim_group(finding.phrase, "", None) != "military"
     candidates = (
