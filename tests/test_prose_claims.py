@@ -220,6 +220,22 @@ def test_the_attackers_enemy_loses_the_civilians_a_participle_kills(make_doc):
     assert [(c.side, c.value, c.qualifier) for c in claims] == [(1, 233, "at_least")]
 
 
+def test_what_a_claimant_says_it_killed_are_its_enemys(make_doc):
+    claims = body_claims(
+        make_doc, "Velmora claimed to have killed 500 soldiers. Karst said it had killed 80 soldiers and captured 12."
+    )
+    assert [(c.claimant_side, c.side, c.category, c.value) for c in claims] == [
+        (1, 2, "killed", 500), (2, 1, "killed", 80), (2, 1, "captured", 12),
+    ]
+    own = body_claims(make_doc, "Velmora said that 45 soldiers had been killed.")
+    assert [(c.claimant_side, c.side) for c in own] == [(1, 1)]
+
+
+def test_an_estimated_figure_has_no_claimant_an(make_doc):
+    claims = body_claims(make_doc, "An estimated 1,000 Karstians died.")
+    assert [(c.claimant, c.side, c.value, c.qualifier) for c in claims] == [("unattributed", 2, 1000, "approx")]
+
+
 def test_people_of_more_than_one_kind_have_no_side(make_doc):
     mixed = body_claims(make_doc, "Karstian shelling killed more than 2,200 people, the vast majority of them civilians.")
     assert [(c.side, c.value) for c in mixed] == [(None, 2200)]

@@ -581,8 +581,8 @@ def _clauses(text: str, breaks: LazyRegex = CLAUSE_BREAK) -> list[tuple[int, str
 def _is_subject(words: str, verb: str) -> bool:
     if re.search(r"\d|\b(?:was|were|is|are|been|be|that|which|who)\b", words, re.I) and "revised" not in verb:
         return False
-    if re.match(r"according\s+to\b", words, re.I):
-        return False  # "According to the government and state media": "state" is no verb here
+    if re.match(r"according\s+to\b|(?:an?|the)$", words.strip(), re.I):
+        return False  # "According to the government and state media", "An estimated 1,000"
     return 0 < len(words.split()) <= 14
 
 
@@ -646,6 +646,7 @@ def victim_side(text: str, finding: Finding, context: Context, clause: str, befo
         _loser_in(before, sides),
         _attacked_side(clause, sides),
         _killer_enemy(clause, before, sides),
+        sides.opponent(context.claimant_side) if CLAIMANT_KILLED.search(before) else None,
         _state_forces(finding.phrase, sides),
         context.claimant_side if not civilian or not _civil_war(sides) else None,
         _heading_enemy(context.section, sides),
@@ -653,6 +654,12 @@ def victim_side(text: str, finding: Finding, context: Context, clause: str, befo
     return next((side for side in candidates if side is not None), None)
 
 
+# "X claimed to have killed 500 soldiers", "X said it had killed 80": the claimant's enemy's.
+CLAIMANT_KILLED = LazyRegex(
+    rf"\b(?:{REPORT_VERB})\s+(?:that\s+)?(?:to\s+have|(?:it|they|we)\s+(?:had|has|have)"
+    r"|its\s+(?:forces|troops|army|soldiers|units)\s+(?:had\s+|have\s+)?)"
+    r"\s*(?:killed|captured|wounded|injured)\s+(?:(?:at\s+least|more\s+than|over|about|some)\s+)?$"
+)
 KILLING_PARTICIPLE = LazyRegex(r",\s+(?:killing|injuring|wounding|executing)\s+$")
 
 
