@@ -231,6 +231,20 @@ def test_what_a_claimant_says_it_killed_are_its_enemys(make_doc):
     assert [(c.claimant_side, c.side) for c in own] == [(1, 1)]
 
 
+def test_another_claimant_puts_the_figure_at_and_losses_at(make_doc):
+    claims = body_claims(
+        make_doc,
+        "Velmora said 34 Velmoran soldiers were killed, while Karst put the figure at 200. "
+        "Karst put its own losses at 50 killed. Velmora claimed that Karstian losses amounted to 6,000 killed.",
+    )
+    assert [(c.claimant, c.claimant_side, c.side, c.category, c.value) for c in claims] == [
+        ("Velmora", 1, 1, "killed", 34),
+        ("Karst", 2, 1, "killed", 200),
+        ("Karst", 2, 2, "killed", 50),
+        ("Velmora", 1, 2, "killed", 6000),
+    ]
+
+
 def test_an_estimated_figure_has_no_claimant_an(make_doc):
     claims = body_claims(make_doc, "An estimated 1,000 Karstians died.")
     assert [(c.claimant, c.side, c.value, c.qualifier) for c in claims] == [("unattributed", 2, 1000, "approx")]

@@ -450,6 +450,11 @@ MIXED_VICTIMS = LazyRegex(
     r"(?:\s+(?:were|was)\s+[a-z]+)?,?\s+(?:the\s+(?:vast\s+|great\s+)?majority\s+of\s+(?:them|whom)"
     r"|most\s+of\s+(?:them|whom)|mostly|mainly|largely)\b"
 )
+PUT_AT = LazyRegex(r"\bput(?:s|ting)?\s+(?:the|this|that)\s+(?:figure|number|total|count)\s+at\s+$")
+LOSSES_BEFORE = LazyRegex(
+    r"(?P<whose>\b(?:its|their|our)(?:\s+own)?|(?!The\b)[A-Z][\w'’-]*)\s+losses\s+"
+    r"(?:at|amounted\s+to|stood\s+at|totall?ed|reached|of|were|was)\s+$"
+)
 RETURNED = LazyRegex(r"\s+(?:(?:had|have|has|were|was)\s+)?(?:returned|repatriated|went\s+back|come\s+back)")
 REFUGEES = LazyRegex(r"\b(?:refugees|IDPs|internally\s+displaced(?:\s+persons|\s+people)?)$", re.I)
 
@@ -470,10 +475,33 @@ def _read_prose(text: str, findings: list[Finding]) -> None:
             _read_death_toll(text, finding)
         if not finding.word:
             _read_part_of_total(text, findings, finding)
+        if not finding.word:
+            _read_figure_put_at(text, findings, finding)
         if finding.elliptic and finding.word and not finding.phrase and _category_of(finding.word):
-            earlier = list(VICTIMS_NAMED_EARLIER.finditer(text, 0, finding.figure.start))
-            if earlier:
-                finding.kind, finding.phrase = "victim", _subject(earlier[-1].group("phrase"))
+            _read_victims_before(text, finding)
+
+
+def _read_victims_before(text: str, finding: Finding) -> None:
+    """ "Karst put its own losses at 50 killed", "ambushed Velmoran soldiers, killing three"."""
+    losses = LOSSES_BEFORE.search(text, 0, finding.figure.start)
+    if losses:
+        whose = losses.group("whose")
+        finding.kind, finding.phrase = "victim", f"{whose} losses"
+        finding.possessive = whose.lower().startswith(("its", "their", "our"))
+        return
+    earlier = list(VICTIMS_NAMED_EARLIER.finditer(text, 0, finding.figure.start))
+    if earlier:
+        finding.kind, finding.phrase = "victim", _subject(earlier[-1].group("phrase"))
+
+
+def _read_figure_put_at(text: str, findings: list[Finding], finding: Finding) -> None:
+    """ "Velmora said 34 soldiers were killed, while Karst put the figure at 200": the same count."""
+    if not PUT_AT.search(text, 0, finding.figure.start):
+        return
+    counted = [f for f in findings if f.figure.start < finding.figure.start and f.word and f.kind]
+    if counted:
+        finding.kind, finding.word, finding.phrase = counted[-1].kind, counted[-1].word, counted[-1].phrase
+        finding.elliptic = True
 
 
 def _read_members(text: str, finding: Finding) -> None:
