@@ -33,6 +33,8 @@ def rows(claims):
 def test_a_death_toll_ranges_over_the_figures_of_those_named_before_it(make_doc):
     claims = body_claims(make_doc, "The Velmoran Army death toll ranges from 118 to 121, depending on the source.")
     assert [(c.side, c.category, c.value, c.upper, c.qualifier) for c in claims] == [(1, "killed", 118, 121, "range")]
+    civilian = body_claims(make_doc, "Karst attacked again and the Velmoran civilian death toll rose to 30.")
+    assert [(c.subject, c.side, c.group, c.value) for c in civilian] == [("Velmoran civilians", 1, "civilian", 30)]
 
 
 def test_bare_counts_after_a_verb_count_the_victims_it_names(make_doc):

@@ -421,10 +421,9 @@ def _borrow_phrases(findings: list[Finding]) -> None:
 
 # Phrasings of sentences (read_findings with `prose`).
 DEATH_TOLL = LazyRegex(
-    r"(?P<whose>[^,;]{0,60}?)\s*\bdeath\s+toll\s+"
+    r"(?P<whose>(?:(?:[A-Z][\w'’-]*|\([A-Z]+\))\s+){0,6})(?P<civilian>civilian\s+)?[Dd]eath\s+toll\s+"
     r"(?:(?:rose|rises|ranges|ranged|range|stood|stands|was|is|reached|climbed|increased|of|at|to|from)\s+)"
-    r"{0,3}$",
-    re.I,
+    r"{0,3}$"
 )
 ATTACK_VERB = (
     r"ambushed|attacked|targeted|shelled|bombed|struck|hit|raided|assaulted|besieged|surrounded"
@@ -517,6 +516,8 @@ def _read_death_toll(text: str, finding: Finding) -> None:
     toll = DEATH_TOLL.search(text, 0, finding.figure.start)
     if toll and finding.kind in ("", "victim"):
         whose = re.sub(r"^(?:the|an?|its|their)\b\s*|['’]s$", "", toll.group("whose").strip(), flags=re.I)
+        if toll.group("civilian"):
+            whose = f"{whose} civilians".strip()
         finding.kind, finding.word, finding.phrase = "victim", "killed", whose or "deaths"
 
 
