@@ -3,7 +3,13 @@ Every document is written here, about invented countries."""
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from karabakh_cli.extract.claims import CATEGORIES, EQUIPMENT, prose_claims
+from karabakh_cli.extract.document import Sentence
 from karabakh_cli.extract.figures import find_figures
+from karabakh_cli.extract.nations import SideMap
 from karabakh_cli.factbase import FactBase
 
 
@@ -283,3 +289,23 @@ def test_fighters_of_no_side_are_another_wars_unless_both_sides_are_counted(make
     assert body_claims(make_doc, "Airstrikes on a camp in a neighbouring country killed 78 militants.") == []
     both = body_claims(make_doc, "A total of 500 soldiers were killed on both sides.")
     assert [(c.side, c.value) for c in both] == [(None, 500)]
+
+
+# --- any text ---------------------------------------------------------------------------------
+
+WORDS = st.sampled_from(
+    "Velmora Karst Velmoran Karstian said claimed it its the a of with while killing killed wounded "
+    "died fled refugees soldiers civilians people including ( ) , ; . and or 12 1,200 three 2031 "
+    "death toll rose to put figure at losses mostly head District in On 4 March who were".split()
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=40))
+def test_any_sentence_gives_claims_with_positive_counts_and_known_words(words):
+    text = " ".join(words)
+    sides = SideMap({"velmora": 1, "velmoran": 1, "karst": 2, "karstian": 2}, {1: ("Velmora",), 2: ("Karst",)})
+    for claim in prose_claims([Sentence(text, "War", 0, 0, 0, len(text))], sides, conflict_start=date(2031, 1, 1)):
+        assert claim.value > 0 and claim.category in CATEGORIES + (EQUIPMENT,)
+        assert claim.side in (None, 1, 2) and claim.claimant_side in (None, 1, 2)
+        assert claim.value != 2031  # a year is never a count
