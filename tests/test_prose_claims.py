@@ -110,6 +110,8 @@ def test_refugees_are_displaced_and_a_figure_that_rose_is_counted_again(make_doc
     ]
     assert claims[0].as_of == date(2031, 10, 2)
     assert body_claims(make_doc, "By June 2032, 200,000 refugees had returned.") == []
+    two = body_claims(make_doc, "Shelling killed 12 civilians and wounded 30 others. By May, this had risen to 50.")
+    assert [c.value for c in two] == [12, 30]  # which of the two rose is not said
 
 
 def test_the_verb_after_a_relative_clause_and_the_sub_counts_before_it(make_doc):

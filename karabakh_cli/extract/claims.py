@@ -902,7 +902,7 @@ def _prose_claims(sentences, sides, dates, conflict_start) -> list[Claim]:
     for position, sentence in enumerate(sentences):
         if sentence.section in skipped or _opens_before(sentence.text, conflict_start):
             continue
-        risen = _risen_claims(sentence, sentences[position - 1] if position else None, claims[-1:])
+        risen = _risen_claims(sentence, sentences[position - 1] if position else None, claims[-2:])
         if risen or not _may_count_losses(sentence.text):
             claims += risen
             continue
@@ -1006,11 +1006,10 @@ RISEN = LazyRegex(
 
 
 def _risen_claims(sentence: Sentence, before: Sentence | None, previous: list[Claim]) -> list[Claim]:
-    """ "... a wave of 300,000 refugees. By January, this had risen to 400,000": the claim of
-    the sentence just before, in the same paragraph, counted again."""
-    if not previous or before is None or previous[0].sentence != before.index:
-        return []
-    if before.paragraph != sentence.paragraph:
+    """ "... a wave of 300,000 refugees. By January, this had risen to 400,000": the one claim
+    of the sentence just before, in the same paragraph, counted again."""
+    previous = [claim for claim in previous if before is not None and claim.sentence == before.index]
+    if len(previous) != 1 or before.paragraph != sentence.paragraph:
         return []
     claims = []
     for figure in find_figures(sentence.text):
