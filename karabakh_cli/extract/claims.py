@@ -951,6 +951,7 @@ ABBREVIATION = LazyRegex(
     r"\s+\((?P<short>[A-Z]{2,}(?:-[A-Z]+)?)\)"
 )
 LOWERCASE_LINKS = frozenset({"of", "and", "the", "for"})
+CAPITALS = LazyRegex(r"\b[A-Z]{3,}\b")
 
 
 def with_abbreviations(sides: SideMap, sentences: list[Sentence]) -> SideMap:
@@ -958,11 +959,15 @@ def with_abbreviations(sides: SideMap, sentences: list[Sentence]) -> SideMap:
     Velmoran Defence Forces (VDF)") and the initials of parties of several words ("Free
     Karst Army": FKA). Names the map knows keep their side."""
     extra: dict[str, int | None] = {}
-    for side, parties in sides.parties.items():
-        for party in parties:
-            initials = "".join(w[0] for w in party.split() if w not in LOWERCASE_LINKS and w[0].isupper())
-            if len(initials) >= 3:
-                extra.setdefault(initials.lower(), side)
+    initials = {
+        "".join(w[0] for w in party.split() if w not in LOWERCASE_LINKS and w[0].isupper()): side
+        for side, parties in sides.parties.items()
+        for party in parties
+    }
+    initials = {short: side for short, side in initials.items() if len(short) >= 3}
+    if initials:  # used as written in capitals: "ISIL", never "the" in any case
+        written = {word for sentence in sentences for word in CAPITALS.findall(sentence.text)}
+        extra.update({short.lower(): side for short, side in initials.items() if short in written})
     for sentence in sentences:
         for match in ABBREVIATION.finditer(sentence.text) if "(" in sentence.text else ():
             full = re.sub(r"^The\s+", "", match.group("full"))
