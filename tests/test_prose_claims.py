@@ -38,7 +38,9 @@ def rows(claims):
 
 def test_a_death_toll_ranges_over_the_figures_of_those_named_before_it(make_doc):
     claims = body_claims(make_doc, "The Velmoran Army death toll ranges from 118 to 121, depending on the source.")
-    assert [(c.side, c.category, c.value, c.upper, c.qualifier) for c in claims] == [(1, "killed", 118, 121, "range")]
+    assert [(c.side, c.group, c.category, c.value, c.upper, c.qualifier) for c in claims] == [
+        (1, "military", "killed", 118, 121, "range"),
+    ]
     civilian = body_claims(make_doc, "Karst attacked again and the Velmoran civilian death toll rose to 30.")
     assert [(c.subject, c.side, c.group, c.value) for c in civilian] == [("Velmoran civilians", 1, "civilian", 30)]
 
@@ -253,6 +255,11 @@ def test_another_claimant_puts_the_figure_at_and_losses_at(make_doc):
         ("Karst", 2, 2, "killed", 50),
         ("Velmora", 1, 2, "killed", 6000),
     ]
+
+
+def test_a_pronoun_that_refers_to_no_one_named_is_no_claimant(make_doc):
+    claims = body_claims(make_doc, "Fighting went on.\n\nIt said that 5 Velmorans were killed.")
+    assert [(c.claimant, c.claimant_side) for c in claims] == [("unattributed", None)]
 
 
 def test_an_estimated_figure_has_no_claimant_an(make_doc):

@@ -777,6 +777,9 @@ def _attacked_side(text: str, sides: SideMap) -> int | None:
     return None
 
 
+ARMED_FORCE = LazyRegex(r"\b(?:[Ff]orces|[Aa]rmy|[Mm]ilitary|[Nn]avy|[Aa]ir\s+[Ff]orce|[Mm]ilitias?)\b")
+
+
 def victim_group(phrase: str, category: str, section: str | None) -> str:
     """military | civilian | mercenary | other, from the victims' nouns, else from the
     category (the displaced are civilians) or the section ("Casualties > Military")."""
@@ -789,6 +792,8 @@ def victim_group(phrase: str, category: str, section: str | None) -> str:
         return "mercenary"  # "Syrian fighters or mercenaries", not "soldiers and mercenaries"
     if groups and groups[0] != "other":
         return groups[0]
+    if not groups and ARMED_FORCE.search(phrase):
+        return "military"  # "the Velmoran Defence Forces' death toll"
     if category == "displaced":
         return "civilian"
     heading = (section or "").lower()
@@ -1051,7 +1056,13 @@ def _antecedent(sentences: list[Sentence], position: int) -> str | None:
 
 
 def _resolve(claimant: str, antecedent: str | None) -> str:
-    return antecedent if antecedent and ANAPHOR.match(claimant) else claimant
+    """The antecedent of "it" or "the report"; a bare pronoun with none is no one named."""
+    if antecedent and ANAPHOR.match(claimant):
+        return antecedent
+    return UNATTRIBUTED if PRONOUN.fullmatch(claimant) else claimant
+
+
+PRONOUN = LazyRegex(r"it|they|he|she|him|her|them|we", re.I)
 
 
 YEAR = LazyRegex(r"\b(?:1\d{3}|20\d{2})\b")
