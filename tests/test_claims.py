@@ -128,8 +128,8 @@ SEED_BODY = [
     (188, None, 1, "civilian", "killed", 5, None, "exact", "2020-09-27"),
     (190, None, 1, "civilian", "killed", 2, None, "exact", "2020-10-01"),
     (192, None, 1, "civilian", "wounded", 1, None, "exact", "2020-10-04"),
-    (204, None, 1, "civilian", "killed", 17, None, "exact", "2020-10-29"),
-    (204, None, 1, "civilian", "wounded", 61, None, "exact", "2020-10-29"),
+    (204, 1, 1, "civilian", "killed", 17, None, "exact", "2020-10-29"),  # the district's own head
+    (204, 1, 1, "civilian", "wounded", 61, None, "exact", "2020-10-29"),
     (206, 1, 1, "civilian", "wounded", 2, None, "exact", None),
     (207, None, 1, "civilian", "killed", 32, None, "exact", "2020-10-17"),
     (207, None, 1, "civilian", "wounded", 125, None, "exact", "2020-10-17"),
@@ -139,10 +139,14 @@ SEED_BODY = [
     (219, None, 1, "civilian", "killed", 26, None, "exact", "2020-10-28"),
     (219, None, 1, "civilian", "wounded", 83, None, "more_than", "2020-10-28"),
     (220, None, 1, "other", "wounded", 2, None, "exact", None),
-    (254, None, 1, "civilian", "killed", 40, None, "exact", None),
+    (254, None, 1, "civilian", "killed", 40, None, "exact", "2020-12-11"),  # the report's day
     (261, None, 1, "civilian", "killed", 7, None, "at_least", None),
+    (261, None, 1, "civilian", "killed", 2, None, "exact", None),  # "including two children"
     (261, None, 1, "civilian", "wounded", 20, None, "approx", None),
+    (261, None, 1, "civilian", "wounded", 2, None, "exact", None),
     (306, None, 2, "military", "killed", 19, None, "exact", "2021-05-03"),
+    (307, None, 2, "civilian", "killed", 12, None, "exact", "2021-05-03"),  # "The list of 19 killed
+    (307, None, 2, "military", "killed", 7, None, "exact", "2021-05-03"),  # includes 12 civilians and 7 ..."
 ]
 
 

@@ -22,7 +22,7 @@ French officials said [citation needed] that 12 German soldiers were killed on 3
 
 def test_casualties_json_is_every_claim_infobox_first():
     data = run_json("casualties")
-    assert len(data) == 78
+    assert len(data) == 82
     assert list(data[0]) == [
         "claimant", "claimant_side", "subject", "side", "group", "category", "value", "upper",
         "qualifier", "as_of", "source", "section", "text", "item", "status", "sentence",
@@ -39,7 +39,7 @@ def test_casualties_json_is_every_claim_infobox_first():
 def test_casualties_filters():
     killed = run_json("casualties", "--side", "2", "--category", "killed", "--source", "body")
     assert [(c["value"], c["claimant_side"]) for c in killed] == [
-        (3825, 2), (85, 2), (3825, 2), (5000, 1), (5000, 2), (19, None),
+        (3825, 2), (85, 2), (3825, 2), (5000, 1), (5000, 2), (19, None), (12, None), (7, None),
     ]
     assert [c["value"] for c in run_json("casualties", "--claimant", "sohr")] == [541, 3]
     by_side_1 = run_json("casualties", "--claimant", "1")

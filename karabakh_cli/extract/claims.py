@@ -60,9 +60,9 @@ VICTIM_GROUPS = {
     "military": """servicemen serviceman servicemembers soldiers soldier troops personnel
         combatants combatant fighters fighter officers officer conscripts conscript reservists
         sailors pilots pilot crewmen POWs POW prisoners captives militiamen militia guards regulars
-        paramilitaries peacekeepers marines paratroopers commandos
-        policemen""".split()
-    + ["crew members", "prisoners of war", "service members", "police officers"],
+        paramilitaries peacekeepers marines militants militant rebels rebel insurgents insurgent
+        guerrillas guerrilla paratroopers paratrooper commandos policemen policeman""".split()
+    + ["crew members", "prisoners of war", "service members", "police officers", "police officer"],
     "mercenary": ["mercenaries", "mercenary"],
     "civilian": """civilians civilian people persons person residents inhabitants villagers
         children child journalists journalist reporters correspondents members member employees
@@ -71,11 +71,19 @@ VICTIM_GROUPS = {
 }
 NOUN_GROUP = {noun.lower(): group for group, nouns in VICTIM_GROUPS.items() for noun in nouns}
 CATEGORY_OF = {
-    **dict.fromkeys("killed killing kills died dead death deaths executed executing kia".split(), "killed"),
+    **dict.fromkeys(
+        "killed killing kills died dead death deaths executed executing fatalities kia".split()
+        + ["lost their lives"],
+        "killed",
+    ),
     **dict.fromkeys("wounded wounding injured injuring injuries injury wia".split(), "wounded"),
     **dict.fromkeys(["missing", "missing in action", "went missing", "mia"], "missing"),
-    **dict.fromkeys(["captured", "capturing", "taken prisoner", "taken captive"], "captured"),
-    **dict.fromkeys("displaced displacing displacement".split(), "displaced"),
+    **dict.fromkeys(
+        ["captured", "capturing", "taken prisoner", "taken captive", "surrendered", "taken as prisoners",
+         "taken hostage"],
+        "captured",
+    ),
+    **dict.fromkeys("displaced displacing displacement fled".split() + ["forced to flee"], "displaced"),
 }
 STATUS_OF = {
     **dict.fromkeys("destroyed destroying destroy destruction".split(), "destroyed"),
@@ -115,7 +123,7 @@ def _demonym_nouns() -> list[str]:
 GROUP_NOUNS = "(?i:" + _alternation([n for nouns in VICTIM_GROUPS.values() for n in nouns]) + ")"
 GROUP_NOUN = LazyRegex(rf"\b{GROUP_NOUNS}(?![\w-])")
 VICTIM = GROUP_NOUNS + "|" + _alternation(_demonym_nouns())
-CATEGORY_NOUN = r"deaths|death|injuries|injury"
+CATEGORY_NOUN = r"deaths|death|fatalities|injuries|injury"
 STATUS_WORD = _alternation(STATUS_OF)
 ITEM_NOUN = _alternation([*ITEM_NOUNS, *(noun.capitalize() for noun in ITEM_NOUNS if noun.islower())])
 # An item: nouns ("tanks", "missile launchers"), or a bare designation at the end ("Mi-24 shot down").
@@ -138,21 +146,24 @@ ITEM_PHRASE = LazyRegex(
     (?:\s*\((?P<breakdown>[^()]*\d[^()]*)\))?""",
     re.X,
 )
-PARTY_PEOPLE = LazyRegex(r"\s+(?P<phrase>[A-Z][\w'’-]*s)(?![\w-])")
+LOSS_ADJECTIVE = LazyRegex(r"\s+(dead|wounded|injured)(?=\s)")
+PARTY_PEOPLE = LazyRegex(r"\s+(?P<phrase>(?:ethnic\s+)?[A-Z][\w'’-]*s)(?![\w-])")
 ELLIPSIS = LazyRegex(r"\s+(?:others|other|more)\b")
 NATION_ONLY = LazyRegex(rf"\s+(?P<phrase>(?:{MOD}\s+){{0,1}}?{MOD})(?=\s*(?:,|and|or)\s+)")
 
 AUX = (
     r"were|was|are|is|had|have|has|been|being|got|went|reportedly|allegedly|also|all|later"
     r"|seriously|critically|severely|fatally|lightly|slightly|subsequently|then|officially"
-    r"|confirmed|total|internally"
+    r"|confirmed|total|internally|to\s+be|forcibly"
 )
 CATEGORY_AFTER = _alternation(
-    "killed wounded injured missing captured displaced dead died executed KIA WIA MIA".split()
-    + ["missing in action", "taken prisoner", "taken captive"]
+    "killed wounded injured missing captured displaced dead died executed surrendered fled KIA WIA MIA".split()
+    + ["missing in action", "taken prisoner", "taken captive", "taken as prisoners", "forced to flee"]
+    + ["lost their lives", "taken hostage"]
 )
 CATEGORY_BEFORE = (
-    r"killing|killed|kills|injuring|injured|wounding|wounded|displacing|displaced|capturing|captured|executing"
+    r"killing|killed|kills|injuring|injured|wounding|wounded|displacing|displaced|capturing|captured"
+    r"|executing|executed"
     r"|deaths\s+of|death\s+of|displacement\s+of"
 )
 STATUS_BEFORE = (
@@ -161,13 +172,15 @@ STATUS_BEFORE = (
 )
 FILLER = r"the|a|an|another|further|additional|more|total|of|in|all|also"
 NOT_A_COUNT = rf"(?!\s+(?:\d|{NUMBER_WORDS})\b)"  # "killed 5": the phrase before it did the killing
+# "killed or wounded": a count of two categories at once, which is none of them
+NOT_MIXED = r"(?!\s+(?:or|and|and/or)\s+(?:killed|wounded|injured|missing|captured|died)\b)"
 
 AFTER_DIRECT = LazyRegex(
-    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER}|{STATUS_WORD})(?![\w-]){NOT_A_COUNT}"
+    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER}|{STATUS_WORD})(?![\w-]){NOT_A_COUNT}{NOT_MIXED}"
 )
 AFTER_SKIPPING = LazyRegex(
     rf"(?:\s+(?!(?:{AUX})\b)[^\s\d,;.]+){{1,8}}?\s+(?:were|was|are|is|had|have|has|went)"
-    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER})(?![\w-]){NOT_A_COUNT}"
+    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER})(?![\w-]){NOT_A_COUNT}{NOT_MIXED}"
 )
 BEFORE = LazyRegex(
     rf"\b(?P<word>{CATEGORY_BEFORE}|{STATUS_BEFORE})\s+"
@@ -195,7 +208,7 @@ REPORT_VERB = (
     r"stated|states|state|reported|reports|claimed|claims|claim|documented|documents|said|says"
     r"|announced|announces|confirmed|confirms|alleged|alleges|noted|notes|released|published"
     r"|estimated|estimates|recorded|records|revealed|declared|acknowledged|counted"
-    r"|investigated|show|shows|showed|put|puts|were\s+revised|was\s+revised"
+    r"|investigated|show|shows|showed|put|puts|were\s+revised|was\s+revised|identified|identifies"
 )
 INTRO = LazyRegex(
     r"^(?:(?:also|however|later|then|subsequently|initially|meanwhile|thereafter)\s+(?=\w)"
@@ -222,7 +235,14 @@ ANAPHOR = LazyRegex(
     re.I,
 )
 # Words without which a sentence has no source / no loss: a cheap test before the patterns.
-REPORTING_WORDS = frozenset(re.findall(r"[a-z]+", REPORT_VERB)) | {"according"}
+PARTICIPLE_VERB = r"claiming|reporting|saying|stating|estimating|putting|announcing|adding"
+NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*"  # "the Ministry of Defence"
+# "..., with X claiming 250": X reports; "X dissolved ties, stating that ...": the subject reports.
+WITH_SOURCE = LazyRegex(rf"\bwith\s+(?P<who>{NAME})\s+(?:{PARTICIPLE_VERB})\b")
+PARTICIPLE_SOURCE = LazyRegex(rf",\s+(?:{PARTICIPLE_VERB})\s+that\b")
+CLAUSE_SUBJECT = LazyRegex(rf"(?:^|,\s+)(?P<who>{NAME})\s+(?=[a-z])")
+NOT_A_SUBJECT = LazyRegex(r"(?:the\s+)?(?:On|In|By|As|At|From|After|Before)\b")
+REPORTING_WORDS = frozenset(re.findall(r"[a-z]+", REPORT_VERB + "|" + PARTICIPLE_VERB)) | {"according"}
 NUMBER_WORD_SET = frozenset(WORD_VALUES) | {"dozen", "a", "an"}
 LOSS_WORDS = frozenset(word.split()[0] for word in [*CATEGORY_OF, *STATUS_OF, *CATEGORY_NOUN.split("|")])
 DIGIT = LazyRegex(r"\d")
@@ -265,28 +285,39 @@ class Finding:
     possessive: bool = False  # "of its soldiers"
     elliptic: bool = False  # the phrase is borrowed from a neighbouring figure
     breakdown: str | None = None  # "(destroyed: 146, damaged: 6, captured: 103)"
+    subset: bool = False  # "killed 32 civilians, including two children": part of an earlier count
 
 
-def read_findings(text: str, sides: SideMap, bare: bool = False) -> list[Finding]:
+def read_findings(text: str, sides: SideMap, bare: bool = False, prose: bool = False) -> list[Finding]:
     """The figures of a text that count people or equipment lost, with what happened.
     With `bare` (an infobox casualties field), a figure with a category but no victims named
     ("2,000 wounded") is kept: the column says whose losses they are; and a figure with no
-    verb is a loss its noun implies ("4 MiG-29s" lost, "8 POWs" captured, "300 refugees")."""
+    verb is a loss its noun implies ("4 MiG-29s" lost, "8 POWs" captured, "300 refugees").
+    With `prose`, the phrasings of sentences are read too (see _read_prose)."""
     findings: list[Finding] = []
     skip_until = -1
     for figure in _counts(text):
         if figure.start < skip_until:
             continue
+        subset = _in_subset(text, figure.start)
         finding = _read_phrase(text, figure, sides)
-        # "including 4 S-300 and 25 9K33 Osas": in a casualties field, kinds of items lost
-        if finding is None or _in_subset(text, figure.start) and not (bare and finding.kind == "item"):
+        # A count after "including" is part of an earlier one: kept for kinds of items lost in a
+        # casualties field ("including 4 S-300 and 25 9K33 Osas") and for people in prose
+        # ("killed 32 civilians, including two children").
+        kept_part = finding is not None and (
+            bare and finding.kind == "item" or prose and finding.kind == "victim"
+        )
+        if finding is None or subset and not kept_part:
             continue
         finding.word = finding.word or _own_word(text, finding)
+        finding.subset = subset
         findings.append(finding)
         if finding.breakdown:
             skip_until = finding.end
     _share_words(text, findings, sides)
     _borrow_phrases(findings)
+    if prose:
+        _read_prose(text, findings)
     for finding in findings:
         if bare and not finding.kind and finding.word and _category_of(finding.word):
             finding.kind = "victim"
@@ -332,11 +363,14 @@ def _read_phrase(text: str, figure: Figure, sides: SideMap) -> Finding | None:
         victims = _subject(match.group("phrase")[: -len(noun)].strip())
         victims = re.sub(r"\bcivilian$", "civilians", victims)
         return Finding(figure, "victim", victims or noun, match.end(), noun.lower(), elliptic=not victims)
-    match = VICTIM_PHRASE.match(text, at)
+    # "530 dead fighters"; not "a dead soldier", which describes one rather than counts
+    adjective = LOSS_ADJECTIVE.match(text, at) if figure.text.lower() not in ("a", "an") else None
+    match = VICTIM_PHRASE.match(text, adjective.end() if adjective else at)
     item = ITEM_PHRASE.match(text, at)
     if match and not (item and item.end("phrase") > match.end()):  # "1 fighter jet": an item
         possessive = match.group("poss") in ("its", "their", "our")
-        return Finding(figure, "victim", _subject(match.group("phrase")), match.end(), possessive=possessive)
+        word = adjective.group(1) if adjective else None
+        return Finding(figure, "victim", _subject(match.group("phrase")), match.end(), word, possessive)
     match = ITEM_PHRASE.match(text, at)
     if match:
         if CIVILIAN_PROPERTY.search(match.group("phrase")):
@@ -345,7 +379,7 @@ def _read_phrase(text: str, figure: Figure, sides: SideMap) -> Finding | None:
     if figure.text.lower() in ("a", "an"):
         return None
     match = PARTY_PEOPLE.match(text, at)
-    if match and sides.side_of(match.group("phrase")) is not None:
+    if match and sides.side_of(match.group("phrase").split()[-1]) is not None:
         return Finding(figure, "victim", match.group("phrase"), match.end())  # "15,000 Tazirans"
     match = NATION_ONLY.match(text, at)
     if match and (nation_of(match.group("phrase")) or sides.side_of(match.group("phrase")) is not None):
@@ -362,7 +396,7 @@ def _subject(phrase: str) -> str:
 def _in_subset(text: str, position: int) -> bool:
     """ "killed 32 civilians, including two children": the two are part of the 32."""
     # The 200 characters before the figure, not all of them: linear in a long sentence.
-    return bool(SUBSET.search(re.split(r"[,;)]", text[max(0, position - 200) : position])[-1]))
+    return bool(SUBSET.search(re.split(r"[;)]|,(?!\d{3})", text[max(0, position - 200) : position])[-1]))
 
 
 def _own_word(text: str, finding: Finding) -> str | None:
@@ -423,6 +457,121 @@ def _borrow_phrases(findings: list[Finding]) -> None:
             previous = finding
 
 
+# Phrasings of sentences (read_findings with `prose`).
+DEATH_TOLL = LazyRegex(
+    r"(?P<whose>(?:(?:[A-Z][\w'’-]*|\([A-Z]+\))\s+){0,6})(?P<civilian>civilian\s+)?[Dd]eath\s+toll\s+"
+    r"(?:(?:rose|rises|ranges|ranged|range|stood|stands|was|is|reached|climbed|increased|of|at|to|from)\s+)"
+    r"{0,3}$"
+)
+ATTACK_VERB = (
+    r"ambushed|attacked|targeted|shelled|bombed|struck|hit|raided|assaulted|besieged|surrounded"
+    r"|(?:fired|opened\s+fire)\s+(?:up)?on"
+)
+# "Karst ambushed Velmoran soldiers, killing three": the victims of a count that names none.
+VICTIMS_NAMED_EARLIER = LazyRegex(
+    rf"\b(?:{ATTACK_VERB})\s+(?:the\s+|a\s+group\s+of\s+)?"
+    rf"(?P<phrase>(?:{MOD}\s+){{0,3}}?(?:{VICTIM}))(?![\w-])"
+)
+LONG_SUBJECT_VERB = LazyRegex(
+    rf"\s+(?:who|which|that)\b[^;]*?,\s+(?:were|was|had\s+been|have\s+been)"
+    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER})(?![\w-]){NOT_A_COUNT}"
+)
+FORCE_MEMBERS = LazyRegex(
+    r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:forces|army|police|military|militias?|guards?)\b"
+)
+PART_OF_LINK = LazyRegex(
+    r"\(|\b(?:along|together)\s+with\b|\bas\s+well\s+as\b|\bmostly\b|\bmainly\b|\b(?:includes|included)\b"
+)
+# "2,200 people, the vast majority of them civilians": people of more than one kind.
+MIXED_VICTIMS = LazyRegex(
+    r"(?:\s+(?:were|was)\s+[a-z]+)?,?\s+(?:the\s+(?:vast\s+|great\s+)?majority\s+of\s+(?:them|whom)"
+    r"|most\s+of\s+(?:them|whom)|mostly|mainly|largely)\b"
+)
+PUT_AT = LazyRegex(r"\bput(?:s|ting)?\s+(?:the|this|that)\s+(?:figure|number|total|count)\s+at\s+$")
+LOSSES_BEFORE = LazyRegex(
+    r"(?P<whose>\b(?:its|their|our)(?:\s+own)?|(?!The\b)[A-Z][\w'’-]*)\s+losses\s+"
+    r"(?:at|amounted\s+to|stood\s+at|totall?ed|reached|of|were|was)\s+$"
+)
+RETURNED = LazyRegex(r"\s+(?:(?:had|have|has|were|was)\s+)?(?:returned|repatriated|went\s+back|come\s+back)")
+REFUGEES = LazyRegex(r"\b(?:refugees|IDPs|internally\s+displaced(?:\s+persons|\s+people)?)$", re.I)
+
+
+def _read_prose(text: str, findings: list[Finding]) -> None:
+    """What sentences say that an infobox line does not: "the death toll ranges from 118 to
+    121", sub-counts of a total ("28 were killed (24 soldiers and four civilians)"), victims
+    named before a bare count ("ambushed soldiers, killing three"), a verb after a relative
+    clause ("Some 900 soldiers who ..., were taken prisoner"), refugees (displaced)."""
+    for finding in findings:
+        _read_members(text, finding)
+        if not finding.word and finding.phrase:
+            verb = LONG_SUBJECT_VERB.match(text, finding.end)
+            finding.word = _normal(verb.group("word")) if verb else None
+        if not finding.word and REFUGEES.search(finding.phrase) and not RETURNED.match(text, finding.end):
+            finding.word = "displaced"
+        if not finding.word:
+            _read_death_toll(text, finding)
+        if not finding.word:
+            _read_part_of_total(text, findings, finding)
+        if not finding.word:
+            _read_figure_put_at(text, findings, finding)
+        if finding.elliptic and finding.word and not finding.phrase and _category_of(finding.word):
+            _read_victims_before(text, finding)
+
+
+def _read_victims_before(text: str, finding: Finding) -> None:
+    """ "Karst put its own losses at 50 killed", "ambushed Velmoran soldiers, killing three"."""
+    losses = LOSSES_BEFORE.search(text, 0, finding.figure.start)
+    if losses:
+        whose = losses.group("whose")
+        finding.kind, finding.phrase = "victim", f"{whose} losses"
+        finding.possessive = whose.lower().startswith(("its", "their", "our"))
+        return
+    earlier = list(VICTIMS_NAMED_EARLIER.finditer(text, 0, finding.figure.start))
+    if earlier:
+        finding.kind, finding.phrase = "victim", _subject(earlier[-1].group("phrase"))
+
+
+def _read_figure_put_at(text: str, findings: list[Finding], finding: Finding) -> None:
+    """ "Velmora said 34 soldiers were killed, while Karst put the figure at 200": the same count."""
+    if not PUT_AT.search(text, 0, finding.figure.start):
+        return
+    counted = [f for f in findings if f.figure.start < finding.figure.start and f.word and f.kind]
+    if counted:
+        finding.kind, finding.word, finding.phrase = counted[-1].kind, counted[-1].word, counted[-1].phrase
+        finding.elliptic = True
+
+
+def _read_members(text: str, finding: Finding) -> None:
+    """ "24 members of the security forces": the members' body is part of the phrase."""
+    if finding.kind == "victim" and finding.phrase.lower().endswith("members"):
+        body = FORCE_MEMBERS.match(text, finding.end)
+        if body:
+            finding.phrase, finding.end = finding.phrase + body.group(), body.end()
+
+
+def _read_death_toll(text: str, finding: Finding) -> None:
+    """ "The Ruritanian Army's death toll ranges from 118 to 121": killed, of those named."""
+    toll = DEATH_TOLL.search(text, 0, finding.figure.start)
+    if toll and finding.kind in ("", "victim"):
+        whose = re.sub(r"^(?:the|an?|its|their)\b\s*|['’]s$", "", toll.group("whose").strip(), flags=re.I)
+        if toll.group("civilian"):
+            whose = f"{whose} civilians".strip()
+        finding.kind, finding.word, finding.phrase = "victim", "killed", whose or "deaths"
+
+
+def _read_part_of_total(text: str, findings: list[Finding], part: Finding) -> None:
+    """A sub-count takes the category of the total it is part of: "including 20 soldiers",
+    "(24 soldiers and four civilians)", "mostly rebels along with 20 soldiers"."""
+    totals = [f for f in findings if f.figure.start < part.figure.start and f.word and not f.subset]
+    if not totals or part.kind != "victim":
+        return
+    between = text[totals[-1].end : part.figure.start]
+    if re.search(r";|\.\s", between):
+        return
+    if part.subset or (PART_OF_LINK.search(between) and ")" not in between):
+        part.word, part.subset = totals[-1].word, True
+
+
 def _normal(word: str) -> str:
     return " ".join(word.lower().split())
 
@@ -466,10 +615,23 @@ def sources(text: str) -> list[Source]:
         while INTRO.match(stripped):
             stripped = stripped[INTRO.match(stripped).end() :]
         match = ACTIVE_SOURCE.match(stripped)
-        if match and _is_subject(match.group("who"), match.group("verb")):
+        if match and match.group("verb").islower() and _is_subject(match.group("who"), match.group("verb")):
             position = start + len(clause) - len(stripped) + match.start("verb")
             found.append(Source(position, _clean_claimant(match.group("who"))))
+    found += [Source(m.start(), _clean_claimant(m.group("who"))) for m in WITH_SOURCE.finditer(text)]
+    found += _participle_sources(text)
     return sorted(found, key=lambda source: source.position)
+
+
+def _participle_sources(text: str) -> list[Source]:
+    """ "El Dorado cut ties with Ruritania, stating that 300 El Doradans had fled": the one who
+    states is the subject of the clause before: the last name that a verb follows."""
+    found = []
+    for participle in PARTICIPLE_SOURCE.finditer(text):
+        subjects = list(CLAUSE_SUBJECT.finditer(text, 0, participle.start()))
+        if subjects and not NOT_A_SUBJECT.match(subjects[-1].group("who")):
+            found.append(Source(participle.start(), _clean_claimant(subjects[-1].group("who"))))
+    return found
 
 
 def _words(text: str) -> set[str]:
@@ -486,6 +648,8 @@ def _clauses(text: str, breaks: LazyRegex = CLAUSE_BREAK) -> list[tuple[int, str
 def _is_subject(words: str, verb: str) -> bool:
     if re.search(r"\d|\b(?:was|were|is|are|been|be|that|which|who)\b", words, re.I) and "revised" not in verb:
         return False
+    if re.match(r"according\s+to\b|(?:an?|the)$", words.strip(), re.I):
+        return False  # "According to the government and state media", "An estimated 1,000"
     return 0 < len(words.split()) <= 14
 
 
@@ -539,15 +703,77 @@ def victim_side(text: str, finding: Finding, context: Context, clause: str, befo
         return side
     if finding.possessive:
         return context.claimant_side
+    mixed = MIXED_VICTIMS.match(text, finding.end) or MIXED_VICTIMS.search(finding.phrase)
+    if mixed and context.column_side is None:
+        return None  # "2,200 people, mostly civilians": the text does not say whose
+    civilian = victim_group(finding.phrase, "", None) != "military"
     candidates = (
         context.column_side,
         _place_side(text[finding.end :], sides),
         _loser_in(before, sides),
         _attacked_side(clause, sides),
-        context.claimant_side,
+        _killer_enemy(clause, before, sides),
+        sides.opponent(context.claimant_side) if CLAIMANT_KILLED.search(before) else None,
+        _state_forces(finding.phrase, sides),
+        context.claimant_side if not civilian or not _civil_war(sides) else None,
         _heading_enemy(context.section, sides),
     )
     return next((side for side in candidates if side is not None), None)
+
+
+# "X claimed to have killed 500 soldiers", "X said it had killed 80": the claimant's enemy's.
+CLAIMANT_KILLED = LazyRegex(
+    rf"\b(?:{REPORT_VERB})\s+(?:that\s+)?(?:to\s+have|(?:it|they|we)\s+(?:had|has|have)"
+    r"|its\s+(?:forces|troops|army|soldiers|units)\s+(?:had\s+|have\s+)?)"
+    r"\s*(?:killed|captured|wounded|injured)\s+(?:(?:at\s+least|more\s+than|over|about|some)\s+)?$"
+)
+KILLING_PARTICIPLE = LazyRegex(r",\s+(?:killing|injuring|wounding|executing)\s+$")
+
+
+def _killer_enemy(clause: str, before: str, sides: SideMap) -> int | None:
+    """ "The Karst Front launched an offensive, killing 233 civilians": the killing is done by
+    the clause's subject; the victims are its enemy's."""
+    if not KILLING_PARTICIPLE.search(before):
+        return None
+    stripped = clause
+    while INTRO.match(stripped):
+        stripped = stripped[INTRO.match(stripped).end() :]
+    mentions = sides.mentions(stripped)
+    if mentions and re.fullmatch(r"\s*(?:the\s*)?", stripped[: mentions[0].start], re.I):
+        return sides.opponent(mentions[0].side)
+    return None
+
+
+STATE_FORCES = LazyRegex(
+    r"(?:(?:more|other|further)\s+)?(?:soldiers?|troops|servicemen|serviceman|policemen|policeman"
+    r"|police\s+officers?|conscripts)",
+    re.I,
+)
+
+
+def _state_forces(phrase: str, sides: SideMap) -> int | None:
+    """ "20 soldiers, 5 policemen": in a war of one state against groups that are none, soldiers
+    and police no one names are the state's."""
+    if not STATE_FORCES.fullmatch(phrase):
+        return None
+    states = _state_sides(sides)
+    return states.pop() if len(states) == 1 and len(sides.parties) == 2 else None
+
+
+def _civil_war(sides: SideMap) -> bool:
+    """Parties of two sides named after one country ("Free Taziran Army", "Taziran
+    Government"): a civil war, where the civilians a claimant counts are no party's."""
+    countries: dict[str, set[int]] = {}
+    for name, side in sides.names.items():
+        for word in name.split():
+            nation = nation_of(word)
+            if nation:
+                countries.setdefault(nation.name, set()).add(side)
+    return any(len(found) > 1 for found in countries.values())
+
+
+def _state_sides(sides: SideMap) -> set[int]:
+    return {side for name, side in sides.names.items() if nation_of(name)}
 
 
 def _place_side(after: str, sides: SideMap) -> int | None:
@@ -589,9 +815,14 @@ def _attacked_side(text: str, sides: SideMap) -> int | None:
     return None
 
 
+ARMED_FORCE = LazyRegex(r"\b(?:[Ff]orces|[Aa]rmy|[Mm]ilitary|[Nn]avy|[Aa]ir\s+[Ff]orce|[Mm]ilitias?)\b")
+
+
 def victim_group(phrase: str, category: str, section: str | None) -> str:
     """military | civilian | mercenary | other, from the victims' nouns, else from the
     category (the displaced are civilians) or the section ("Casualties > Military")."""
+    if re.search(rf"\bmembers{FORCE_MEMBERS.pattern}", phrase):
+        return "military"  # "members of the security forces"
     nouns = [noun.lower() for noun in GROUP_NOUN.findall(phrase)]
     groups = [NOUN_GROUP[noun] for noun in nouns]
     others = [NOUN_GROUP[noun] for noun in nouns if not noun.startswith("fighter")]
@@ -599,6 +830,8 @@ def victim_group(phrase: str, category: str, section: str | None) -> str:
         return "mercenary"  # "Syrian fighters or mercenaries", not "soldiers and mercenaries"
     if groups and groups[0] != "other":
         return groups[0]
+    if not groups and ARMED_FORCE.search(phrase):
+        return "military"  # "the Velmoran Defence Forces' death toll"
     if category == "displaced":
         return "civilian"
     heading = (section or "").lower()
@@ -964,26 +1197,134 @@ def _next_label(text: str, label: str) -> str:
 def _prose_claims(sentences, sides, dates, conflict_start) -> list[Claim]:
     sentences = list(sentences)
     skipped = _sections_before(sentences, conflict_start)
+    sides = with_abbreviations(sides, sentences)
     claims: list[Claim] = []
     for position, sentence in enumerate(sentences):
-        if sentence.section in skipped or not _may_count_losses(sentence.text):
+        if sentence.section in skipped or _opens_before(sentence.text, conflict_start):
             continue
-        findings = read_findings(sentence.text, sides)
+        risen = _risen_claims(sentence, sentences[position - 1] if position else None, claims[-2:])
+        if risen or not _may_count_losses(sentence.text):
+            claims += risen
+            continue
+        findings = read_findings(sentence.text, sides, prose=True)
         if not findings:
             continue
         found = sources(sentence.text)
         if any(ANAPHOR.match(source.claimant) for source in found):
             antecedent = _antecedent(sentences, position)
             found = [replace(source, claimant=_resolve(source.claimant, antecedent)) for source in found]
-        claims += _claims(
+        claims += [claim for claim in _claims(
             sentence.text,
             findings,
             Context(sides, UNATTRIBUTED, None, sentence.section),
             source="body",
             found_sources=found,
             sentence=sentence.index,
-            narrative=(dates or {}).get(sentence.index),
-        )
+            narrative=_narrative_date(sentences, position, dates or {}),
+        ) if not _fighters_of_no_side(claim, sides)]
+    return claims
+
+
+OPENING_YEAR = LazyRegex(r"\b(1\d{3}|20\d{2})s?\b")
+
+
+def _opens_before(text: str, conflict_start: date | None) -> bool:
+    """ "In the 1990s war, 30,000 people died": a sentence opening with a time before the
+    conflict tells of the past."""
+    opening = INTRO.match(text) if conflict_start else None
+    years = [int(year) for year in OPENING_YEAR.findall(opening.group())] if opening else []
+    return bool(years) and max(years) < conflict_start.year
+
+
+BOTH_SIDES = LazyRegex(r"\b(?:both\s+sides|each\s+side|either\s+side|combined|in\s+total)\b", re.I)
+
+
+def _fighters_of_no_side(claim: Claim, sides: SideMap) -> bool:
+    """Fighters of no side a war article counts are most often another conflict's ("airstrikes
+    in a neighbouring country killed 78 militants"), unless the text counts both sides."""
+    military = claim.group in ("military", "mercenary") and claim.item is None
+    return bool(sides.parties) and claim.side is None and military and not BOTH_SIDES.search(claim.text)
+
+
+ABBREVIATION = LazyRegex(
+    r"(?P<full>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’-]*)+)"
+    r"\s+\((?P<short>[A-Z]{2,}(?:-[A-Z]+)?)\)"
+)
+LOWERCASE_LINKS = frozenset({"of", "and", "the", "for"})
+CAPITALS = LazyRegex(r"\b[A-Z]{3,}\b")
+
+
+def with_abbreviations(sides: SideMap, sentences: list[Sentence]) -> SideMap:
+    """The side map, with the abbreviations a text defines for what names a side ("the
+    Velmoran Defence Forces (VDF)") and the initials of parties of several words ("Free
+    Karst Army": FKA). Names the map knows keep their side."""
+    extra: dict[str, int | None] = {}
+    initials = {
+        "".join(w[0] for w in party.split() if w not in LOWERCASE_LINKS and w[0].isupper()): side
+        for side, parties in sides.parties.items()
+        for party in parties
+    }
+    initials = {short: side for short, side in initials.items() if len(short) >= 3}
+    if initials:  # used as written in capitals: "ISIL", never "the" in any case
+        written = {word for sentence in sentences for word in CAPITALS.findall(sentence.text)}
+        extra.update({short.lower(): side for short, side in initials.items() if short in written})
+    for sentence in sentences:
+        for match in ABBREVIATION.finditer(sentence.text) if "(" in sentence.text else ():
+            full = re.sub(r"^The\s+", "", match.group("full"))
+            named, side = sides.side_in(full)
+            if named and side is not None:
+                extra[match.group("short").lower()] = side
+    added = {name: side for name, side in extra.items() if name not in sides.names and side is not None}
+    return replace(sides, names={**sides.names, **added}) if added else sides
+
+
+def _narrative_date(sentences: list[Sentence], position: int, dates: Mapping[int, date]) -> date | None:
+    """The date the narrative gives a sentence: its own, else the day its paragraph opens with
+    ("On 10 February 2012, two bombs exploded ... It reported that 28 were killed") while no
+    other date came between."""
+    sentence = sentences[position]
+    if sentence.index in dates:
+        return dates[sentence.index]
+    opening = position
+    while opening and sentences[opening - 1].paragraph == sentence.paragraph:
+        opening -= 1
+    earlier = sentences[opening:position]
+    if not earlier or not PARAGRAPH_DAY.match(earlier[0].text) or earlier[0].index not in dates:
+        return None
+    if any(s.index in dates or day_dates(s.text) for s in earlier[1:]) or YEAR.search(sentence.text):
+        return None
+    return dates[earlier[0].index] if BACK_REFERENCE.search(sentence.text) else None
+
+
+# A sentence about the event told before it: "It reported ...", "the blasts killed ...".
+BACK_REFERENCE = LazyRegex(
+    r"^(?:It|They|He|She)\b|\b(?:it|they|he|she)\s+(?:said|reported|stated|claimed|added)\b"
+    r"|\b[Tt]he\s+(?:blasts?|attacks?|bombings?|explosions?|strikes?|shelling|raids?|ambush|incident"
+    r"|massacre|bombs?|missiles?|assault|report|study|list|statement|investigation)\b"
+)
+PARAGRAPH_DAY = LazyRegex(rf"On\s+(?:\d{{1,2}}\s+{MONTH_NAME}|{MONTH_NAME}\s+\d{{1,2}})\b,?(?:\s*\d{{4}})?,")
+RISEN = LazyRegex(
+    r"\b(?:this|that|it|the\s+(?:number|figure|total|toll|count))\s+(?:had\s+|has\s+)?"
+    r"(?:risen|rose|grown|grew|increased|climbed|reached)(?:\s+to)?\s+$",
+    re.I,
+)
+
+
+def _risen_claims(sentence: Sentence, before: Sentence | None, previous: list[Claim]) -> list[Claim]:
+    """ "... a wave of 300,000 refugees. By January, this had risen to 400,000": the one claim
+    of the sentence just before, in the same paragraph, counted again."""
+    previous = [claim for claim in previous if before is not None and claim.sentence == before.index]
+    if len(previous) != 1 or before.paragraph != sentence.paragraph:
+        return []
+    claims = []
+    for figure in find_figures(sentence.text):
+        if RISEN.search(sentence.text, max(0, figure.start - 60), figure.start):
+            days = day_dates(sentence.text)
+            when = as_of(days, (0, len(sentence.text)), figure.start, figure.start, None) if days else None
+            claims.append(replace(
+                previous[0], value=figure.value, upper=figure.upper, qualifier=figure.qualifier, as_of=when,
+                section=sentence.section, text=sentence.text, sentence=sentence.index,
+            ))
     return claims
 
 
@@ -1010,7 +1351,13 @@ def _antecedent(sentences: list[Sentence], position: int) -> str | None:
 
 
 def _resolve(claimant: str, antecedent: str | None) -> str:
-    return antecedent if antecedent and ANAPHOR.match(claimant) else claimant
+    """The antecedent of "it" or "the report"; a bare pronoun with none is no one named."""
+    if antecedent and ANAPHOR.match(claimant):
+        return antecedent
+    return UNATTRIBUTED if PRONOUN.fullmatch(claimant) else claimant
+
+
+PRONOUN = LazyRegex(r"it|they|he|she|him|her|them|we", re.I)
 
 
 YEAR = LazyRegex(r"\b(?:1\d{3}|20\d{2})\b")
@@ -1050,6 +1397,7 @@ def _claims(
     clauses = _clauses(text)
     days = day_dates(text)
     side_of_phrase: dict[str, int | None] = {}
+    total_side = None  # the side of the last count that was no sub-count
     for finding in findings:
         figure = finding.figure
         here = _attributed(context, _source_for(found_sources, figure.start))
@@ -1066,8 +1414,12 @@ def _claims(
         side = side_of_phrase.get(finding.phrase) if finding.elliptic else None
         if side is None:
             side = victim_side(text, finding, here, text[clause[0] : clause[1]], before)
+        if finding.subset and side is None and not context.sides.side_in(finding.phrase)[0]:
+            side = total_side  # "97,368 Tazirans ..., including 12,500 civilians"
+        elif not finding.subset:
+            total_side = side
         side_of_phrase[finding.phrase] = side
-        if EACH_OWN.search(here.claimant):
+        if EACH_OWN.search(here.claimant) or _local_official(here, text[finding.end :]):
             here = replace(here, claimant_side=side)
         category = _category_of(finding.word)
         claims.append(Claim(
@@ -1084,6 +1436,24 @@ def _attributed(context: Context, source: Source | None) -> Context:
         return context
     side = claimant_side(source.claimant, context.sides)
     return replace(context, claimant=source.claimant, claimant_side=side)
+
+
+LOCAL_OFFICE = LazyRegex(
+    r"\b(?:head|governor|mayor|administrator|chief|akim|prefect)\s+of\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)",
+    re.I,
+)
+
+
+def _local_official(context: Context, after: str) -> bool:
+    """ "The head of the Ostrava District stated that 17 civilians were killed in Ostrava
+    District": a place's own official counting its people speaks for their side."""
+    office = LOCAL_OFFICE.search(context.claimant) if context.claimant_side is None else None
+    if not office:
+        return False
+    place = re.escape(office.group("place").split()[0])
+    kind = r"(?:(?:city|town|district|region|province)\s+of\s+)?"
+    return bool(re.search(rf"\bin\s+(?:the\s+)?{kind}{place}\b", after[:150]))
 
 
 def _source_for(found: list[Source], position: int) -> Source | None:

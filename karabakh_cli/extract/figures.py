@@ -198,8 +198,9 @@ def _glued(text: str, start: int) -> bool:
 def _figure_at(text: str, start: int) -> Figure | None:
     words = _words_before(text, start)
     qualifier, figure_start, words = _qualifier_before(text, start, words)
-    pattern = BETWEEN_AT if qualifier == "between" else FIGURE_AT
-    match = pattern.match(text, start)
+    match = (BETWEEN_AT if qualifier == "between" else FIGURE_AT).match(text, start)
+    if match is None and qualifier == "between":  # "between 70,000–300,000"
+        qualifier, match = "exact", FIGURE_AT.match(text, start)
     if match is None or _names_something_else(words):
         return None
     low, high = match.group("value"), match.group("upper")
