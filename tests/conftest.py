@@ -26,6 +26,18 @@ def seed() -> FactBase:
 
 
 @pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    """A cache directory of the test's own, turned on, for a document given by --doc only."""
+    from karabakh_cli import cache
+
+    home = tmp_path / "xdg"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.delenv(cache.DISABLE_ENV, raising=False)
+    monkeypatch.delenv("KARABAKH_DOC", raising=False)
+    return home / "karabakh"
+
+
+@pytest.fixture
 def make_doc(tmp_path):
     """Write a small document written in the test; returns its path."""
 

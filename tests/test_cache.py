@@ -13,14 +13,6 @@ from karabakh_cli.factbase import FactBase
 DOC = "---\ntitle: {title}\n---\n## Story\n\nIt began on a Monday. It ended soon.\n"
 
 
-@pytest.fixture
-def cache_home(tmp_path, monkeypatch):
-    home = tmp_path / "xdg"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    monkeypatch.delenv(cache.DISABLE_ENV, raising=False)
-    return home / "karabakh"
-
-
 def entries(folder):
     return sorted(folder.glob("*.facts")) if folder.exists() else []
 

@@ -15,15 +15,6 @@ from karabakh_cli.records import to_json
 DOC = "---\ntitle: {title}\n---\n## Story\n\nIt began on 3 May 2011. It ended on 9 May 2011.\n"
 
 
-@pytest.fixture
-def cache_home(tmp_path, monkeypatch):
-    home = tmp_path / "xdg"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    monkeypatch.delenv(cache.DISABLE_ENV, raising=False)
-    monkeypatch.delenv("KARABAKH_DOC", raising=False)
-    return home / "karabakh"
-
-
 def karabakh(*args, cache_home, cwd=None, env=None, **options):
     """`python -m karabakh_cli ARGS` in a subprocess with the cache in `cache_home`."""
     environment = {**os.environ, "XDG_CACHE_HOME": str(cache_home.parent), **(env or {})}
