@@ -50,12 +50,12 @@ def test_leaders_of_the_sides_are_persons_on_their_side(index, name, side):
 
 
 def test_putin_is_a_person_on_no_side(index):
-    # The infobox lists Russia only as an arms supplier of side 2, and the article shows it
-    # brokering the ceasefire: neither makes Russia, or its president, a side of the war.
+    # The infobox lists Russia only as an arms supplier of side 2: its column, with the role that
+    # tells it from a combatant. Only a combatant's nationality puts its people on a side.
     putin = entity(index, "Vladimir Putin")
     assert (putin.type, putin.side) == ("person", None)
     russia = entity(index, "Russia")
-    assert (russia.type, russia.side) == ("country", None)
+    assert (russia.type, russia.side, russia.role) == ("country", 2, "arms supplier")
     assert index.roles["Russia"] == ("arms supplier of side 2",)
 
 
@@ -66,7 +66,8 @@ def test_countries_of_the_infobox_have_their_sides_and_roles(index):
     assert turkey.side == 1
     assert "supporter of side 1" in index.roles["Turkey"]
     assert any(role.startswith("alleged belligerent of side 1") for role in index.roles["Turkey"])
-    assert entity(index, "Israel").side is None  # an arms supplier only
+    assert (entity(index, "Israel").side, entity(index, "Israel").role) == (1, "arms supplier")
+    assert (turkey.role, entity(index, "Azerbaijan").role) == ("alleged", "combatant")
     assert entity(index, "Azerbaijan").page == "Azerbaijan"  # not the flag's "azerbaijan"
 
 
@@ -223,7 +224,7 @@ def test_names_in_a_sentence(index, seed):
 
 
 def test_entity_records_have_the_json_fields_in_order(index):
-    assert [f.name for f in fields(Entity)] == ["name", "type", "aliases", "page", "side", "mentions"]
+    assert [f.name for f in fields(Entity)] == ["name", "type", "aliases", "page", "side", "mentions", "role"]
     assert to_data(entity(index, "Shusha")) == {
         "name": "Shusha",
         "type": "place",
@@ -231,6 +232,7 @@ def test_entity_records_have_the_json_fields_in_order(index):
         "page": None,
         "side": None,
         "mentions": 12,
+        "role": None,
     }
 
 
@@ -415,3 +417,38 @@ def test_demonyms_of_invented_countries():
     assert demonym("Dorsans", country_stems(["dorsa"]))
     assert not demonym("Dorsan", country_stems(["dorsan"]))  # the country itself
     assert demonym("Azerbaijani", country_stems([]))  # from the world list
+
+
+# --- sides from the text -----------------------------------------------------------------
+
+SIDES_INFOBOX = """title: War of the Lakes
+infoboxes:
+  - conflict:
+      text: War of the Lakes
+    combatant1:
+      text: |-
+        Peru
+        Arms suppliers:
+        Norway
+    combatant2:
+      text: |-
+        Chile
+"""
+
+
+def test_nationality_words_and_offices_give_a_side(make_doc):
+    facts = doc(
+        make_doc,
+        "A wounded Peruvian soldier Ivo Brandt was filmed. Chilean Minister of Foreign Affairs "
+        "Pera Lund spoke. Peru's aide, Tomas Ek, denied it. Norwegian envoy Dag Holm visited. "
+        "The Peruvian State Border Service closed roads. The Central Bank of Peru lent money.",
+        SIDES_INFOBOX,
+    )
+    index = facts.entity_index
+    sides = {e.name: e.side for e in index.entities}
+    assert sides["Ivo Brandt"] == 1 and sides["Pera Lund"] == 2 and sides["Tomas Ek"] == 1
+    assert sides["Dag Holm"] is None  # a supplier's nationality puts no one on a side
+    assert sides["Peruvian State Border Service"] == 1
+    assert sides["Central Bank of Peru"] is None  # a bank is no body of the state's war
+    norway = index.get("Norway")
+    assert (norway.side, norway.role) == (1, "arms supplier")

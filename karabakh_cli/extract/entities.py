@@ -52,6 +52,7 @@ class Entity:
     page: str | None
     side: int | None
     mentions: int  # sentences naming it under any alias
+    role: str | None = None  # an infobox party's role: combatant, alleged, supporter, arms supplier, ...
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Profile:
     first: Mention | None  # the earliest dated mention
     last: Mention | None  # the latest dated mention
     mentions: tuple[Mention, ...]
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,13 @@ HEAD_TYPES = {
         "other",
     ),
 }
+# Heads of the bodies of a state, which stand on the side of their country: a bank or an
+# association of the same country does not.
+STATE_HEADS = frozenset(
+    """ministry service agency council committee army forces force office assembly division corps
+    detachment police troops navy garrison battalion brigade regiment government cabinet duma
+    parliament staff administration guard""".split()
+)
 # A plural head lists several: "the Military Prosecutor's Offices of Fuzuli, Tartar and Ganja".
 PLURAL_HEADS = frozenset(
     """offices ministries districts provinces regions councils committees courts agencies
@@ -303,12 +312,15 @@ def head_type(key: tuple[str, ...]) -> str | None:
     """The type a name's head word gives: "Tartar District" → place, "Ministry of ..." → organization."""
     if key[0] in FIRST_WORD_TYPES:
         return FIRST_WORD_TYPES[key[0]]
-    head = key[-1]
+    return HEAD_TYPES.get(head_word(key))
+
+
+def head_word(key: tuple[str, ...]) -> str:
+    """The word a name ends on, or ends on before "of": "Ministry" of "Ministry of Defence"."""
     for index, word in enumerate(key[1:], 1):
         if word in SPLITTING_CONNECTORS:
-            head = key[index - 1]
-            break
-    return HEAD_TYPES.get(head)
+            return key[index - 1]
+    return key[-1]
 
 
 def singular(name: str, words: set[str]) -> str:
@@ -461,6 +473,8 @@ class Draft:
     sides: set[int] = field(default_factory=set)
     votes: Counter = field(default_factory=Counter)
     keep: bool = False  # listed even when the prose never names it (the infobox's sides)
+    party_roles: list[str] = field(default_factory=list)  # its roles as an infobox party
+    nations: Counter = field(default_factory=Counter)  # countries the prose gives it ("Azerbaijani soldier X")
     weak: bool = False  # known from the gazetteer only: "Michael Jordan" is not split
 
     def is_person(self) -> bool:
@@ -522,6 +536,8 @@ class Registry:
         new.sides |= old.sides
         new.votes.update(old.votes)
         new.keep = new.keep or old.keep
+        new.party_roles += [role for role in old.party_roles if role not in new.party_roles]
+        new.nations.update(old.nations)
         new.weak = new.weak and old.weak
         self.drafts = [draft for draft in self.drafts if draft is not old]
 
@@ -548,8 +564,8 @@ PARTY_ROLES = {
     "arms supplier": "arms supplier of side {side}",
     "volunteers": "volunteers on side {side}",
 }
-# Roles that do not put an entity on a side: a supplier may sell to both.
-SIDELESS_ROLES = frozenset({"arms supplier"})
+# The strongest role of a party listed more than once ("alleged" and "supporter").
+ROLE_STRENGTH = ("combatant", "alleged", "volunteers", "supporter", "arms supplier")
 
 
 def from_sides(registry: Registry, sides, vocabulary: Vocabulary) -> None:
@@ -582,8 +598,10 @@ def _add_party(registry: Registry, party, side: int, vocabulary: Vocabulary) -> 
     role = PARTY_ROLES.get(party.role, party.role + " of side {side}").format(side=side)
     if party.note:
         role += f" ({party.note})"
-    on_side = None if party.role in SIDELESS_ROLES else side
-    _add_infobox(registry, name, kind, page, role, on_side)
+    _add_infobox(registry, name, kind, page, role, side)
+    draft = registry.get(name)
+    if party.role not in draft.party_roles:
+        draft.party_roles.append(party.role)
 
 
 def _add_infobox(registry: Registry, name: str, kind: str, page: str | None, role: str, side: int | None) -> None:
@@ -741,6 +759,7 @@ class Candidate(NamedTuple):
     known: bool  # a name the registry had already
     listed_after: tuple[str, ...] | None  # the name before it in a list: "Baku, Ganja and Yevlakh"
     listed_by: str  # what joins them: ", ", " and ", ...
+    nation: tuple[str, ...] | None  # the key of the country or person the words before give it
 
 
 def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) -> list[Candidate]:
@@ -773,6 +792,7 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                         kind == "known",
                         listed_after,
                         listed_by,
+                        _nation_before(text, part),
                     )
                 )
     return found
@@ -880,10 +900,61 @@ def _titled(piece: list[Token]) -> list[tuple[list[Token], str]]:
     titles = [i for i, token in enumerate(piece) if token.key in TITLES]
     if not titles:
         return [(piece, "name")]
-    tail = piece[titles[-1] + 1 :]
-    if tail and tail[0].key not in CONNECTORS:
-        return [(piece[: titles[-1] + 1], "title"), (tail, "person")]
+    end = titles[-1] + 1
+    if end < len(piece) and piece[end].key in CONNECTORS:  # "Minister of Foreign Affairs X"
+        while end < len(piece) and (piece[end].key in CONNECTORS or piece[end].key in OFFICE_WORDS):
+            end += 1
+        name = key_of(piece[end:])
+        if not name or piece[end - 1].key in CONNECTORS or set(name) & CONNECTORS or head_type(name):
+            return [(piece, "title")]  # "Head of the Military Control Service of the ..."
+    if end < len(piece):
+        return [(piece[:end], "title"), (piece[end:], "person")]
     return [(piece, "title")]
+
+
+# Words of an office between a nationality and a name: "Armenian Minister of Foreign Affairs X".
+OFFICE_WORDS = frozenset(
+    """foreign affairs defence defense interior internal of the deputy former first vice assistant
+    military national state security justice health emergency emergencies situations economy
+    finance education culture press wounded captured army border""".split()
+)
+
+
+def _nation_before(text: str, part: list[Token]) -> tuple[str, ...] | None:
+    """The country (or person) the words just before a name tie it to: "Azerbaijani soldier X",
+    "Armenian Foreign Minister X", "Aliyev's aide X", "the Azerbaijani State Security Service":
+    a nationality word or a possessive name, then only words of an office, ending on a noun for
+    a person (or nothing, for a body)."""
+    start = part[0].start
+    before = tokenize(text, max(0, start - 80), start)[-7:]
+    office = False
+    for i in range(len(before) - 1, -1, -1):
+        token = before[i]
+        following = before[i + 1].start if i + 1 < len(before) else start
+        gap = text[token.end : following]
+        # "the minister of defence, X": a comma only between an office and the name
+        if gap != " " and not (gap == ", " and following == start and _office_word(token)):
+            return None
+        if token.key in PERSON_NOUNS:
+            office = True
+        elif token.key not in OFFICE_WORDS:
+            return _nation_of_word(token) if office or following == start else None
+    return None
+
+
+def _office_word(token: Token) -> bool:
+    return token.key in PERSON_NOUNS or token.key in OFFICE_WORDS
+
+
+def _nation_of_word(token: Token) -> tuple[str, ...] | None:
+    """The key of the country a nationality word names ("Armenian"), or of the known country or
+    person a possessive names ("Azerbaijan's", "Aliyev's")."""
+    if token.possessive:
+        return (token.key,) if token.text[:1].isupper() else None
+    nation = nation_of(token.text)
+    if nation is None or token.key not in {fold(d) for d in nation.demonyms}:
+        return None
+    return name_key(nation.name)
 
 
 def _neighbours(text: str, part: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -999,6 +1070,8 @@ def register(registry: Registry, candidates: list[Candidate], vocabulary: Vocabu
         draft = registry.add(name)
         if candidate.vote:
             draft.votes[candidate.vote] += candidate.weight
+        if candidate.nation:
+            draft.nations[candidate.nation] += 1
 
 
 def list_votes(registry: Registry, candidates: list[Candidate]) -> None:
@@ -1264,6 +1337,7 @@ class EntityIndex:
             dated[0] if dated else None,
             dated[-1] if dated else None,
             mentions,
+            entity.role,
         )
 
 
@@ -1305,7 +1379,7 @@ def _index(registry: Registry, texts: list[str], found: list[list[list[Token]]])
     named = [list(dict.fromkeys(matcher.find(text, stretches))) for text, stretches in zip(texts, found)]
     counts = Counter(i for ids in named for i in ids)
     kept = [i for i, draft in enumerate(drafts) if (counts[i] or draft.keep) and names[i]]
-    entities = sorted((_entity(drafts[i], names[i], counts[i]) for i in kept), key=lambda e: (-e.mentions, e.name))
+    entities = sorted((_entity(drafts[i], names[i], counts[i], registry) for i in kept), key=lambda e: (-e.mentions, e.name))
     order = {entity.name: n for n, entity in enumerate(entities)}
     renumber = {i: order[names[i]] for i in kept}
     final = Matcher(
@@ -1317,8 +1391,53 @@ def _index(registry: Registry, texts: list[str], found: list[list[list[Token]]])
     return EntityIndex(tuple(entities), roles, final, sentence_names)
 
 
-def _entity(draft: Draft, name: str, mentions: int) -> Entity:
+def _entity(draft: Draft, name: str, mentions: int, registry: Registry) -> Entity:
     ordered = sorted(draft.spellings.items(), key=lambda item: -item[1])
     aliases = tuple(spelling for spelling, _ in ordered if spelling != name)
-    side = next(iter(draft.sides)) if len(draft.sides) == 1 else None
-    return Entity(name, decided_type(draft, name), aliases, draft.page, side, mentions)
+    kind = decided_type(draft, name)
+    side = _side(draft, name, kind, registry)
+    role = next((role for role in ROLE_STRENGTH if role in draft.party_roles), None)
+    return Entity(name, kind, aliases, draft.page, side, mentions, role)
+
+
+def _side(draft: Draft, name: str, kind: str, registry: Registry) -> int | None:
+    """The infobox's side; else, for a person or a body, the one side of every combatant country
+    or person the prose ties it to ("Azerbaijani soldier X", a body "of Armenia")."""
+    if draft.sides:
+        return next(iter(draft.sides)) if len(draft.sides) == 1 else None
+    if kind not in ("person", "organization"):
+        return None
+    if kind == "organization" and head_word(name_key(name)) not in STATE_HEADS:
+        return None
+    ties = list(draft.nations)
+    if kind == "organization":
+        ties += [key for key in (_nation_in_name(name),) if key]
+    sides = {_side_of(key, registry) for key in ties}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _nation_in_name(name: str) -> tuple[str, ...] | None:
+    """The country a body's own name gives it: "Azerbaijani State Border Service", "Office of X"."""
+    words = tokenize(name)
+    if len(words) < 2:
+        return None
+    first = _nation_of_word(words[0])
+    if first:
+        return first
+    of = [i for i, word in enumerate(words) if word.key == "of"]
+    if of and is_country(surface(name, words[of[-1] + 1 :])):
+        return name_key(nation_of(surface(name, words[of[-1] + 1 :])).name)
+    return None
+
+
+def _side_of(key: tuple[str, ...], registry: Registry) -> int | None:
+    """The side of a combatant country, or of a person the infobox puts on a side."""
+    draft = registry.by_key.get(key)
+    if draft is None:
+        nation = nation_of(" ".join(key))
+        names = (name_key(name) for name in (nation.names if nation else ()))
+        draft = next((registry.by_key[k] for k in names if k in registry.by_key), None)
+    if draft is None or len(draft.sides) != 1:
+        return None
+    combatant = "combatant" in draft.party_roles or (draft.type == "person" and draft.keep)
+    return next(iter(draft.sides)) if combatant else None
