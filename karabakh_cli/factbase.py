@@ -201,7 +201,7 @@ class FactBase:
         """Entities, the sentences that name them, lookups by name (extract/entities.py)."""
         from .extract.entities import extract_entities
 
-        return extract_entities(self.sentences, self.sides, self.infobox)
+        return extract_entities(self.sentences, self.sides, self.infobox, (name.name for name in self.names))
 
     @property
     def entities(self):

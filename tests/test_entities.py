@@ -452,3 +452,23 @@ def test_nationality_words_and_offices_give_a_side(make_doc):
     assert sides["Central Bank of Peru"] is None  # a bank is no body of the state's war
     norway = index.get("Norway")
     assert (norway.side, norway.role) == (1, "arms supplier")
+
+
+# --- the war itself ----------------------------------------------------------------------
+
+
+def test_the_war_is_an_entity_under_every_name_it_is_given(make_doc):
+    facts = doc(
+        make_doc,
+        "# Naming\n\n"
+        'The war has been called the "Second Reed War", and Vostria named it "Operation Tide".\n\n'
+        "# Course\n\n"
+        "Second Reed War fighting began on the shore. The Tide went on for a week. "
+        "The First Reed War and the Great Reed War were older.",
+        "title: Reed war of 1901",
+    )
+    index = facts.entity_index
+    war = index.get("Reed war of 1901")
+    assert war.type == "other" and war.mentions == 3  # its naming sentence too
+    assert set(war.aliases) >= {"Second Reed War", "Operation Tide", "Tide"}
+    assert index.get("First Reed War") is not None and index.get("Great Reed War") is not None

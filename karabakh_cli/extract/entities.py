@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from operator import attrgetter
@@ -445,11 +445,14 @@ class Vocabulary:
         return token.key not in self.lower and token.key in self.capitalised
 
 
-def trimmed(run: list[Token], vocabulary: Vocabulary) -> list[Token]:
+def trimmed(run: list[Token], vocabulary: Vocabulary, known: Collection[tuple[str, ...]] = ()) -> list[Token]:
     """The run without an opening word whose capital tells nothing and that is no name:
-    "Several Azerbaijani ..." loses "Several", "Stephen Goose" keeps "Stephen"."""
+    "Several Azerbaijani ..." loses "Several", "Stephen Goose" keeps "Stephen", a run that
+    opens on a known name ("Second Lake War") keeps it."""
     first = run[0]
     if not first.initial or key_of(run) in vocabulary.inner_runs:
+        return run
+    if any(key_of(run[:size]) in known for size in range(2, len(run) + 1)):
         return run
     common = first.key in vocabulary.lower or first.key in STOPWORDS or first.key in PERSON_NOUNS - TITLES
     if (len(run) > 1 and not common) or (len(run) == 1 and vocabulary.proper(first)):
@@ -683,6 +686,24 @@ def state_names(registry: Registry, vocabulary: Vocabulary) -> None:
                     registry.add(form, draft, count=0)
 
 
+def from_war_names(registry: Registry, names: Iterable[str]) -> None:
+    """The war itself: the article's title (when it names a war, battle or operation) and the
+    names it gives the war, as one entity (listed when the prose names it); an operation's code name is also its name without "Operation"."""
+    written = [name for name in dict.fromkeys(names) if name[:1].isupper() or name[:1].isdigit()]
+    if not written or head_type(name_key(written[0]) or ("",)) != "other":
+        return  # the article is not about a war, a battle or an operation
+    draft = registry.add(written[0], count=0)
+    draft.name = draft.name or written[0]
+    draft.type = draft.type or "other"
+    for name in written[1:]:
+        key = name_key(name)
+        if key in registry.by_key and registry.by_key[key] is not draft and registry.by_key[key].keep:
+            continue  # a name of another entity of the infobox
+        registry.add(name, draft, count=0)
+        if key[0] == "operation" and len(key) > 1:
+            registry.add(name.split(" ", 1)[1], draft, count=0)
+
+
 # --- what the prose states: acronyms and other names ------------------------------------
 
 PAREN = re.compile(r" \(([^()]{1,60})\)")
@@ -847,8 +868,8 @@ def _split_known(run: list[Token], registry: Registry) -> list[tuple[list[Token]
                 start = end
             i = end
             continue
-        if i > start and not run[i - 1].possessive and (draft.weak or is_code(run[i - 1].text)):
-            i += 1  # "Michael Jordan", "9K33 Osa": one name
+        if i > start and not run[i - 1].possessive and (draft.weak or is_code(run[i - 1].text) or draft.type == "other"):
+            i += 1  # "Michael Jordan", "9K33 Osa", "Great Patriotic War": one name
             continue
         if start < i:
             pieces.append((run[start:i], None))
@@ -1348,18 +1369,21 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
 # --- everything together -----------------------------------------------------------------
 
 
-def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None) -> EntityIndex:
-    """The entities of a document from its sentences, its sides and its infobox links."""
+def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, war_names: Iterable[str] = ()) -> EntityIndex:
+    """The entities of a document from its sentences, its sides, its infobox links and the
+    names of the war it is about (its title first)."""
     texts = [sentence.text for sentence in sentences]
     found = [stretches(text) for text in texts]
     raw = [[run for stretch in found_in for run in raw_runs(text, stretch)] for text, found_in in zip(texts, found)]
     vocabulary = Vocabulary(texts, (run for runs in raw for run in runs))
-    runs = [[run for run in (trimmed(run, vocabulary) for run in runs) if run] for runs in raw]
     registry = Registry()
     from_sides(registry, sides, vocabulary)
     from_links(registry, infobox, vocabulary)
     from_gazetteer(registry, vocabulary)
     state_names(registry, vocabulary)
+    from_war_names(registry, war_names)
+    known = set(registry.by_key)
+    runs = [[run for run in (trimmed(run, vocabulary, known) for run in runs) if run] for runs in raw]
     from_statements(registry, texts, runs)
     candidates = scan(texts, runs, registry)
     register(registry, candidates, vocabulary)
