@@ -472,3 +472,51 @@ def test_the_war_is_an_entity_under_every_name_it_is_given(make_doc):
     assert war.type == "other" and war.mentions == 3  # its naming sentence too
     assert set(war.aliases) >= {"Second Reed War", "Operation Tide", "Tide"}
     assert index.get("First Reed War") is not None and index.get("Great Reed War") is not None
+
+
+# --- names of one thing ------------------------------------------------------------------
+
+
+def test_ordinals_directions_and_transliterations_join(make_doc):
+    facts = doc(
+        make_doc,
+        "The 3rd Corps held the ridge. Later the Third Army Corps fell back. "
+        "Trade crossed the Southern Marches. Rails ran across the South Marches. "
+        "The envoy Toma Karapetsyan spoke. Toma Karapetsian later resigned. "
+        "The city of Belgrovit was shelled. The city of Belgravit burned. "
+        "Hakob Vardanov and Hakob Verdanova were arrested.",
+    )
+    index = facts.entity_index
+    assert index.lookup("Third Army Corps").entity.name == "3rd Corps"
+    assert index.lookup("Southern Marches").entity is index.lookup("South Marches").entity
+    assert index.lookup("Toma Karapetsian").entity.mentions == 2
+    assert index.lookup("Belgrovit").entity.mentions == 2
+    # a different ending is another person, however alike the rest
+    assert index.lookup("Hakob Vardanov").entity is not index.lookup("Hakob Verdanova").entity
+
+
+def test_a_body_of_a_country_under_both_word_orders(make_doc):
+    facts = doc(
+        make_doc,
+        "The Peruvian National Assembly met. The National Assembly of Peru voted. "
+        "The Prosecutor's Office of the Republic of Peru and the Republic of Peru agreed. "
+        "The Prosecutor's Office of Peru charged him. The Chilean National Assembly objected.",
+    )
+    index = facts.entity_index
+    assembly = index.lookup("National Assembly of Peru").entity
+    assert assembly is index.lookup("Peruvian National Assembly").entity and assembly.mentions == 2
+    assert index.lookup("Prosecutor's Office of Peru").entity.mentions == 2
+    assert index.lookup("Chilean National Assembly").entity is not assembly
+
+
+def test_a_weapon_named_without_its_maker_or_code(make_doc):
+    facts = doc(
+        make_doc,
+        "Gunners fired a 4Z12 Vesna missile system and two Kor Swift aircraft. "
+        "A Vesna was lost. A Swift was shot down. The X1 Lark rockets and the Q7 Lark rockets fell. "
+        "A Lark hit the town.",
+    )
+    index = facts.entity_index
+    assert index.lookup("Vesna").entity.name == "4Z12 Vesna"
+    assert index.lookup("Swift").entity.name == "Kor Swift"
+    assert index.get("Lark") is not None  # two weapons end on it: it stays apart
