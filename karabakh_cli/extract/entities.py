@@ -134,14 +134,25 @@ PLACE_NOUNS = frozenset(
     settlement municipality county state island river lake valley mountain sea""".split()
 )
 ORG_NOUNS = frozenset(
-    "organisation organization agency group company newspaper magazine journal network party".split()
+    """organisation organization agency group company newspaper magazine journal network party
+    broadsheet tabloid outlet broadcaster channel website daily weekly""".split()
 )
+# Nouns for the people of a body, written after its name: "a Novaya Pravda correspondent".
+STAFF_NOUNS = frozenset(
+    """correspondent correspondents journalist journalists reporter reporters employee employees
+    editor editors staff""".split()
+)
+# Abbreviations of general English, never a body: "12:00 UTC", "a POW".
+GENERAL_ABBREVIATIONS = frozenset("utc gmt pow idp uav ugv mlrs atgm manpads gdp ceo km bc bce ad am pm".split())
+ROMAN_NUMERALS = frozenset("ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
 WEAPON_NOUNS = frozenset(
     """tank tanks drone drones missile missiles launcher launchers rocket rockets howitzer
     howitzers gun guns helicopter helicopters aircraft fighter fighters fighter-bombers bomber
     bombers munition munitions rifle rifles vehicle vehicles system systems mortar mortars""".split()
 )
-PLACE_PREPOSITIONS = frozenset("in near".split())
+PLACE_PREPOSITIONS = frozenset("in near towards toward entering".split())
+# "the shelling of X", "the vicinity of X": what is done to or around a place.
+PLACE_OF_NOUNS = frozenset("vicinity outskirts suburbs shelling bombardment siege capture outskirt".split())
 DETERMINERS = frozenset("a an the".split())
 COPULAS = frozenset("is was".split())
 # The word a name ends on (or ends on before "of") tells what it names.
@@ -168,6 +179,8 @@ HEAD_TYPES = {
         revolution election elections""".split(),
         "other",
     ),
+    **dict.fromkeys("nations".split(), "organization"),
+    **dict.fromkeys("empire khanate sultanate caliphate".split(), "country"),
 }
 # Heads of the bodies of a state, which stand on the side of their country: a bank or an
 # association of the same country does not.
@@ -1000,8 +1013,11 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
             return "person", 2
         if previous.key in ORG_NOUNS:
             return "organization", 2
-        if previous.key in PLACE_NOUNS or (previous.key in SPLITTING_CONNECTORS and before[0].key in PLACE_NOUNS):
+        of_place = previous.key in SPLITTING_CONNECTORS and before[0].key in PLACE_NOUNS | PLACE_OF_NOUNS
+        if previous.key in PLACE_NOUNS or of_place:
             return "place", 2
+        if previous.key == "from" and before[0].key in STAFF_NOUNS:  # "journalists from X"
+            return "organization", 2
     if gap_after == " " and following.text[:1].islower():
         words = {token.key for token in after}
         if words & WEAPON_NOUNS:
@@ -1010,6 +1026,8 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
             return "organization", 2
         if following.key in PLACE_NOUNS:
             return "place", 2
+        if following.key in STAFF_NOUNS:
+            return "organization", 2
     comma_after = gap_after.strip() == ","
     if gap_before.strip() == "," and (comma_after or following is None):  # "the minister, X, said"
         vote = _clause_vote(_clause_before(text, text.rfind(",", 0, part[0].start)))
@@ -1025,7 +1043,17 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
             return vote
     if gap_before == " " and previous.key in PLACE_PREPOSITIONS:
         return "place", 1
+    if part[0].text == "The" and not part[0].initial:  # "by The Clarion": a paper's or body's title
+        return "organization", 1
+    of_the = len(after) > 1 and following.key == "of" and after[1].key == "the" and gap_after == " "
+    if len(part) == 2 and of_the and _plain_name(part):
+        return "person", 1  # "Ana Brel of the Institute"; "Velka of Dorn District" may be a place
     return None
+
+
+def _plain_name(part: list[Token]) -> bool:
+    """Two words that could be a given name and a surname: no head, code or acronym."""
+    return not head_type(key_of(part)) and all(t.text[1:].islower() and not is_code(t.text) for t in part)
 
 
 def _clause_before(text: str, position: int) -> list[str]:
@@ -1131,6 +1159,7 @@ def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool
         or word in TITLES
         or word in HEAD_TYPES
         or word in MONTHS_AND_DAYS
+        or word in GENERAL_ABBREVIATIONS
         or word in vocabulary.lower
         or word not in vocabulary.capitalised
         or adjective(word)
@@ -1304,7 +1333,18 @@ def decided_type(draft: Draft, name: str) -> str:
         return "country"
     spellings = [name] + [s for s, _ in draft.spellings.most_common() if s != name]
     heads = (head_type(name_key(s)) for s in spellings if name_key(s))
-    return next((kind for kind in heads if kind), None) or _top_vote(draft.votes) or "other"
+    return next((kind for kind in heads if kind), None) or _top_vote(draft.votes) or _shape_type(name) or "other"
+
+
+def _shape_type(name: str) -> str | None:
+    """What a name's shape says when nothing else does: an acronym names a body ("NATO"), a
+    name and a regnal numeral a person ("Karekin II")."""
+    key = name_key(name)
+    if len(key) == 1 and is_acronym(name) and name.isupper():
+        return "organization"
+    if len(key) == 2 and key[1] in ROMAN_NUMERALS and key[0] not in HEAD_TYPES and name.split()[-1].isupper():
+        return "person"
+    return None
 
 
 def canonical(draft: Draft) -> str:
