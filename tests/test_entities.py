@@ -541,3 +541,16 @@ def test_types_from_staff_nouns_titles_places_and_shapes(make_doc):
     assert types["OKTA"] == types["United Nations"] == "organization"
     assert types["Vostrian Empire"] == "country"
     assert "UTC" not in types and "POW" not in types
+
+
+def test_figures_of_speech_particles_and_countries_opening_a_sentence(make_doc):
+    facts = doc(
+        make_doc,
+        "Locals called Velka the Pompeii of the North. Raids hit a camp of Liwa al-Nasr near Velka. "
+        "Sheikh al-Islam Omar Dalil prayed. Chile protested the raids.",
+    )
+    names = {e.name for e in facts.entities}
+    assert "Pompeii" not in names
+    assert "Liwa al-Nasr" in names and "Liwa" not in names
+    assert "Omar Dalil" in names
+    assert facts.entity_index.get("Chile").type == "country"  # written only at a sentence's start

@@ -135,7 +135,8 @@ PLACE_NOUNS = frozenset(
 )
 ORG_NOUNS = frozenset(
     """organisation organization agency group company newspaper magazine journal network party
-    broadsheet tabloid outlet broadcaster channel website daily weekly""".split()
+    broadsheet tabloid outlet broadcaster channel website daily weekly groups organizations
+    organisations agencies companies networks""".split()
 )
 # Nouns for the people of a body, written after its name: "a Novaya Pravda correspondent".
 STAFF_NOUNS = frozenset(
@@ -318,7 +319,7 @@ def is_name_word(word: str) -> bool:
     parts = HYPHEN.split(word)
     if len(parts) > 1 and parts[0] in NAME_PARTICLES:  # "al-Sham"
         parts = parts[1:]
-    return word[:1].isupper() and all(part[:1].isupper() or part[:1].isdigit() for part in parts)
+    return parts[0][:1].isupper() and all(part[:1].isupper() or part[:1].isdigit() for part in parts)
 
 
 def head_type(key: tuple[str, ...]) -> str | None:
@@ -357,7 +358,8 @@ def _stretch_pattern() -> re.Pattern:
     capitals = "".join(
         char for low, high in CAPITAL_RANGES for char in map(chr, range(low, high)) if char.isupper() or char.istitle()
     )
-    word = rf"(?:[{capitals}]|\d+[^\W\d_])\w*(?:[-‐‑–]\w+)*"
+    particles = "|".join(sorted(NAME_PARTICLES))
+    word = rf"(?:(?:{particles})[-‐‑–])?(?:[{capitals}]|\d+[^\W\d_])\w*(?:[-‐‑–]\w+)*"
     # The first word opens on one class of characters, so that the regex engine skips ahead to
     # the next capital or digit instead of trying every position; the lookbehind then checks
     # the character before it (no word, apostrophe or hyphen), and a digit needs a letter
@@ -672,8 +674,8 @@ def from_gazetteer(registry: Registry, vocabulary: Vocabulary) -> None:
         if not present:
             continue
         draft = next((registry.get(name) for name in present if registry.get(name)), None)
-        if draft is None:
-            draft = registry.add(nation.name, spelling=False)
+        if draft is None:  # named as written, should the prose only open sentences with it
+            draft = registry.add(present[0], count=0)
             draft.weak = True
         draft.type = draft.type or "country"
         for name in present:
@@ -810,6 +812,8 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
         last_end, last_key = None, None  # the name before, in this sentence
         for run in sentence_runs:
             for part, kind, key, name in _named_parts(text, run, registry, cuts):
+                if kind == "name" and len(part) == 1 and _figure_of_speech(text, part[0]):
+                    continue
                 listed_by = text[last_end : part[0].start] if last_end is not None else ""
                 listed_after = last_key if listed_by in LIST_SEPARATORS else None
                 last_end, last_key = part[0].start + len(name), key
@@ -835,6 +839,11 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                     )
                 )
     return found
+
+
+def _figure_of_speech(text: str, word: Token) -> bool:
+    """ "the Pompeii of the North": a name used as a common noun, standing for no entity."""
+    return text[max(0, word.start - 4) : word.start] == "the " and text[word.end : word.end + 4] == " of "
 
 
 def _named_parts(text: str, run: list[Token], registry: Registry, cuts: dict) -> list[tuple]:
@@ -940,6 +949,8 @@ def _titled(piece: list[Token]) -> list[tuple[list[Token], str]]:
     if not titles:
         return [(piece, "name")]
     end = titles[-1] + 1
+    while end < len(piece) - 1 and piece[end].text[:1].islower() and piece[end].key not in CONNECTORS:
+        end += 1  # "Sheikh al-Islam X": the title goes on
     if end < len(piece) and piece[end].key in CONNECTORS:  # "Minister of Foreign Affairs X"
         while end < len(piece) and (piece[end].key in CONNECTORS or piece[end].key in OFFICE_WORDS):
             end += 1
