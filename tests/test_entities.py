@@ -554,3 +554,16 @@ def test_figures_of_speech_particles_and_countries_opening_a_sentence(make_doc):
     assert "Liwa al-Nasr" in names and "Liwa" not in names
     assert "Omar Dalil" in names
     assert facts.entity_index.get("Chile").type == "country"  # written only at a sentence's start
+
+
+def test_named_plans_and_events_are_whole(make_doc):
+    facts = doc(
+        make_doc,
+        "Trade would reach Kelm's Silk and Rail Initiative. Peru and Chile Agreement talks failed. "
+        "Rebels recalled the Dorn massacre. The Peruvian offensive began.",
+    )
+    names = {e.name: e.type for e in facts.entities}
+    assert names.get("Silk and Rail Initiative") == "other" and "Silk" not in names
+    assert "Peru" in names and "Chile Agreement" in names  # a country before "and" stays itself
+    assert names.get("Dorn massacre") == "other" and "Dorn" not in names
+    assert not any("offensive" in name for name in names)

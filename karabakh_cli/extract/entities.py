@@ -411,7 +411,27 @@ def raw_runs(text: str, stretch: list[Token]) -> list[list[Token]]:
         else:
             current, pending = _closed(current, found), []
     _closed(current, found)
-    return found
+    return _joined_by_and(text, found)
+
+
+def _joined_by_and(text: str, runs: list[list[Token]]) -> list[list[Token]]:
+    """ "Belt and Road Initiative": a word, "and", then two words ending on an event's or a
+    plan's head word are one name; "Armenia and Azerbaijan" are two."""
+    joined: list[list[Token]] = []
+    for run in runs:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and (len(last) == 1 or last[-2].possessive)  # "China's Belt and Road Initiative"
+            and len(run) == 2
+            and text[last[-1].end : run[0].start] == " and "
+            and head_type(key_of(run)) == "other"
+            and nation_of(last[-1].text) is None
+        ):
+            joined[-1] = last + tokenize(text, last[-1].end, run[0].start) + [run[0]._replace(initial=False)] + run[1:]
+            continue
+        joined.append(run)
+    return joined
 
 
 def _linked(text: str, left: Token, right: Token) -> bool:
@@ -722,6 +742,21 @@ def from_war_names(registry: Registry, names: Iterable[str]) -> None:
         registry.add(name, draft, count=0)
         if key[0] == "operation" and len(key) > 1:
             registry.add(name.split(" ", 1)[1], draft, count=0)
+
+
+EVENT_AFTER_PLACE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) (massacre|pogrom|genocide|uprising)\b")
+
+
+def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) -> None:
+    """ "the Dorn massacre": a place's name and a lowercase word for an event name the event."""
+    for text in texts:
+        for match in EVENT_AFTER_PLACE.finditer(text):
+            word = match.group(1)
+            key = fold(word)
+            if key in STOPWORDS or key in vocabulary.lower or not is_name_word(word) or nation_of(word):
+                continue
+            draft = registry.add(match.group(0))
+            draft.type = draft.type or "other"
 
 
 # --- what the prose states: acronyms and other names ------------------------------------
@@ -1546,6 +1581,7 @@ def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, wa
     from_gazetteer(registry, vocabulary)
     state_names(registry, vocabulary)
     from_war_names(registry, war_names)
+    from_events(registry, texts, vocabulary)
     known = set(registry.by_key)
     runs = [[run for run in (trimmed(run, vocabulary, known) for run in runs) if run] for runs in raw]
     from_statements(registry, texts, runs)
