@@ -127,7 +127,6 @@ def test_shusha_is_also_shushi(index):
     "acronym, name",
     [
         ("NSS", "National Security Service"),
-        ("MoFA", "Ministry of Foreign Affairs"),
         ("ANAMA", "Azerbaijan National Agency for Mine Action"),
         ("HRW", "Human Rights Watch"),  # never expanded in brackets: initials of one name
         ("ICRC", "International Committee of the Red Cross"),
@@ -137,6 +136,13 @@ def test_shusha_is_also_shushi(index):
 def test_acronyms_resolve_to_their_full_names(index, acronym, name):
     assert index.lookup(acronym).entity == entity(index, name)
     assert acronym in entity(index, name).aliases
+
+
+def test_an_acronym_of_ministries_of_several_countries_names_each(index):
+    # The article writes MoFA for the Armenian, the Azerbaijani and the Russian ministry.
+    found = {e.name for e in index.lookup("MoFA").candidates}
+    assert {"Ministry of Foreign Affairs (Armenia)", "Ministry of Foreign Affairs (Azerbaijan)"} <= found
+    assert entity(index, "Ministry of Foreign Affairs (Armenia)").side == 2
 
 
 def test_an_acronym_of_two_names_stays_apart(index):
@@ -567,3 +573,19 @@ def test_named_plans_and_events_are_whole(make_doc):
     assert "Peru" in names and "Chile Agreement" in names  # a country before "and" stays itself
     assert names.get("Dorn massacre") == "other" and "Dorn" not in names
     assert not any("offensive" in name for name in names)
+
+
+def test_a_body_named_by_office_is_split_by_the_country_each_mention_gives_it(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru's Ministry of Foreign Affairs (MFA) protested. The Chilean MFA denied it. "
+        "Later the Ministry of Foreign Affairs of Chile wrote again. The Ministry of Foreign Affairs "
+        "was silent. The Ministry of Health opened clinics.",
+        SIDES_INFOBOX,
+    )
+    index = facts.entity_index
+    peru = index.get("Ministry of Foreign Affairs (Peru)")
+    chile = index.get("Ministry of Foreign Affairs (Chile)")
+    assert (peru.mentions, peru.side) == (1, 1) and (chile.mentions, chile.side) == (2, 2)
+    assert index.get("Ministry of Foreign Affairs").mentions == 1  # no country given: unknown
+    assert index.get("Ministry of Health (Peru)") is None  # one body, no country: not split

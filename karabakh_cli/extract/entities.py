@@ -1427,13 +1427,17 @@ class Matcher:
 
     def find(self, text: str, stretches: list[list[Token]]) -> list[int]:
         """The ids of the names in the text, in order, one per occurrence."""
+        return [name for name, _, _ in self.spans(text, stretches)]
+
+    def spans(self, text: str, stretches: list[list[Token]]) -> list[tuple[int, int, int]]:
+        """(id, start, end) of the names in the text, in order, one per occurrence."""
         found = []
         taken = 0  # the end of the last name found: a name going on may cover the next stretch
         for stretch in stretches:
             words = self._going_on(text, stretch)
             for i, key in self._names(text, words, len(stretch), taken):
-                found.append(self.names[key])
                 taken = words[i + len(key) - 1].end
+                found.append((self.names[key], words[i].start, taken))
         return found
 
     def _names(self, text: str, words: list[Token], count: int, taken: int) -> list[tuple[int, tuple[str, ...]]]:
@@ -1603,9 +1607,12 @@ def _index(registry: Registry, texts: list[str], found: list[list[list[Token]]])
     number = {id(draft): i for i, draft in enumerate(drafts)}
     names = [canonical(draft) for draft in drafts]
     matcher = Matcher({key: number[id(d)] for key, d in registry.by_key.items()}, registry.cased)
-    named = [list(dict.fromkeys(matcher.find(text, stretches))) for text, stretches in zip(texts, found)]
+    spans = [matcher.spans(text, stretches) for text, stretches in zip(texts, found)]
+    drafts, names = split_by_country(registry, texts, spans, names)
+    named = [list(dict.fromkeys(i for i, _, _ in found_in)) for found_in in spans]
     counts = Counter(i for ids in named for i in ids)
     kept = [i for i, draft in enumerate(drafts) if (counts[i] or draft.keep) and names[i]]
+    number = {id(draft): i for i, draft in enumerate(drafts)}
     entities = sorted((_entity(drafts[i], names[i], counts[i], registry) for i in kept), key=lambda e: (-e.mentions, e.name))
     order = {entity.name: n for n, entity in enumerate(entities)}
     renumber = {i: order[names[i]] for i in kept}
@@ -1616,6 +1623,73 @@ def _index(registry: Registry, texts: list[str], found: list[list[list[Token]]])
     sentence_names = tuple(tuple(entities[renumber[i]].name for i in ids if i in renumber) for ids in named)
     roles = {names[i]: tuple(drafts[i].roles) for i in kept if drafts[i].roles}
     return EntityIndex(tuple(entities), roles, final, sentence_names)
+
+
+COUNTRY_AFTER = re.compile(r" of (?:the )?(?:Republic of )?([A-Z][\w'’-]+)")
+
+
+def split_by_country(registry: Registry, texts: list[str], spans: list[list[tuple[int, int, int]]], names: list[str]) -> tuple[list[Draft], list[str]]:
+    """A body named by its office ("Ministry of Defence") is one body for each country its
+    mentions give it ("the Armenian Ministry of Defence", "Peru's Ministry of Defence"): where
+    they give two or more, each country's mentions go to "Ministry of Defence (Armenia)". The
+    spans are rewritten in place; returns the drafts and names with the new bodies appended."""
+    drafts, names = list(registry.drafts), list(names)
+    countries: dict[int, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for sentence, found in enumerate(spans):
+        given: dict[int, set[int]] = defaultdict(set)  # body -> countries this sentence gives it
+        for i, start, end in found:
+            if _office_body(drafts[i], names[i]):
+                country = _country_around(texts[sentence], start, end, registry)
+                given[i].add(number_of(drafts, country) if country is not None else -1)
+        for i, numbers in given.items():
+            known = numbers - {-1}
+            if len(known) == 1:  # "Peru's Ministry of Defence (MoD)": the bracket is Peru's too
+                country = known.pop()
+                countries[i][country] += [(sentence, n) for n, (j, _, _) in enumerate(found) if j == i]
+    for i, by_country in countries.items():
+        if len(by_country) < 2:
+            continue
+        for country, mentions in by_country.items():
+            body = Draft(type="organization", name=f"{names[i]} ({names[country]})")
+            body.nations[name_key(names[country])] += 1
+            for sentence, n in mentions:
+                _, start, end = spans[sentence][n]
+                body.spellings[texts[sentence][start:end]] += 1
+                spans[sentence][n] = (len(drafts), start, end)
+            drafts.append(body)
+            names.append(body.name)
+    return drafts, names
+
+
+def number_of(drafts: list[Draft], draft: Draft) -> int:
+    return next(i for i, d in enumerate(drafts) if d is draft)
+
+
+def _office_body(draft: Draft, name: str) -> bool:
+    """A body of a state that its name does not tie to a country ("Foreign Ministry")."""
+    key = name_key(name)
+    if draft.keep or draft.sides or not key or decided_type(draft, name) != "organization":
+        return False
+    return head_word(key) in STATE_HEADS and _nation_in_name(name) is None
+
+
+def _country_around(text: str, start: int, end: int, registry: Registry) -> Draft | None:
+    """The country a mention's own words give it: "Armenian X", "Peru's X", "X of (the Republic
+    of) Peru"."""
+    before = tokenize(text, max(0, start - 40), start)
+    key = None
+    if before and text[before[-1].end : start] == " ":
+        key = _nation_of_word(before[-1])
+    after = COUNTRY_AFTER.match(text, end)
+    if key is None and after:
+        key = name_key(after.group(1))
+    if key is None:
+        return None
+    draft = registry.by_key.get(key)
+    if draft is None:
+        nation = nation_of(" ".join(key))
+        draft = next((registry.by_key[k] for k in map(name_key, nation.names) if k in registry.by_key), None) if nation else None
+    return draft if draft is not None and draft.type == "country" else None
 
 
 def _entity(draft: Draft, name: str, mentions: int, registry: Registry) -> Entity:
