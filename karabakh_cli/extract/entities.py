@@ -636,13 +636,12 @@ def _add_party(registry: Registry, party, side: int, vocabulary: Vocabulary) -> 
     role = PARTY_ROLES.get(party.role, party.role + " of side {side}").format(side=side)
     if party.note:
         role += f" ({party.note})"
-    _add_infobox(registry, name, kind, page, role, side)
-    draft = registry.get(name)
+    draft = _add_infobox(registry, name, kind, page, role, side)
     if party.role not in draft.party_roles:
         draft.party_roles.append(party.role)
 
 
-def _add_infobox(registry: Registry, name: str, kind: str, page: str | None, role: str, side: int | None) -> None:
+def _add_infobox(registry: Registry, name: str, kind: str, page: str | None, role: str, side: int | None) -> Draft:
     draft = registry.add(name)
     draft.name = draft.name or name
     draft.type = draft.type or kind
@@ -653,6 +652,7 @@ def _add_infobox(registry: Registry, name: str, kind: str, page: str | None, rol
         draft.roles.append(role)
     if side is not None:
         draft.sides.add(side)
+    return draft
 
 
 def _equipment_names(line: str, vocabulary: Vocabulary) -> list[str]:
