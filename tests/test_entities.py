@@ -537,13 +537,14 @@ def test_types_from_staff_nouns_titles_places_and_shapes(make_doc):
         "A Morning Courier correspondent was hurt. Two journalists from Daily Lantern fled. "
         "The attack was described by The Clarion. After the shelling of Velka, troops moved. "
         "Vehicles were seen entering Dorn. Ana Brel of the Lantern Institute wrote. "
-        "The OKTA alliance met. Patriarch Sevan III prayed. The Vostrian Empire fell. "
+        "The OKTA alliance met. The Vostrian Empire fell. The Northern Command of the army moved "
+        "its command post. "
         "The United Nations called for calm at 14:00 UTC. He was a POW for a year.",
     )
     types = {e.name: e.type for e in facts.entities}
     assert types["Morning Courier"] == types["Daily Lantern"] == types["The Clarion"] == "organization"
     assert types["Velka"] == types["Dorn"] == "place"
-    assert types["Ana Brel"] == "person" and types["Sevan III"] == "person"
+    assert types["Ana Brel"] == "person" and types["Northern Command"] != "person"
     assert types["OKTA"] == types["United Nations"] == "organization"
     assert types["Vostrian Empire"] == "country"
     assert "UTC" not in types and "POW" not in types

@@ -145,7 +145,6 @@ STAFF_NOUNS = frozenset(
 )
 # Abbreviations of general English, never a body: "12:00 UTC", "a POW".
 GENERAL_ABBREVIATIONS = frozenset("utc gmt pow idp uav ugv mlrs atgm manpads gdp ceo km bc bce ad am pm".split())
-ROMAN_NUMERALS = frozenset("ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
 WEAPON_NOUNS = frozenset(
     """tank tanks drone drones missile missiles launcher launchers rocket rockets howitzer
     howitzers gun guns helicopter helicopters aircraft fighter fighters fighter-bombers bomber
@@ -1168,8 +1167,8 @@ def register(registry: Registry, candidates: list[Candidate], vocabulary: Vocabu
         if not candidate.known and not acceptable(key):
             continue
         draft = registry.add(name)
-        if candidate.vote:
-            draft.votes[candidate.vote] += candidate.weight
+        if candidate.vote and not (candidate.weight == 1 and candidate.vote == "person" and set(key) & vocabulary.lower):
+            draft.votes[candidate.vote] += candidate.weight  # "Eastern Command of the X" is no person
         if candidate.nation:
             draft.nations[candidate.nation] += 1
 
@@ -1383,14 +1382,9 @@ def decided_type(draft: Draft, name: str) -> str:
 
 
 def _shape_type(name: str) -> str | None:
-    """What a name's shape says when nothing else does: an acronym names a body ("NATO"), a
-    name and a regnal numeral a person ("Karekin II")."""
-    key = name_key(name)
-    if len(key) == 1 and is_acronym(name) and name.isupper():
-        return "organization"
-    if len(key) == 2 and key[1] in ROMAN_NUMERALS and key[0] not in HEAD_TYPES and name.split()[-1].isupper():
-        return "person"
-    return None
+    """What a name's shape says when nothing else does: an acronym names a body ("NATO"). (A
+    numeral after a name does not tell a person: "Minsk II" is an agreement.)"""
+    return "organization" if len(name_key(name)) == 1 and is_acronym(name) and name.isupper() else None
 
 
 def canonical(draft: Draft) -> str:
