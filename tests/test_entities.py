@@ -590,3 +590,15 @@ def test_a_body_named_by_office_is_split_by_the_country_each_mention_gives_it(ma
     assert (peru.mentions, peru.side) == (1, 1) and (chile.mentions, chile.side) == (2, 2)
     assert index.get("Ministry of Foreign Affairs").mentions == 1  # no country given: unknown
     assert index.get("Ministry of Health (Peru)") is None  # one body, no country: not split
+
+
+def test_names_of_waters_and_lands_with_particles(make_doc):
+    facts = doc(
+        make_doc,
+        "Ships were barred from the Straits of Velm. Troops landed at Port el-Marra and crossed "
+        "the Dorn Heights.",
+    )
+    types = {e.name: e.type for e in facts.entities}
+    assert types.get("Straits of Velm") == "place" and "Straits" not in types
+    assert "Port el-Marra" in types
+    assert types.get("Dorn Heights") == "place"

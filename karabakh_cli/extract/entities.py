@@ -170,7 +170,8 @@ HEAD_TYPES = {
     **dict.fromkeys(
         """district districts province region oblast city town village square street corridor
         dam bridge bridges airport mountains mountain river lake bay sea park mosque cathedral
-        church metro border territories territory ssr asia caucasus exclave pass valley""".split(),
+        church metro border territories territory ssr asia caucasus exclave pass valley strait
+        straits gulf peninsula heights strip desert plateau canal islands coast hills""".split(),
         "place",
     ),
     **dict.fromkeys(
