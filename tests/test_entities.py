@@ -1,4 +1,4 @@
-"""Entities: names, types, sides, aliases, acronyms and mention counts (extract/entities.py)."""
+"""Entities: names, types, sides, aliases, acronyms and mention counts (extract/entities/)."""
 
 import re
 import unicodedata
@@ -447,7 +447,8 @@ def test_nationality_words_and_offices_give_a_side(make_doc):
         make_doc,
         "A wounded Peruvian soldier Ivo Brandt was filmed. Chilean Minister of Foreign Affairs "
         "Pera Lund spoke. Peru's aide, Tomas Ek, denied it. Norwegian envoy Dag Holm visited. "
-        "The Peruvian State Border Service closed roads. The Central Bank of Peru lent money.",
+        "The Peruvian State Border Service closed roads. The Central Bank of Peru lent money. "
+        "The Chile National Agency for Demining (CNAD) cleared fields.",
         SIDES_INFOBOX,
     )
     index = facts.entity_index
@@ -456,6 +457,7 @@ def test_nationality_words_and_offices_give_a_side(make_doc):
     assert sides["Dag Holm"] is None  # a supplier's nationality puts no one on a side
     assert sides["Peruvian State Border Service"] == 1
     assert sides["Central Bank of Peru"] is None  # a bank is no body of the state's war
+    assert sides["Chile National Agency for Demining"] == 2
     norway = index.get("Norway")
     assert (norway.side, norway.role) == (1, "arms supplier")
 

@@ -350,13 +350,16 @@ def _side(draft: Draft, name: str, kind: str, registry: Registry) -> int | None:
 
 
 def _nation_in_name(name: str) -> tuple[str, ...] | None:
-    """The country a body's own name gives it: "Azerbaijani State Border Service", "Office of X"."""
+    """The country a body's own name gives it: "Peruvian State Border Service", "Peru National
+    Agency", "Office of Peru"."""
     words = tokenize(name)
     if len(words) < 2:
         return None
     first = nation_of_word(words[0])
     if first:
         return first
+    if is_country(words[0].text):
+        return name_key(nation_of(words[0].text).name)
     of = [i for i, word in enumerate(words) if word.key == "of"]
     if of and is_country(surface(name, words[of[-1] + 1 :])):
         return name_key(nation_of(surface(name, words[of[-1] + 1 :])).name)
