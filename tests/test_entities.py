@@ -604,3 +604,17 @@ def test_names_of_waters_and_lands_with_particles(make_doc):
     assert types.get("Straits of Velm") == "place" and "Straits" not in types
     assert "Port el-Marra" in types
     assert types.get("Dorn Heights") == "place"
+
+
+def test_acronyms_before_nouns_soviet_republics_and_lone_regions(make_doc):
+    facts = doc(
+        make_doc,
+        "The OKTA Contact Group met in 1994. Vostria rejected OKTA proposals. The land went from "
+        "the Peruvian SSR to the Chilean SSR. Raids shook the Caucasus again. Later the Ministry "
+        "said the ministry staff and the Valley were safe; a valley road was closed.",
+    )
+    names = {e.name: e.type for e in facts.entities}
+    assert names.get("OKTA") == "organization"
+    assert names.get("Peruvian SSR") == "place" and "SSR" not in names
+    assert names.get("Caucasus") == "place"  # a place's head word never written in lower case
+    assert "Ministry" not in names and "Valley" not in names  # written in lower case too

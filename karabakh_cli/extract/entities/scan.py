@@ -374,13 +374,14 @@ def register(registry: Registry, candidates: list[Candidate], vocabulary: Vocabu
         if len(candidate.key) == 1 and candidate.followed_by_word is not None:
             alone[candidate.key[0]].append(candidate.followed_by_word)
     openers = {candidate.key[0] for candidate in candidates if len(candidate.key) > 1}
+    acronyms = {candidate.key[0] for candidate in candidates if len(candidate.key) == 1 and is_acronym(candidate.name)}
     stems = country_stems(key[0] for key, draft in registry.by_key.items() if len(key) == 1 and draft.type == "country")
 
     def adjective(word: str) -> bool:
         if demonym(word, stems):
             return True
         uses = alone.get(word)
-        modifier = bool(uses) and all(uses)
+        modifier = bool(uses) and all(uses) and word not in acronyms  # "OSCE proposals": a body
         return modifier and (word.endswith(ADJECTIVE_ENDINGS) or word in openers)
 
     @cache  # names recur
@@ -389,7 +390,8 @@ def register(registry: Registry, candidates: list[Candidate], vocabulary: Vocabu
 
     for candidate in candidates:
         name, key = candidate.name, candidate.key
-        if len(key) > 1 and is_acronym(name.split()[-1]) and all(demonym(w, stems) for w in key[:-1]):
+        last = key[-1]
+        if len(key) > 1 and is_acronym(name.split()[-1]) and last not in HEAD_TYPES and all(demonym(w, stems) for w in key[:-1]):
             name, key = name.split()[-1], key[-1:]  # "Armenian MoD" is the MoD
         if not candidate.known and not acceptable(key):
             continue
@@ -429,10 +431,15 @@ def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool
         or word[0].isdigit()  # "1994", "6th"
         or word in STOPWORDS
         or word in TITLES
-        or word in HEAD_TYPES
+        or (word in HEAD_TYPES and not _proper_place(word, vocabulary))
         or word in MONTHS_AND_DAYS
         or word in GENERAL_ABBREVIATIONS
         or word in vocabulary.lower
         or word not in vocabulary.capitalised
         or adjective(word)
     )
+
+
+def _proper_place(word: str, vocabulary: Vocabulary) -> bool:
+    """A place's head word that is a name by itself ("the Caucasus"): never written in lower case."""
+    return HEAD_TYPES[word] == "place" and word not in vocabulary.lower and word in vocabulary.capitalised
