@@ -258,10 +258,10 @@ class FactBase:
 
     @fact
     def entity_index(self):
-        """Entities, the sentences that name them, lookups by name (extract/entities.py)."""
+        """Entities, the sentences that name them, lookups by name (extract/entities/)."""
         from .extract.entities import extract_entities
 
-        return extract_entities(self.sentences, self.sides, self.infobox)
+        return extract_entities(self.sentences, self.sides, self.infobox, (name.name for name in self.names))
 
     @property
     def entities(self):

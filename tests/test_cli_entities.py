@@ -13,7 +13,7 @@ from karabakh_cli.cli import app, complete_entity, complete_section
 
 def test_entities_json_fields_and_order():
     data = run_json("entities")
-    assert list(data[0]) == ["name", "type", "aliases", "page", "side", "mentions"]
+    assert list(data[0]) == ["name", "type", "aliases", "page", "side", "mentions", "role"]
     assert data[0]["name"] == "Azerbaijan"
     counts = [e["mentions"] for e in data]
     assert counts == sorted(counts, reverse=True)
@@ -58,12 +58,13 @@ def test_entity_profile_json():
 
 
 def test_entity_roles_from_the_infobox():
-    assert run_json("entity", "Russia")["roles"] == ["arms supplier of side 2"]
+    russia = run_json("entity", "Russia")
+    assert russia["roles"] == ["arms supplier of side 2"] and russia["role"] == "arms supplier"
     pashinyan = run_json("entity", "pashinyan")
     assert pashinyan["side"] == 2 and pashinyan["roles"] == ["commander of side 2 (Armenia)"]
 
 
-@pytest.mark.parametrize("acronym, name", [("NSS", "National Security Service"), ("mofa", "Ministry of Foreign Affairs"), ("ANAMA", "Azerbaijan National Agency for Mine Action")])
+@pytest.mark.parametrize("acronym, name", [("NSS", "National Security Service"), ("hrw", "Human Rights Watch"), ("ANAMA", "Azerbaijan National Agency for Mine Action")])
 def test_entity_by_acronym(acronym, name):
     assert run_json("entity", acronym)["name"] == name
 

@@ -1,4 +1,4 @@
-"""Entities: names, types, sides, aliases, acronyms and mention counts (extract/entities.py)."""
+"""Entities: names, types, sides, aliases, acronyms and mention counts (extract/entities/)."""
 
 import re
 import unicodedata
@@ -50,12 +50,12 @@ def test_leaders_of_the_sides_are_persons_on_their_side(index, name, side):
 
 
 def test_putin_is_a_person_on_no_side(index):
-    # The infobox lists Russia only as an arms supplier of side 2, and the article shows it
-    # brokering the ceasefire: neither makes Russia, or its president, a side of the war.
+    # The infobox lists Russia only as an arms supplier of side 2: its column, with the role that
+    # tells it from a combatant. Only a combatant's nationality puts its people on a side.
     putin = entity(index, "Vladimir Putin")
     assert (putin.type, putin.side) == ("person", None)
     russia = entity(index, "Russia")
-    assert (russia.type, russia.side) == ("country", None)
+    assert (russia.type, russia.side, russia.role) == ("country", 2, "arms supplier")
     assert index.roles["Russia"] == ("arms supplier of side 2",)
 
 
@@ -66,7 +66,8 @@ def test_countries_of_the_infobox_have_their_sides_and_roles(index):
     assert turkey.side == 1
     assert "supporter of side 1" in index.roles["Turkey"]
     assert any(role.startswith("alleged belligerent of side 1") for role in index.roles["Turkey"])
-    assert entity(index, "Israel").side is None  # an arms supplier only
+    assert (entity(index, "Israel").side, entity(index, "Israel").role) == (1, "arms supplier")
+    assert (turkey.role, entity(index, "Azerbaijan").role) == ("alleged", "combatant")
     assert entity(index, "Azerbaijan").page == "Azerbaijan"  # not the flag's "azerbaijan"
 
 
@@ -126,7 +127,6 @@ def test_shusha_is_also_shushi(index):
     "acronym, name",
     [
         ("NSS", "National Security Service"),
-        ("MoFA", "Ministry of Foreign Affairs"),
         ("ANAMA", "Azerbaijan National Agency for Mine Action"),
         ("HRW", "Human Rights Watch"),  # never expanded in brackets: initials of one name
         ("ICRC", "International Committee of the Red Cross"),
@@ -136,6 +136,13 @@ def test_shusha_is_also_shushi(index):
 def test_acronyms_resolve_to_their_full_names(index, acronym, name):
     assert index.lookup(acronym).entity == entity(index, name)
     assert acronym in entity(index, name).aliases
+
+
+def test_an_acronym_of_ministries_of_several_countries_names_each(index):
+    # The article writes MoFA for the Armenian, the Azerbaijani and the Russian ministry.
+    found = {e.name for e in index.lookup("MoFA").candidates}
+    assert {"Ministry of Foreign Affairs (Armenia)", "Ministry of Foreign Affairs (Azerbaijan)"} <= found
+    assert entity(index, "Ministry of Foreign Affairs (Armenia)").side == 2
 
 
 def test_an_acronym_of_two_names_stays_apart(index):
@@ -223,7 +230,7 @@ def test_names_in_a_sentence(index, seed):
 
 
 def test_entity_records_have_the_json_fields_in_order(index):
-    assert [f.name for f in fields(Entity)] == ["name", "type", "aliases", "page", "side", "mentions"]
+    assert [f.name for f in fields(Entity)] == ["name", "type", "aliases", "page", "side", "mentions", "role"]
     assert to_data(entity(index, "Shusha")) == {
         "name": "Shusha",
         "type": "place",
@@ -231,6 +238,7 @@ def test_entity_records_have_the_json_fields_in_order(index):
         "page": None,
         "side": None,
         "mentions": 12,
+        "role": None,
     }
 
 
@@ -415,3 +423,198 @@ def test_demonyms_of_invented_countries():
     assert demonym("Dorsans", country_stems(["dorsa"]))
     assert not demonym("Dorsan", country_stems(["dorsan"]))  # the country itself
     assert demonym("Azerbaijani", country_stems([]))  # from the world list
+
+
+# --- sides from the text -----------------------------------------------------------------
+
+SIDES_INFOBOX = """title: War of the Lakes
+infoboxes:
+  - conflict:
+      text: War of the Lakes
+    combatant1:
+      text: |-
+        Peru
+        Arms suppliers:
+        Norway
+    combatant2:
+      text: |-
+        Chile
+"""
+
+
+def test_nationality_words_and_offices_give_a_side(make_doc):
+    facts = doc(
+        make_doc,
+        "A wounded Peruvian soldier Ivo Brandt was filmed. Chilean Minister of Foreign Affairs "
+        "Pera Lund spoke. Peru's aide, Tomas Ek, denied it. Norwegian envoy Dag Holm visited. "
+        "The Peruvian State Border Service closed roads. The Central Bank of Peru lent money. "
+        "The Chile National Agency for Demining (CNAD) cleared fields.",
+        SIDES_INFOBOX,
+    )
+    index = facts.entity_index
+    sides = {e.name: e.side for e in index.entities}
+    assert sides["Ivo Brandt"] == 1 and sides["Pera Lund"] == 2 and sides["Tomas Ek"] == 1
+    assert sides["Dag Holm"] is None  # a supplier's nationality puts no one on a side
+    assert sides["Peruvian State Border Service"] == 1
+    assert sides["Central Bank of Peru"] is None  # a bank is no body of the state's war
+    assert sides["Chile National Agency for Demining"] == 2
+    norway = index.get("Norway")
+    assert (norway.side, norway.role) == (1, "arms supplier")
+
+
+# --- the war itself ----------------------------------------------------------------------
+
+
+def test_the_war_is_an_entity_under_every_name_it_is_given(make_doc):
+    facts = doc(
+        make_doc,
+        "# Naming\n\n"
+        'The war has been called the "Second Reed War", and Vostria named it "Operation Tide".\n\n'
+        "# Course\n\n"
+        "Second Reed War fighting began on the shore. The Tide went on for a week. "
+        "The First Reed War and the Great Reed War were older.",
+        "title: Reed war of 1901",
+    )
+    index = facts.entity_index
+    war = index.get("Reed war of 1901")
+    assert war.type == "other" and war.mentions == 3  # its naming sentence too
+    assert set(war.aliases) >= {"Second Reed War", "Operation Tide", "Tide"}
+    assert index.get("First Reed War") is not None and index.get("Great Reed War") is not None
+
+
+# --- names of one thing ------------------------------------------------------------------
+
+
+def test_ordinals_directions_and_transliterations_join(make_doc):
+    facts = doc(
+        make_doc,
+        "The 3rd Corps held the ridge. Later the Third Army Corps fell back. "
+        "Trade crossed the Southern Marches. Rails ran across the South Marches. "
+        "The envoy Toma Karapetsyan spoke. Toma Karapetsian later resigned. "
+        "The city of Belgrovit was shelled. The city of Belgravit burned. "
+        "Hakob Vardanov and Hakob Verdanova were arrested.",
+    )
+    index = facts.entity_index
+    assert index.lookup("Third Army Corps").entity.name == "3rd Corps"
+    assert index.lookup("Southern Marches").entity is index.lookup("South Marches").entity
+    assert index.lookup("Toma Karapetsian").entity.mentions == 2
+    assert index.lookup("Belgrovit").entity.mentions == 2
+    # a different ending is another person, however alike the rest
+    assert index.lookup("Hakob Vardanov").entity is not index.lookup("Hakob Verdanova").entity
+
+
+def test_a_body_of_a_country_under_both_word_orders(make_doc):
+    facts = doc(
+        make_doc,
+        "The Peruvian National Assembly met. The National Assembly of Peru voted. "
+        "The Prosecutor's Office of the Republic of Peru and the Republic of Peru agreed. "
+        "The Prosecutor's Office of Peru charged him. The Chilean National Assembly objected.",
+    )
+    index = facts.entity_index
+    assembly = index.lookup("National Assembly of Peru").entity
+    assert assembly is index.lookup("Peruvian National Assembly").entity and assembly.mentions == 2
+    assert index.lookup("Prosecutor's Office of Peru").entity.mentions == 2
+    assert index.lookup("Chilean National Assembly").entity is not assembly
+
+
+def test_a_weapon_named_without_its_maker_or_code(make_doc):
+    facts = doc(
+        make_doc,
+        "Gunners fired a 4Z12 Vesna missile system and two Kor Swift aircraft. "
+        "A Vesna was lost. A Swift was shot down. The X1 Lark rockets and the Q7 Lark rockets fell. "
+        "A Lark hit the town.",
+    )
+    index = facts.entity_index
+    assert index.lookup("Vesna").entity.name == "4Z12 Vesna"
+    assert index.lookup("Swift").entity.name == "Kor Swift"
+    assert index.get("Lark") is not None  # two weapons end on it: it stays apart
+
+
+# --- types from the text and from a name's shape -----------------------------------------
+
+
+def test_types_from_staff_nouns_titles_places_and_shapes(make_doc):
+    facts = doc(
+        make_doc,
+        "A Morning Courier correspondent was hurt. Two journalists from Daily Lantern fled. "
+        "The attack was described by The Clarion. After the shelling of Velka, troops moved. "
+        "Vehicles were seen entering Dorn. Ana Brel of the Lantern Institute wrote. "
+        "The OKTA alliance met. The Vostrian Empire fell. The Northern Command of the army moved "
+        "its command post. "
+        "The United Nations called for calm at 14:00 UTC. He was a POW for a year.",
+    )
+    types = {e.name: e.type for e in facts.entities}
+    assert types["Morning Courier"] == types["Daily Lantern"] == types["The Clarion"] == "organization"
+    assert types["Velka"] == types["Dorn"] == "place"
+    assert types["Ana Brel"] == "person" and types["Northern Command"] != "person"
+    assert types["OKTA"] == types["United Nations"] == "organization"
+    assert types["Vostrian Empire"] == "country"
+    assert "UTC" not in types and "POW" not in types
+
+
+def test_figures_of_speech_particles_and_countries_opening_a_sentence(make_doc):
+    facts = doc(
+        make_doc,
+        "Locals called Velka the Pompeii of the North. Raids hit a camp of Liwa al-Nasr near Velka. "
+        "Sheikh al-Islam Omar Dalil prayed. Chile protested the raids.",
+    )
+    names = {e.name for e in facts.entities}
+    assert "Pompeii" not in names
+    assert "Liwa al-Nasr" in names and "Liwa" not in names
+    assert "Omar Dalil" in names
+    assert facts.entity_index.get("Chile").type == "country"  # written only at a sentence's start
+
+
+def test_named_plans_and_events_are_whole(make_doc):
+    facts = doc(
+        make_doc,
+        "Trade would reach Kelm's Silk and Rail Initiative. Peru and Chile Agreement talks failed. "
+        "Rebels recalled the Dorn massacre. The Peruvian offensive began.",
+    )
+    names = {e.name: e.type for e in facts.entities}
+    assert names.get("Silk and Rail Initiative") == "other" and "Silk" not in names
+    assert "Peru" in names and "Chile Agreement" in names  # a country before "and" stays itself
+    assert names.get("Dorn massacre") == "other" and "Dorn" not in names
+    assert not any("offensive" in name for name in names)
+
+
+def test_a_body_named_by_office_is_split_by_the_country_each_mention_gives_it(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru's Ministry of Foreign Affairs (MFA) protested. The Chilean MFA denied it. "
+        "Later the Ministry of Foreign Affairs of Chile wrote again. The Ministry of Foreign Affairs "
+        "was silent. The Ministry of Health opened clinics.",
+        SIDES_INFOBOX,
+    )
+    index = facts.entity_index
+    peru = index.get("Ministry of Foreign Affairs (Peru)")
+    chile = index.get("Ministry of Foreign Affairs (Chile)")
+    assert (peru.mentions, peru.side) == (1, 1) and (chile.mentions, chile.side) == (2, 2)
+    assert index.get("Ministry of Foreign Affairs").mentions == 1  # no country given: unknown
+    assert index.get("Ministry of Health (Peru)") is None  # one body, no country: not split
+
+
+def test_names_of_waters_and_lands_with_particles(make_doc):
+    facts = doc(
+        make_doc,
+        "Ships were barred from the Straits of Velm. Troops landed at Port el-Marra and crossed "
+        "the Dorn Heights.",
+    )
+    types = {e.name: e.type for e in facts.entities}
+    assert types.get("Straits of Velm") == "place" and "Straits" not in types
+    assert "Port el-Marra" in types
+    assert types.get("Dorn Heights") == "place"
+
+
+def test_acronyms_before_nouns_soviet_republics_and_lone_regions(make_doc):
+    facts = doc(
+        make_doc,
+        "The OKTA Contact Group met in 1994. Vostria rejected OKTA proposals. The land went from "
+        "the Peruvian SSR to the Chilean SSR. Raids shook the Caucasus again. Later the Ministry "
+        "said the ministry staff and the Valley were safe; a valley road was closed.",
+    )
+    names = {e.name: e.type for e in facts.entities}
+    assert names.get("OKTA") == "organization"
+    assert names.get("Peruvian SSR") == "place" and "SSR" not in names
+    assert names.get("Caucasus") == "place"  # a place's head word never written in lower case
+    assert "Ministry" not in names and "Valley" not in names  # written in lower case too

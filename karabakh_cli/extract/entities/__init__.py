@@ -1,0 +1,129 @@
+"""Entities: the people, places, bodies, countries and weapons an article names.
+
+The package's modules follow the work: `words` (word lists, tokens, runs), `drafts` (the
+registry of names), `sources` (infobox, countries, the war's names, stated aliases), `scan`
+(names in the prose and their contexts), `joining` (names of one entity) and `index`
+(mentions, sides, lookups).
+
+Where names come from, strongest evidence first:
+1. the infobox: parties, commanders, units and equipment of each side (`sides`), and the
+   pages its links point to;
+2. acronyms the prose expands ("National Security Service (NSS)"), or whose letters are the
+   initials of exactly one name ("HRW" → Human Rights Watch);
+3. aliases the prose states ("Shusha, known to Armenians as Shushi", "Shusha (Shushi)",
+   "Republic of X" for a country X);
+4. runs of capitalised words in the prose ("Ghazanchetsots Cathedral", "Ministry of Foreign
+   Affairs"), split at names already known and at titles ("President of Russia Vladimir
+   Putin" names Vladimir Putin; "President of Russia" is a title, not an entity).
+
+A word that opens a sentence is a name only when the document also capitalises it elsewhere
+and never writes it in lower case ("May", "The", "Shells" are not names). Spellings that
+differ only in case or diacritics ("Füzuli", "Fuzuli") are one entity. A surname stands for a
+person when exactly one person of the article bears it ("Aliyev" → Ilham Aliyev, while
+"Aliyeva" stays Mehriban Aliyeva).
+
+Types come from the infobox, then from the name's own head word ("... District", "Ministry
+of ..."), then from the words around its mentions ("journalist X", "X, a Russian citizen",
+"the city of X", "X tanks") and from the names it is listed with ("Tartar, Beylagan and
+Barda"); without evidence the type stays `other`. The word lists below
+are general English, never about one article.
+
+A sentence mentions an entity when it names it under any alias, matched case- and
+diacritics-insensitively on whole words, leftmost-longest: "Azerbaijan Airlines" is one
+mention of the airline, not of Azerbaijan. Names are looked for where the text has capitals
+(and the lowercase words that go on a known name: "Lachin corridor"), so the work grows with
+the capitalised words of a document, not with all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..document import Sentence
+from .drafts import Registry
+from .index import Entity, EntityIndex, Lookup, Matcher, Mention, Profile, build_index
+from .joining import (
+    join_acronyms,
+    join_national_names,
+    join_plurals,
+    join_surnames,
+    join_variants,
+    join_weapon_names,
+    place_roots,
+)
+from .scan import list_votes, register, scan
+from .sources import (
+    from_events,
+    from_gazetteer,
+    from_links,
+    from_sides,
+    from_statements,
+    from_war_names,
+    state_names,
+)
+from .words import (
+    CAPITAL_RANGES,
+    CONNECTORS,
+    DEMONYM_ENDINGS,
+    Token,
+    Vocabulary,
+    country_stems,
+    demonym,
+    is_country,
+    raw_runs,
+    stretches,
+    tokenize,
+    trimmed,
+)
+
+__all__ = [
+    "CAPITAL_RANGES",
+    "CONNECTORS",
+    "DEMONYM_ENDINGS",
+    "Entity",
+    "EntityIndex",
+    "Lookup",
+    "Matcher",
+    "Mention",
+    "Profile",
+    "Token",
+    "country_stems",
+    "demonym",
+    "extract_entities",
+    "is_country",
+    "stretches",
+    "tokenize",
+]
+
+
+# --- everything together -----------------------------------------------------------------
+
+
+def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, war_names: Iterable[str] = ()) -> EntityIndex:
+    """The entities of a document from its sentences, its sides, its infobox links and the
+    names of the war it is about (its title first)."""
+    texts = [sentence.text for sentence in sentences]
+    found = [stretches(text) for text in texts]
+    raw = [[run for stretch in found_in for run in raw_runs(text, stretch)] for text, found_in in zip(texts, found)]
+    vocabulary = Vocabulary(texts, (run for runs in raw for run in runs))
+    registry = Registry()
+    from_sides(registry, sides, vocabulary)
+    from_links(registry, infobox, vocabulary)
+    from_gazetteer(registry, vocabulary)
+    state_names(registry, vocabulary)
+    from_war_names(registry, war_names)
+    from_events(registry, texts, vocabulary)
+    known = set(registry.by_key)
+    runs = [[run for run in (trimmed(run, vocabulary, known) for run in runs) if run] for runs in raw]
+    from_statements(registry, texts, runs)
+    candidates = scan(texts, runs, registry)
+    register(registry, candidates, vocabulary)
+    join_acronyms(registry)
+    join_surnames(registry)
+    join_plurals(registry, vocabulary.words)
+    join_variants(registry)
+    join_national_names(registry)
+    join_weapon_names(registry)
+    place_roots(registry)
+    list_votes(registry, candidates)
+    return build_index(registry, texts, found)

@@ -1,0 +1,379 @@
+"""Entities, index: mentions (leftmost-longest matching), bodies split by country, the
+final entities with their types and sides, and lookups by name."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..document import Sentence
+from ..nations import nation_of
+from ..textnorm import fold
+from .words import (
+    NEARBY,
+    STATE_HEADS,
+    TOKEN,
+    Token,
+    head_word,
+    is_country,
+    key_of,
+    linked,
+    name_key,
+    stretches,
+    surface,
+    tokenize,
+)
+from .drafts import Draft, Registry, canonical, decided_type
+from .sources import ROLE_STRENGTH
+from .scan import nation_of_word
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    type: str  # person | place | organization | country | weapon | other
+    aliases: tuple[str, ...]
+    page: str | None
+    side: int | None
+    mentions: int  # sentences naming it under any alias
+    role: str | None = None  # an infobox party's role: combatant, alleged, supporter, arms supplier, ...
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    section: str
+    date: object  # the sentence's date from the timeline (an ISO date), or None
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    page: str | None
+    side: int | None
+    roles: tuple[str, ...]
+    first: Mention | None  # the earliest dated mention
+    last: Mention | None  # the latest dated mention
+    mentions: tuple[Mention, ...]
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What a name asked for resolves to: one entity, several candidates, or suggestions."""
+
+    entity: Entity | None
+    candidates: tuple[Entity, ...] = ()
+    suggestions: tuple[str, ...] = ()
+
+
+# --- mentions ----------------------------------------------------------------------------
+
+
+class Matcher:
+    """Leftmost-longest matching of known names over the stretches of capitalised words of a
+    text, a name going on into lowercase words after a stretch ("Lachin corridor")."""
+
+    def __init__(self, names: Mapping[tuple[str, ...], int], cased: Mapping[tuple[str, ...], bool]):
+        self.names = dict(names)
+        self.cased = cased
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in self.names:
+            lengths[key[0]].add(len(key))
+        self.lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
+        self.pairs = {(key[i], key[i + 1]) for key in self.names for i in range(len(key) - 1)}
+        self.going_on = {first for first, _ in self.pairs}
+        self._matched: dict[tuple[str, int], list[tuple[int, tuple[str, ...]]]] = {}  # see _names
+
+    def find(self, text: str, stretches: list[list[Token]]) -> list[int]:
+        """The ids of the names in the text, in order, one per occurrence."""
+        return [name for name, _, _ in self.spans(text, stretches)]
+
+    def spans(self, text: str, stretches: list[list[Token]]) -> list[tuple[int, int, int]]:
+        """(id, start, end) of the names in the text, in order, one per occurrence."""
+        found = []
+        taken = 0  # the end of the last name found: a name going on may cover the next stretch
+        for stretch in stretches:
+            words = self._going_on(text, stretch)
+            for i, key in self._names(text, words, len(stretch), taken):
+                taken = words[i + len(key) - 1].end
+                found.append((self.names[key], words[i].start, taken))
+        return found
+
+    def _names(self, text: str, words: list[Token], count: int, taken: int) -> list[tuple[int, tuple[str, ...]]]:
+        """(position, key) of the names that start in words[:count], none before `taken`. Words
+        wholly after `taken` are matched once for each way they are written: names recur."""
+        if words[0].start < taken:
+            return self._match(text, words, count, taken)
+        written = (text[words[0].start : words[-1].end], count)
+        if written not in self._matched:
+            self._matched[written] = self._match(text, words, count, taken)
+        return self._matched[written]
+
+    def _match(self, text: str, words: list[Token], count: int, taken: int) -> list[tuple[int, tuple[str, ...]]]:
+        """Leftmost-longest, from the first word to the `count`th."""
+        names = []
+        i = 0
+        while i < count:
+            key = self._longest(text, words, i) if words[i].start >= taken else None
+            if key:
+                names.append((i, key))
+            i += len(key) if key else 1
+        return names
+
+    def _going_on(self, text: str, stretch: list[Token]) -> list[Token]:
+        """The stretch, with the lowercase words after it that go on a known name."""
+        words = stretch
+        if stretch[-1].key not in self.going_on:
+            return words
+        following = TOKEN.match(text, stretch[-1].end + 1)
+        if following is None or (stretch[-1].key, fold(following.group(1))) not in self.pairs:
+            return words
+        for word in tokenize(text, stretch[-1].end, stretch[-1].end + 2 * NEARBY, limit=4):
+            if (words[-1].key, word.key) not in self.pairs or not linked(text, words[-1], word):
+                break
+            words = words + [word]
+        return words
+
+    def _longest(self, text: str, words: list[Token], i: int) -> tuple[str, ...] | None:
+        """The key of the longest known name starting at words[i], or None."""
+        for size in self.lengths.get(words[i].key, ()):
+            window = words[i : i + size]
+            key = key_of(window)
+            if len(window) < size or key not in self.names:
+                continue
+            if self.cased.get(key) and not window[0].text[:1].isupper():
+                continue  # "may" the verb is not "May", a lowercase word not a name
+            if all(linked(text, a, b) for a, b in zip(window, window[1:])):
+                return key
+        return None
+
+
+class EntityIndex:
+    """The entities of one document, which sentences name them, and lookups by name."""
+
+    def __init__(self, entities: tuple[Entity, ...], roles: dict[str, tuple[str, ...]], matcher: Matcher, sentence_names: tuple[tuple[str, ...], ...]):
+        self.entities = entities
+        self.roles = roles
+        self.matcher = matcher
+        self.by_name = {entity.name: entity for entity in entities}
+        self.sentence_names = sentence_names  # per sentence index: the entities it names
+        self._sentences: dict[str, list[int]] = defaultdict(list)
+        for index, names in enumerate(sentence_names):
+            for name in names:
+                self._sentences[name].append(index)
+
+    def get(self, name: str) -> Entity | None:
+        return self.by_name.get(name)
+
+    def mentions_of(self, name: str) -> tuple[int, ...]:
+        """Indices of the sentences that name the entity under any alias."""
+        return tuple(self._sentences.get(name, ()))
+
+    def names_in(self, text: str) -> tuple[str, ...]:
+        """Canonical names of the entities a text names, in order of first mention."""
+        ids = self.matcher.find(text, stretches(text))
+        return tuple(dict.fromkeys(self.entities[i].name for i in ids if i < len(self.entities)))
+
+    def lookup(self, query: str) -> Lookup:
+        """Exact name or alias (ignoring case and diacritics) → one entity; a word of several
+        names → candidates; nothing → the closest names."""
+        key = name_key(query)
+        if not key:
+            return Lookup(None)
+        exact = [e for e in self.entities if key in self._keys(e)]
+        if len(exact) == 1:
+            return Lookup(exact[0])
+        within = exact or [e for e in self.entities if any(_contains(k, key) for k in self._keys(e))]
+        if len(within) == 1:
+            return Lookup(within[0])
+        if within:
+            return Lookup(None, candidates=tuple(within))
+        import difflib  # here: only a name not found needs it
+
+        folded = {fold(name): name for e in self.entities for name in (e.name, *e.aliases)}
+        close = difflib.get_close_matches(fold(query), list(folded), n=5, cutoff=0.6)
+        suggestions = dict.fromkeys(self._owner(folded[name]) for name in close)
+        return Lookup(None, suggestions=tuple(suggestions))
+
+    def _keys(self, entity: Entity) -> set[tuple[str, ...]]:
+        return {name_key(name) for name in (entity.name, *entity.aliases)}
+
+    def _owner(self, name: str) -> str:
+        for entity in self.entities:
+            if name == entity.name or name in entity.aliases:
+                return entity.name
+        return name
+
+    def profile(self, entity: Entity, sentences: tuple[Sentence, ...], dates: Mapping[int, object] | None = None) -> Profile:
+        dates = dates or {}
+        mentions = tuple(
+            Mention(sentences[i].text, sentences[i].section, dates.get(i), i) for i in self.mentions_of(entity.name)
+        )
+        dated = sorted((m for m in mentions if m.date is not None), key=lambda m: str(m.date))
+        return Profile(
+            entity.name,
+            entity.type,
+            entity.aliases,
+            entity.page,
+            entity.side,
+            self.roles.get(entity.name, ()),
+            dated[0] if dated else None,
+            dated[-1] if dated else None,
+            mentions,
+            entity.role,
+        )
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def build_index(registry: Registry, texts: list[str], found: list[list[list[Token]]]) -> EntityIndex:
+    drafts = registry.drafts
+    number = {id(draft): i for i, draft in enumerate(drafts)}
+    names = [canonical(draft) for draft in drafts]
+    matcher = Matcher({key: number[id(d)] for key, d in registry.by_key.items()}, registry.cased)
+    spans = [matcher.spans(text, stretches) for text, stretches in zip(texts, found)]
+    drafts, names = split_by_country(registry, texts, spans, names)
+    named = [list(dict.fromkeys(i for i, _, _ in found_in)) for found_in in spans]
+    counts = Counter(i for ids in named for i in ids)
+    kept = [i for i, draft in enumerate(drafts) if (counts[i] or draft.keep) and names[i]]
+    number = {id(draft): i for i, draft in enumerate(drafts)}
+    entities = sorted((_entity(drafts[i], names[i], counts[i], registry) for i in kept), key=lambda e: (-e.mentions, e.name))
+    order = {entity.name: n for n, entity in enumerate(entities)}
+    renumber = {i: order[names[i]] for i in kept}
+    final = Matcher(
+        {key: renumber[number[id(d)]] for key, d in registry.by_key.items() if number[id(d)] in renumber},
+        registry.cased,
+    )
+    sentence_names = tuple(tuple(entities[renumber[i]].name for i in ids if i in renumber) for ids in named)
+    roles = {names[i]: tuple(drafts[i].roles) for i in kept if drafts[i].roles}
+    return EntityIndex(tuple(entities), roles, final, sentence_names)
+
+
+COUNTRY_AFTER = re.compile(r" of (?:the )?(?:Republic of )?([A-Z][\w'’-]+)")
+
+
+def split_by_country(registry: Registry, texts: list[str], spans: list[list[tuple[int, int, int]]], names: list[str]) -> tuple[list[Draft], list[str]]:
+    """A body named by its office ("Ministry of Defence") is one body for each country its
+    mentions give it ("the Armenian Ministry of Defence", "Peru's Ministry of Defence"): where
+    they give two or more, each country's mentions go to "Ministry of Defence (Armenia)". The
+    spans are rewritten in place; returns the drafts and names with the new bodies appended."""
+    drafts, names = list(registry.drafts), list(names)
+    countries: dict[int, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for sentence, found in enumerate(spans):
+        given: dict[int, set[int]] = defaultdict(set)  # body -> countries this sentence gives it
+        for i, start, end in found:
+            if _office_body(drafts[i], names[i]):
+                country = _country_around(texts[sentence], start, end, registry)
+                given[i].add(number_of(drafts, country) if country is not None else -1)
+        for i, numbers in given.items():
+            known = numbers - {-1}
+            if len(known) == 1:  # "Peru's Ministry of Defence (MoD)": the bracket is Peru's too
+                country = known.pop()
+                countries[i][country] += [(sentence, n) for n, (j, _, _) in enumerate(found) if j == i]
+    for i, by_country in countries.items():
+        if len(by_country) < 2:
+            continue
+        for country, mentions in by_country.items():
+            body = Draft(type="organization", name=f"{names[i]} ({names[country]})")
+            body.nations[name_key(names[country])] += 1
+            for sentence, n in mentions:
+                _, start, end = spans[sentence][n]
+                body.spellings[texts[sentence][start:end]] += 1
+                spans[sentence][n] = (len(drafts), start, end)
+            drafts.append(body)
+            names.append(body.name)
+    return drafts, names
+
+
+def number_of(drafts: list[Draft], draft: Draft) -> int:
+    return next(i for i, d in enumerate(drafts) if d is draft)
+
+
+def _office_body(draft: Draft, name: str) -> bool:
+    """A body of a state that its name does not tie to a country ("Foreign Ministry")."""
+    key = name_key(name)
+    if draft.keep or draft.sides or not key or decided_type(draft, name) != "organization":
+        return False
+    return head_word(key) in STATE_HEADS and _nation_in_name(name) is None
+
+
+def _country_around(text: str, start: int, end: int, registry: Registry) -> Draft | None:
+    """The country a mention's own words give it: "Armenian X", "Peru's X", "X of (the Republic
+    of) Peru"."""
+    before = tokenize(text, max(0, start - 40), start)
+    key = None
+    if before and text[before[-1].end : start] == " ":
+        key = nation_of_word(before[-1])
+    after = COUNTRY_AFTER.match(text, end)
+    if key is None and after:
+        key = name_key(after.group(1))
+    if key is None:
+        return None
+    draft = registry.by_key.get(key)
+    if draft is None:
+        nation = nation_of(" ".join(key))
+        draft = next((registry.by_key[k] for k in map(name_key, nation.names) if k in registry.by_key), None) if nation else None
+    return draft if draft is not None and draft.type == "country" else None
+
+
+def _entity(draft: Draft, name: str, mentions: int, registry: Registry) -> Entity:
+    ordered = sorted(draft.spellings.items(), key=lambda item: -item[1])
+    aliases = tuple(spelling for spelling, _ in ordered if spelling != name)
+    kind = decided_type(draft, name)
+    side = _side(draft, name, kind, registry)
+    role = next((role for role in ROLE_STRENGTH if role in draft.party_roles), None)
+    return Entity(name, kind, aliases, draft.page, side, mentions, role)
+
+
+def _side(draft: Draft, name: str, kind: str, registry: Registry) -> int | None:
+    """The infobox's side; else, for a person or a body, the one side of every combatant country
+    or person the prose ties it to ("Azerbaijani soldier X", a body "of Armenia")."""
+    if draft.sides:
+        return next(iter(draft.sides)) if len(draft.sides) == 1 else None
+    if kind not in ("person", "organization"):
+        return None
+    if kind == "organization" and head_word(name_key(name)) not in STATE_HEADS:
+        return None
+    ties = list(draft.nations)
+    if kind == "organization":
+        ties += [key for key in (_nation_in_name(name),) if key]
+    sides = {_side_of(key, registry) for key in ties}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _nation_in_name(name: str) -> tuple[str, ...] | None:
+    """The country a body's own name gives it: "Peruvian State Border Service", "Peru National
+    Agency", "Office of Peru"."""
+    words = tokenize(name)
+    if len(words) < 2:
+        return None
+    first = nation_of_word(words[0])
+    if first:
+        return first
+    if is_country(words[0].text):
+        return name_key(nation_of(words[0].text).name)
+    of = [i for i, word in enumerate(words) if word.key == "of"]
+    if of and is_country(surface(name, words[of[-1] + 1 :])):
+        return name_key(nation_of(surface(name, words[of[-1] + 1 :])).name)
+    return None
+
+
+def _side_of(key: tuple[str, ...], registry: Registry) -> int | None:
+    """The side of a combatant country, or of a person the infobox puts on a side."""
+    draft = registry.by_key.get(key)
+    if draft is None:
+        nation = nation_of(" ".join(key))
+        names = (name_key(name) for name in (nation.names if nation else ()))
+        draft = next((registry.by_key[k] for k in names if k in registry.by_key), None)
+    if draft is None or len(draft.sides) != 1:
+        return None
+    combatant = "combatant" in draft.party_roles or (draft.type == "person" and draft.keep)
+    return next(iter(draft.sides)) if combatant else None

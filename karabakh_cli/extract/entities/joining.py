@@ -1,0 +1,172 @@
+"""Entities, joining: names of one entity (acronyms, surnames, plurals, ordinals,
+transliterations, word orders, weapons without their maker) and types from neighbours."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..nations import nation_of
+from ..textnorm import fold
+from .words import HEAD_TYPES, head_type, is_acronym, name_key, singular
+from .drafts import Draft, Registry, canonical, top_vote
+from .sources import spells
+
+
+# --- joining names of one entity ---------------------------------------------------------
+
+
+def join_acronyms(registry: Registry) -> None:
+    """An acronym whose letters are the initials of exactly one longer name is that name."""
+    longer = [(key, draft) for key, draft in registry.by_key.items() if len(key) > 1]
+    for key, draft in list(registry.by_key.items()):
+        if len(key) != 1 or draft.type is not None or not any(is_acronym(s) for s in draft.spellings):
+            continue
+        if any(len(k) > 1 for k, d in registry.by_key.items() if d is draft):
+            continue  # already expanded
+        letters = key[0]
+        owners = {id(d): d for k, d in longer if k[0][0] == letters[0] and d is not draft and spells(k, letters)}
+        if len(owners) == 1:
+            registry.merge(draft, next(iter(owners.values())))
+
+
+def join_surnames(registry: Registry) -> None:
+    """A surname alone is the one person of the article who bears it ("Aliyev")."""
+    bearers: dict[str, set[int]] = defaultdict(set)
+    people: dict[int, Draft] = {}
+    for key, draft in registry.by_key.items():
+        if len(key) > 1 and draft.is_person() and not re.fullmatch(r"[ivx]+|jr|sr", key[-1]):
+            bearers[key[-1]].add(id(draft))
+            people[id(draft)] = draft
+    for surname, owners in bearers.items():
+        alone = registry.by_key.get((surname,))
+        if len(owners) != 1 or alone is None or alone.type not in (None, "person"):
+            continue
+        person = people[next(iter(owners))]
+        if alone is not person and alone.votes["person"] >= alone.votes["place"]:
+            registry.merge(alone, person)
+
+
+ORDINALS = {
+    word: f"{n}{suffix}"
+    for n, (word, suffix) in enumerate(
+        zip(
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+            ["st", "nd", "rd"] + ["th"] * 9,
+        ),
+        1,
+    )
+}
+DIRECTIONS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+# Words a unit's name may carry or drop: "Third Army Corps" is the "3rd Corps".
+UNIT_FILLERS = frozenset({"army"})
+LONG_NAME = 7  # letters a word needs before two spellings of it may be one transliteration
+SPELLING_RATIO = 0.85  # how alike two long names must be (difflib's ratio, folded)
+
+
+def join_variants(registry: Registry) -> None:
+    """Names a reader takes for one: ordinal words and numerals ("Third Corps", "3rd Corps"),
+    "Southern X" and "South X", and transliterations of long words ("Sarkisian", "Sarksyan")."""
+    groups: dict[tuple, list[Draft]] = defaultdict(list)
+    for key, draft in registry.by_key.items():
+        groups[_variant_key(key)].append(draft)
+    for drafts in groups.values():
+        _merge_all(registry, drafts)
+
+
+def _variant_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    words = [DIRECTIONS.get(word, ORDINALS.get(word, word)) for word in key]
+    if any(word in ORDINALS.values() for word in words):
+        words = [word for word in words if word not in UNIT_FILLERS]
+    return tuple(_skeleton(word) if len(word) >= LONG_NAME else word for word in words)
+
+
+def _skeleton(word: str) -> str:
+    """A long word's first letter, consonants and last letter, each once: "sarkissian" and
+    "sarksyan" are "srksn"; vowels, "y" and "h" vary between transliterations."""
+    inner = re.sub(r"[aeiouyh]", "", word[1:-1])
+    return re.sub(r"(.)\1+", r"\1", word[0] + inner + word[-1])
+
+
+def _merge_all(registry: Registry, drafts: list[Draft]) -> None:
+    """Merge drafts found alike, unless they are two of the infobox, the types differ or the
+    spellings are not close."""
+    unique = list({id(d): d for d in drafts}.values())
+    if len(unique) < 2:
+        return
+    import difflib  # only names found alike need it
+
+    first = unique[0]
+    for other in unique[1:]:
+        if (first.keep and other.keep) or (first.type and other.type and first.type != other.type):
+            continue
+        a, b = fold(canonical(first)), fold(canonical(other))
+        ordinal = any(w in ORDINALS for w in (*a.split(), *b.split()))
+        if ordinal or difflib.SequenceMatcher(None, a, b).ratio() >= SPELLING_RATIO:
+            registry.merge(other, first)
+
+
+def join_national_names(registry: Registry) -> None:
+    """ "Azerbaijani X" and "X of Azerbaijan" (or of "the Republic of Azerbaijan") are one body."""
+    groups: dict[tuple, list[Draft]] = defaultdict(list)
+    for key, draft in registry.by_key.items():
+        found = _body_and_country(key, registry)
+        if found:
+            groups[found].append(draft)
+    for drafts in groups.values():
+        unique = list({id(d): d for d in drafts}.values())
+        for other in unique[1:]:
+            if not (unique[0].keep and other.keep):
+                registry.merge(other, unique[0])
+
+
+def _body_and_country(key: tuple[str, ...], registry: Registry) -> tuple | None:
+    """(the body's words, the country draft's id) of "Armenian Armed Forces" or "Armed Forces of
+    Armenia"; None for other names."""
+    if len(key) < 2:
+        return None
+    nation = nation_of(key[0])
+    if nation is not None and key[0] in {fold(d) for d in nation.demonyms} and head_type(key[1:]):
+        country = next((registry.by_key[k] for k in map(name_key, nation.names) if k in registry.by_key), None)
+        return (key[1:], id(country)) if country is not None and country.type == "country" else None
+    for i in range(1, len(key) - 1):
+        if key[i] == "of":
+            rest = key[i + 1 :]
+            country = registry.by_key.get(rest[1:] if rest[0] == "the" else rest)
+            if country is not None and country.type == "country" and head_type(key[:i]):
+                return (key[:i], id(country))
+    return None
+
+
+def join_weapon_names(registry: Registry) -> None:
+    """A weapon's name without its maker or code ("Osa" for "9K33 Osa") is that weapon when one
+    weapon ends on it, or one of the infobox does."""
+    owners: dict[tuple[str, ...], list[Draft]] = defaultdict(list)
+    for key, draft in registry.by_key.items():
+        if len(key) == 2 and draft.type == "weapon" or (len(key) == 2 and top_vote(draft.votes) == "weapon"):
+            owners[key[1:]].append(draft)
+    for tail, found in owners.items():
+        unique = list({id(d): d for d in found}.values())
+        infobox = [d for d in unique if d.keep]
+        owner = unique[0] if len(unique) == 1 else (infobox[0] if len(infobox) == 1 else None)
+        alone = registry.by_key.get(tail)
+        if owner is not None and alone is not None and alone is not owner and not (alone.keep and owner.keep and alone.type != "weapon"):
+            if alone.type in (None, "weapon"):
+                registry.merge(alone, owner)
+
+
+def join_plurals(registry: Registry, words: set[str]) -> None:
+    """ "9K33 Osas" is "9K33 Osa" when the document has both."""
+    for draft in list(registry.drafts):
+        for name in list(draft.spellings):
+            one = registry.get(singular(name, words))
+            if one is not None and one is not draft and name != singular(name, words):
+                registry.merge(draft, one)
+                break
+
+
+def place_roots(registry: Registry) -> None:
+    """ "Tartar" is a place when the document has "Tartar District"."""
+    for key, draft in list(registry.by_key.items()):
+        if len(key) == 2 and HEAD_TYPES.get(key[1]) == "place" and (key[0],) in registry.by_key:
+            registry.by_key[(key[0],)].votes["place"] += 2

@@ -1,0 +1,445 @@
+"""Entities, scan: every name the prose writes, what the words around it say it is and which
+country they tie it to, and the candidates that are names."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import cache
+from typing import NamedTuple
+
+from ..nations import nation_of
+from ..textnorm import fold
+from .words import (
+    ADJECTIVE_ENDINGS,
+    CLAUSE_BREAKS,
+    CONNECTORS,
+    COPULAS,
+    DETERMINERS,
+    ENOUGH_CONTEXTS,
+    GENERAL_ABBREVIATIONS,
+    HEAD_TYPES,
+    LIST_SEPARATORS,
+    MONTHS_AND_DAYS,
+    NEARBY,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    PLACE_OF_NOUNS,
+    PLACE_PREPOSITIONS,
+    PLURAL_HEADS,
+    SPLITTING_CONNECTORS,
+    STAFF_NOUNS,
+    STOPWORDS,
+    TITLES,
+    TOKEN,
+    WEAPON_NOUNS,
+    Token,
+    Vocabulary,
+    country_stems,
+    demonym,
+    head_type,
+    is_acronym,
+    is_code,
+    key_of,
+    name_key,
+    opens,
+    surface,
+    tokenize,
+)
+from .drafts import Draft, Registry, canonical, decided_type
+
+
+# --- names in the prose ------------------------------------------------------------------
+
+
+class Candidate(NamedTuple):
+    name: str
+    key: tuple[str, ...]
+    vote: str | None  # the type the words around it suggest
+    weight: int
+    followed_by_word: bool | None  # a lowercase word follows ("Armenian forces"); None: not read
+    known: bool  # a name the registry had already
+    listed_after: tuple[str, ...] | None  # the name before it in a list: "Baku, Ganja and Yevlakh"
+    listed_by: str  # what joins them: ", ", " and ", ...
+    nation: tuple[str, ...] | None  # the key of the country or person the words before give it
+
+
+def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) -> list[Candidate]:
+    """Every name the prose writes, with what its context says about it."""
+    found: list[Candidate] = []
+    seen: Counter = Counter()
+    cuts: dict[str, list] = {}
+    for text, sentence_runs in zip(texts, runs):
+        last_end, last_key = None, None  # the name before, in this sentence
+        for run in sentence_runs:
+            for part, kind, key, name in _named_parts(text, run, registry, cuts):
+                if kind == "name" and len(part) == 1 and _figure_of_speech(text, part[0]):
+                    continue
+                listed_by = text[last_end : part[0].start] if last_end is not None else ""
+                listed_after = last_key if listed_by in LIST_SEPARATORS else None
+                last_end, last_key = part[0].start + len(name), key
+                seen[key] += 1
+                vote = ("person", 2) if kind == "person" else None
+                followed = None
+                undecided = kind == "name" or (kind == "known" and not registry.by_key[key].type)
+                if undecided and seen[key] <= ENOUGH_CONTEXTS:  # more contexts would only cost time
+                    before, after = _neighbours(text, part)
+                    vote = _context_vote(text, part, before, after)
+                    followed = _followed_by_word(text, part, after)
+                found.append(
+                    Candidate(
+                        name,
+                        key,
+                        vote[0] if vote else None,
+                        vote[1] if vote else 0,
+                        followed,
+                        kind == "known",
+                        listed_after,
+                        listed_by,
+                        _nation_before(text, part),
+                    )
+                )
+    return found
+
+
+def _figure_of_speech(text: str, word: Token) -> bool:
+    """ "the Pompeii of the North": a name used as a common noun, standing for no entity."""
+    return text[max(0, word.start - 4) : word.start] == "the " and text[word.end : word.end + 4] == " of "
+
+
+def _named_parts(text: str, run: list[Token], registry: Registry, cuts: dict) -> list[tuple]:
+    """(words, kind, key, name as written) of the parts of a run that are no title: name_parts()
+    worked out once for each way a run is written, in `cuts`. Most names recur."""
+    written = text[run[0].start : run[-1].end]
+    if written not in cuts:
+        cuts[written] = [
+            (run.index(part[0]), len(part), kind, key_of(part), surface(text, part))
+            for part, kind in name_parts(run, registry)
+            if kind != "title"
+        ]
+    return [(run[index : index + size], kind, key, name) for index, size, kind, key, name in cuts[written]]
+
+
+def name_parts(run: list[Token], registry: Registry) -> list[tuple[list[Token], str]]:
+    """The run cut into known names, titles, persons after titles and other names."""
+    parts: list[tuple[list[Token], str]] = []
+    for piece, draft in _split_known(run, registry):
+        if draft is not None:
+            parts.append((piece, "known"))
+            continue
+        for loose in _split_loose(piece):
+            parts.extend(_titled(loose))
+    return [
+        (tokens, "person" if kind == "name" and index and parts[index - 1][1] == "title" else kind)
+        for index, (tokens, kind) in enumerate(parts)
+    ]
+
+
+def _split_known(run: list[Token], registry: Registry) -> list[tuple[list[Token], Draft | None]]:
+    """The run cut at the names the registry knows: (words, the known draft or None)."""
+    pieces: list[tuple[list[Token], Draft | None]] = []
+    start = i = 0
+    while i < len(run):
+        size, draft = registry.longest(run, i)
+        if not size:
+            i += 1
+            continue
+        end = i + size
+        rest = run[end:]
+        if rest and not run[end - 1].possessive and rest[0].key not in CONNECTORS and head_type(key_of(rest)):
+            i = end  # "Azerbaijan Airlines", "the Russia Studies Program": one name
+            continue
+        if i > start and run[i - 1].key in CONNECTORS and not draft.is_person():
+            # "National Assembly of Armenia": part of a longer name, which may end here
+            if rest and (run[end - 1].possessive or rest[0].key not in CONNECTORS):
+                pieces.append((run[start:end], None))
+                start = end
+            i = end
+            continue
+        if i > start and not run[i - 1].possessive and (draft.weak or is_code(run[i - 1].text) or draft.type == "other"):
+            i += 1  # "Michael Jordan", "9K33 Osa", "Great Patriotic War": one name
+            continue
+        if start < i:
+            pieces.append((run[start:i], None))
+        pieces.append((run[i:end], draft))
+        start = i = end
+    if start < len(run):
+        pieces.append((run[start:], None))
+    return pieces
+
+
+def _split_loose(piece: list[Token]) -> list[list[Token]]:
+    """Cut after a possessive ("Amnesty International's Regional Director") unless a head word
+    follows ("Prosecutor General's Office"), and at "A of B" when A has no head word."""
+    parts: list[list[Token]] = []
+    start = 0
+    for i, token in enumerate(piece[:-1]):
+        if token.possessive and piece[i + 1].key not in HEAD_TYPES:
+            parts.append(piece[start : i + 1])
+            start = i + 1
+    parts.append(piece[start:])
+    split = [smaller for part in parts for smaller in _split_of(part)]
+    return [part for part in (_strip_connectors(part) for part in split) if part]
+
+
+def _split_of(part: list[Token]) -> list[list[Token]]:
+    for i, token in enumerate(part):
+        if i and token.key in SPLITTING_CONNECTORS:
+            before = part[:i]
+            if before[-1].key not in PLURAL_HEADS and (head_type(key_of(before)) or any(t.key in TITLES for t in before)):
+                return [part]
+            return [before] + _split_of(_strip_connectors(part[i + 1 :]))
+    return [part] if part else []
+
+
+def _strip_connectors(part: list[Token]) -> list[Token]:
+    start, end = 0, len(part)
+    while start < end and (part[start].key in CONNECTORS and part[start].text != "The"):
+        start += 1
+    while end > start and part[end - 1].key in CONNECTORS:
+        end -= 1
+    return part[start:end]
+
+
+def _titled(piece: list[Token]) -> list[tuple[list[Token], str]]:
+    """ "Lieutenant General Rustam Muradov" → a title, then a person; "President of Azerbaijan"
+    is a title only."""
+    if head_type(key_of(piece)):
+        return [(piece, "name")]
+    titles = [i for i, token in enumerate(piece) if token.key in TITLES]
+    if not titles:
+        return [(piece, "name")]
+    end = titles[-1] + 1
+    while end < len(piece) - 1 and piece[end].text[:1].islower() and piece[end].key not in CONNECTORS:
+        end += 1  # "Sheikh al-Islam X": the title goes on
+    if end < len(piece) and piece[end].key in CONNECTORS:  # "Minister of Foreign Affairs X"
+        while end < len(piece) and (piece[end].key in CONNECTORS or piece[end].key in OFFICE_WORDS):
+            end += 1
+        name = key_of(piece[end:])
+        if not name or piece[end - 1].key in CONNECTORS or set(name) & CONNECTORS or head_type(name):
+            return [(piece, "title")]  # "Head of the Military Control Service of the ..."
+    if end < len(piece):
+        return [(piece[:end], "title"), (piece[end:], "person")]
+    return [(piece, "title")]
+
+
+# Words of an office between a nationality and a name: "Armenian Minister of Foreign Affairs X".
+OFFICE_WORDS = frozenset(
+    """foreign affairs defence defense interior internal of the deputy former first vice assistant
+    military national state security justice health emergency emergencies situations economy
+    finance education culture press wounded captured army border""".split()
+)
+
+
+def _nation_before(text: str, part: list[Token]) -> tuple[str, ...] | None:
+    """The country (or person) the words just before a name tie it to: "Azerbaijani soldier X",
+    "Armenian Foreign Minister X", "Aliyev's aide X", "the Azerbaijani State Security Service":
+    a nationality word or a possessive name, then only words of an office, ending on a noun for
+    a person (or nothing, for a body)."""
+    start = part[0].start
+    before = tokenize(text, max(0, start - 80), start)[-7:]
+    office = False
+    for i in range(len(before) - 1, -1, -1):
+        token = before[i]
+        following = before[i + 1].start if i + 1 < len(before) else start
+        gap = text[token.end : following]
+        # "the minister of defence, X": a comma only between an office and the name
+        if gap != " " and not (gap == ", " and following == start and _office_word(token)):
+            return None
+        if token.key in PERSON_NOUNS:
+            office = True
+        elif token.key not in OFFICE_WORDS:
+            return nation_of_word(token) if office or following == start else None
+    return None
+
+
+def _office_word(token: Token) -> bool:
+    return token.key in PERSON_NOUNS or token.key in OFFICE_WORDS
+
+
+def nation_of_word(token: Token) -> tuple[str, ...] | None:
+    """The key of the country a nationality word names ("Armenian"), or of the known country or
+    person a possessive names ("Azerbaijan's", "Aliyev's")."""
+    if token.possessive:
+        return (token.key,) if token.text[:1].isupper() else None
+    nation = nation_of(token.text)
+    if nation is None or token.key not in {fold(d) for d in nation.demonyms}:
+        return None
+    return name_key(nation.name)
+
+
+def _neighbours(text: str, part: list[Token]) -> tuple[list[Token], list[Token]]:
+    """The two words before a name and the four after it."""
+    start, end = part[0].start, part[-1].end
+    return tokenize(text, max(0, start - NEARBY // 2), start)[-2:], tokenize(text, end, end + NEARBY, limit=4)
+
+
+def _context_vote(text: str, part: list[Token], before: list[Token], after: list[Token]) -> tuple[str, int] | None:
+    """What the words around a name say it is: "journalist X", "X, the second-largest city",
+    "X tanks", "the village of X", "X is a city", "near X"."""
+    previous, following = (before[-1] if before else None), (after[0] if after else None)
+    gap_before = text[previous.end : part[0].start] if previous else ""
+    gap_after = text[part[-1].end : following.start] if following else ""
+    if gap_before == " " and (previous.text[:1].islower() or opens(text, previous.start)):
+        if previous.key in PERSON_NOUNS:
+            return "person", 2
+        if previous.key in ORG_NOUNS:
+            return "organization", 2
+        of_place = previous.key in SPLITTING_CONNECTORS and before[0].key in PLACE_NOUNS | PLACE_OF_NOUNS
+        if previous.key in PLACE_NOUNS or of_place:
+            return "place", 2
+        if previous.key == "from" and before[0].key in STAFF_NOUNS:  # "journalists from X"
+            return "organization", 2
+    if gap_after == " " and following.text[:1].islower():
+        words = {token.key for token in after}
+        if words & WEAPON_NOUNS:
+            return "weapon", 2
+        if following.key in ORG_NOUNS:
+            return "organization", 2
+        if following.key in PLACE_NOUNS:
+            return "place", 2
+        if following.key in STAFF_NOUNS:
+            return "organization", 2
+    comma_after = gap_after.strip() == ","
+    if gap_before.strip() == "," and (comma_after or following is None):  # "the minister, X, said"
+        vote = _clause_vote(_clause_before(text, text.rfind(",", 0, part[0].start)))
+        if vote:
+            return vote
+    if comma_after and (following.key in DETERMINERS or following.key not in STOPWORDS):  # "X, a citizen"
+        vote = _clause_vote(_clause_after(text, following.start), appositive=True)
+        if vote:
+            return vote
+    if following and following.key in COPULAS and len(after) > 1 and after[1].key in DETERMINERS:  # "X is a city"
+        vote = _clause_vote(_clause_after(text, after[1].start)[:6], appositive=True)
+        if vote:
+            return vote
+    if gap_before == " " and previous.key in PLACE_PREPOSITIONS:
+        return "place", 1
+    if part[0].text == "The" and not part[0].initial:  # "by The Clarion": a paper's or body's title
+        return "organization", 1
+    of_the = len(after) > 1 and following.key == "of" and after[1].key == "the" and gap_after == " "
+    if len(part) == 2 and of_the and _plain_name(part):
+        return "person", 1  # "Ana Brel of the Institute"; "Velka of Dorn District" may be a place
+    return None
+
+
+def _plain_name(part: list[Token]) -> bool:
+    """Two words that could be a given name and a surname: no head, code or acronym."""
+    return not head_type(key_of(part)) and all(t.text[1:].islower() and not is_code(t.text) for t in part)
+
+
+def _clause_before(text: str, position: int) -> list[str]:
+    """The words from the last comma or bracket before `position` up to it."""
+    begin = max(text.rfind(mark, 0, position) for mark in CLAUSE_BREAKS) + 1
+    return _written_words(text, begin, position)
+
+
+def _clause_after(text: str, position: int) -> list[str]:
+    """The words from `position` up to the next comma or bracket."""
+    ends = [index for index in (text.find(mark, position) for mark in CLAUSE_BREAKS) if index >= 0]
+    return _written_words(text, position, min(ends, default=len(text)))
+
+
+def _written_words(text: str, start: int, end: int) -> list[str]:
+    """The words of tokenize(text, start, end) as written: a clause is long, tokens cost time."""
+    return [word for word, _ in TOKEN.findall(text, start, end)]
+
+
+def _clause_vote(clause: list[str], appositive: bool = False) -> tuple[str, int] | None:
+    keys = [fold(word) for word in clause]
+    words = {key for word, key in zip(clause, keys) if word[:1].islower() or key in TITLES}
+    if words & PERSON_NOUNS:
+        return "person", 2
+    if appositive and ((len(keys) == 1 and keys[0].isdigit()) or any("year-old" in key for key in keys)):
+        return "person", 2
+    if words & PLACE_NOUNS:
+        return "place", 2
+    if appositive and words & ORG_NOUNS:
+        return "organization", 2
+    return None
+
+
+def _followed_by_word(text: str, part: list[Token], after: list[Token]) -> bool:
+    """Whether a lowercase word that is not a stopword follows: "Armenian forces"."""
+    if not after:
+        return False
+    following = after[0]
+    return text[part[-1].end : following.start] == " " and following.text[:1].islower() and following.key not in STOPWORDS
+
+
+def register(registry: Registry, candidates: list[Candidate], vocabulary: Vocabulary) -> None:
+    """Add the candidates that are names, with the votes of their contexts."""
+    alone: dict[str, list[bool]] = defaultdict(list)
+    for candidate in candidates:
+        if len(candidate.key) == 1 and candidate.followed_by_word is not None:
+            alone[candidate.key[0]].append(candidate.followed_by_word)
+    openers = {candidate.key[0] for candidate in candidates if len(candidate.key) > 1}
+    acronyms = {candidate.key[0] for candidate in candidates if len(candidate.key) == 1 and is_acronym(candidate.name)}
+    stems = country_stems(key[0] for key, draft in registry.by_key.items() if len(key) == 1 and draft.type == "country")
+
+    def adjective(word: str) -> bool:
+        if demonym(word, stems):
+            return True
+        uses = alone.get(word)
+        modifier = bool(uses) and all(uses) and word not in acronyms  # "OSCE proposals": a body
+        return modifier and (word.endswith(ADJECTIVE_ENDINGS) or word in openers)
+
+    @cache  # names recur
+    def acceptable(key: tuple[str, ...]) -> bool:
+        return _acceptable(key, vocabulary, adjective)
+
+    for candidate in candidates:
+        name, key = candidate.name, candidate.key
+        last = key[-1]
+        if len(key) > 1 and is_acronym(name.split()[-1]) and last not in HEAD_TYPES and all(demonym(w, stems) for w in key[:-1]):
+            name, key = name.split()[-1], key[-1:]  # "Armenian MoD" is the MoD
+        if not candidate.known and not acceptable(key):
+            continue
+        draft = registry.add(name)
+        if candidate.vote and not (candidate.weight == 1 and candidate.vote == "person" and set(key) & vocabulary.lower):
+            draft.votes[candidate.vote] += candidate.weight  # "Eastern Command of the X" is no person
+        if candidate.nation:
+            draft.nations[candidate.nation] += 1
+
+
+def list_votes(registry: Registry, candidates: list[Candidate]) -> None:
+    """Names listed together are alike: "Tartar, Beylagan and Barda" are places when one is,
+    "Musayev and Karimov" persons. Each name gets a vote for its neighbour's type; a comma
+    alone passes on only places ("Hugh Williamson, Europe and Central Asia director")."""
+    for candidate in candidates:
+        if not candidate.listed_after:
+            continue
+        pair = (registry.by_key.get(candidate.key), registry.by_key.get(candidate.listed_after))
+        if None in pair or pair[0] is pair[1]:
+            continue
+        kinds = ("place",) if candidate.listed_by == ", " else ("person", "place", "organization", "weapon")
+        for draft, other in (pair, pair[::-1]):
+            kind = decided_type(other, canonical(other))
+            if not draft.type and kind in kinds:
+                draft.votes[kind] += 1
+
+
+def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool:
+    """Whether words are a name: not "Armenian Civilians", "Thousands", "Observatory"."""
+    if len(key) > 1:  # a name, unless only adjectives and common words ("Protesting Israeli")
+        if head_type(key):
+            return True
+        return not adjective(key[-1]) and not all(adjective(w) or w in vocabulary.lower for w in key)
+    word = key[0]
+    return not (
+        len(word) < 2
+        or word[0].isdigit()  # "1994", "6th"
+        or word in STOPWORDS
+        or word in TITLES
+        or (word in HEAD_TYPES and not _proper_place(word, vocabulary))
+        or word in MONTHS_AND_DAYS
+        or word in GENERAL_ABBREVIATIONS
+        or word in vocabulary.lower
+        or word not in vocabulary.capitalised
+        or adjective(word)
+    )
+
+
+def _proper_place(word: str, vocabulary: Vocabulary) -> bool:
+    """A place's head word that is a name by itself ("the Caucasus"): never written in lower case."""
+    return HEAD_TYPES[word] == "place" and word not in vocabulary.lower and word in vocabulary.capitalised

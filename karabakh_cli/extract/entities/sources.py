@@ -1,0 +1,260 @@
+"""Entities, sources: names from the infobox, the world list of countries, the war's names,
+named events, and what the prose states ("X (ACRONYM)", "X, known as Y")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..nations import nation_of, nations
+from ..textnorm import fold
+from .words import (
+    CONNECTORS,
+    STOPWORDS,
+    TITLES,
+    Token,
+    Vocabulary,
+    head_type,
+    is_acronym,
+    is_country,
+    is_name_word,
+    key_of,
+    name_key,
+    raw_runs,
+    singular,
+    stretches,
+    surface,
+    tokenize,
+    trimmed,
+)
+from .drafts import Draft, Registry
+
+
+# --- the infobox -------------------------------------------------------------------------
+
+PARTY_ROLES = {
+    "combatant": "belligerent of side {side}",
+    "alleged": "alleged belligerent of side {side}",
+    "supporter": "supporter of side {side}",
+    "arms supplier": "arms supplier of side {side}",
+    "volunteers": "volunteers on side {side}",
+}
+# The strongest role of a party listed more than once ("alleged" and "supporter").
+ROLE_STRENGTH = ("combatant", "alleged", "volunteers", "supporter", "arms supplier")
+
+
+def from_sides(registry: Registry, sides, vocabulary: Vocabulary) -> None:
+    """Parties, commanders, units and equipment of each infobox column."""
+    for side in sides:
+        for party in side.parties:
+            _add_party(registry, party, side.side, vocabulary)
+        for commander in side.commanders:
+            role = f"commander of side {side.side}" + (f" ({commander.country})" if commander.country else "")
+            _add_infobox(registry, commander.name, "person", commander.page, role, side.side)
+        for unit in side.units:
+            role = f"unit of {unit.group} (side {side.side})" if unit.group else f"unit of side {side.side}"
+            kind = head_type(name_key(unit.name) or ("",)) or "organization"
+            _add_infobox(registry, unit.name, kind, None, role, side.side)
+        for line in side.equipment:
+            for name in _equipment_names(line, vocabulary):
+                _add_infobox(registry, name, "weapon", None, f"equipment of side {side.side}", side.side)
+
+
+def _add_party(registry: Registry, party, side: int, vocabulary: Vocabulary) -> None:
+    page = party.page
+    flag_page = page is not None and page == page.lower() and fold(page) == fold(party.name)
+    if flag_page:
+        page = party.name
+    name = party.name if _is_proper_phrase(party.name, vocabulary) or page is None else page
+    if flag_page or is_country(name):
+        kind = "country"
+    else:
+        kind = head_type(name_key(name) or ("",)) or "other"
+    role = PARTY_ROLES.get(party.role, party.role + " of side {side}").format(side=side)
+    if party.note:
+        role += f" ({party.note})"
+    draft = _add_infobox(registry, name, kind, page, role, side)
+    if party.role not in draft.party_roles:
+        draft.party_roles.append(party.role)
+
+
+def _add_infobox(registry: Registry, name: str, kind: str, page: str | None, role: str, side: int | None) -> Draft:
+    draft = registry.add(name)
+    draft.name = draft.name or name
+    draft.type = draft.type or kind
+    draft.page = draft.page or page
+    draft.keep = True
+    draft.weak = False
+    if role not in draft.roles:
+        draft.roles.append(role)
+    if side is not None:
+        draft.sides.add(side)
+    return draft
+
+
+def _equipment_names(line: str, vocabulary: Vocabulary) -> list[str]:
+    runs = (trimmed(run, vocabulary) for stretch in stretches(line) for run in raw_runs(line, stretch))
+    return [singular(surface(line, run), vocabulary.words) for run in runs if run]
+
+
+def _is_proper_phrase(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether link text or a party is a name ("SOHR", "Nakhchivan"), not words ("Casualties")."""
+    tokens = tokenize(text)
+    if not tokens or not all(is_name_word(t.text) or t.key in CONNECTORS for t in tokens):
+        return False
+    return len(tokens) > 1 or vocabulary.proper(tokens[0])
+
+
+def from_links(registry: Registry, infobox, vocabulary: Vocabulary) -> None:
+    """Pages the infobox links to; link text that is itself a name becomes an alias."""
+    if infobox is None:
+        return
+    for field_name, fld in infobox.fields.items():
+        for link in fld.links:
+            page = link.page
+            if page is None or ":" in page or not page[:1].isupper():
+                continue
+            draft = registry.get(page) or registry.get(link.text)
+            draft = registry.add(page, draft, count=0)
+            draft.page = draft.page or page
+            if field_name in ("place", "location"):
+                draft.votes["place"] += 3
+            if link.text != page and _is_proper_phrase(link.text, vocabulary):
+                registry.add(link.text, draft, count=0)
+
+
+def from_gazetteer(registry: Registry, vocabulary: Vocabulary) -> None:
+    """Countries of the general world list that the document names, under each name it uses."""
+    for nation in {id(n): n for n in nations().values()}.values():
+        demonyms = {fold(d) for d in nation.demonyms}
+        present = [name for name in nation.names if fold(name) not in demonyms and _written(name, vocabulary)]
+        if not present:
+            continue
+        draft = next((registry.get(name) for name in present if registry.get(name)), None)
+        if draft is None:  # named as written, should the prose only open sentences with it
+            draft = registry.add(present[0], count=0)
+            draft.weak = True
+        draft.type = draft.type or "country"
+        for name in present:
+            registry.add(name, draft, spelling=False)
+
+
+def _written(name: str, vocabulary: Vocabulary) -> bool:
+    """Whether the document writes a name, capitalised, somewhere."""
+    key = name_key(name)
+    if len(key) == 1:
+        return key[0] in vocabulary.words and key[0] not in vocabulary.lower
+    return key in vocabulary.phrases
+
+
+def state_names(registry: Registry, vocabulary: Vocabulary) -> None:
+    """ "Republic of X" and "X Republic" are the country X where the document says so."""
+    for draft in list(registry.drafts):
+        if draft.type != "country":
+            continue
+        for name in list(draft.spellings):
+            for form in (f"Republic of {name}", f"{name} Republic"):
+                if name_key(form) in vocabulary.phrases:
+                    registry.add(form, draft, count=0)
+        if not draft.spellings:  # a country of the world list: its names are keys only
+            for key in [key for key, owner in registry.by_key.items() if owner is draft]:
+                for form in (("republic", "of", *key), (*key, "republic")):
+                    if form in vocabulary.phrases:
+                        registry.add(" ".join(word.capitalize() for word in form), draft, spelling=False)
+
+
+def from_war_names(registry: Registry, names: Iterable[str]) -> None:
+    """The war itself: the article's title (when it names a war, battle or operation) and the
+    names it gives the war, as one entity (listed when the prose names it); an operation's code name is also its name without "Operation"."""
+    written = [name for name in dict.fromkeys(names) if name[:1].isupper() or name[:1].isdigit()]
+    if not written or head_type(name_key(written[0]) or ("",)) != "other":
+        return  # the article is not about a war, a battle or an operation
+    draft = registry.add(written[0], count=0)
+    draft.name = draft.name or written[0]
+    draft.type = draft.type or "other"
+    for name in written[1:]:
+        key = name_key(name)
+        if key in registry.by_key and registry.by_key[key] is not draft and registry.by_key[key].keep:
+            continue  # a name of another entity of the infobox
+        registry.add(name, draft, count=0)
+        if key[0] == "operation" and len(key) > 1:
+            registry.add(name.split(" ", 1)[1], draft, count=0)
+
+
+EVENT_AFTER_PLACE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) (massacre|pogrom|genocide|uprising)\b")
+
+
+def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) -> None:
+    """ "the Dorn massacre": a place's name and a lowercase word for an event name the event."""
+    for text in texts:
+        for match in EVENT_AFTER_PLACE.finditer(text):
+            word = match.group(1)
+            key = fold(word)
+            if key in STOPWORDS or key in vocabulary.lower or not is_name_word(word) or nation_of(word):
+                continue
+            draft = registry.add(match.group(0))
+            draft.type = draft.type or "other"
+
+
+# --- what the prose states: acronyms and other names ------------------------------------
+
+PAREN = re.compile(r" \(([^()]{1,60})\)")
+KNOWN_AS = re.compile(r",? (?:also |otherwise |locally )?known (?:to [\w ]{1,40}? )?as ")
+
+
+def from_statements(registry: Registry, texts: list[str], runs: list[list[list[Token]]]) -> None:
+    """ "X (ACRONYM)", "X (Y)" and "X, known to ... as Y" give names of one entity."""
+    for text, sentence_runs in zip(texts, runs):
+        starts = {run[0].start: run for run in sentence_runs}
+        for run in sentence_runs:
+            paren = PAREN.match(text, run[-1].end)
+            if paren and is_acronym(paren.group(1)):
+                _add_acronym(registry, text, run, paren.group(1))
+            elif paren and paren.start() + 2 in starts and not _continues(text, paren.end()):
+                _add_alias(registry, text, run, starts[paren.start() + 2], paren.group(1))
+            known_as = KNOWN_AS.match(text, run[-1].end)
+            if known_as and known_as.end() in starts:
+                other = starts[known_as.end()]
+                _add_alias(registry, text, run, other, surface(text, other))
+
+
+def _continues(text: str, end: int) -> bool:
+    """Whether a name goes on after a bracket: "the Nagorno-Karabakh (Artsakh) Foreign Ministry"."""
+    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
+
+
+def _add_acronym(registry: Registry, text: str, run: list[Token], acronym: str) -> None:
+    expansion = acronym_expansion(run, fold(acronym))
+    if expansion is not None:
+        draft = registry.add(surface(text, expansion))
+        registry.add(acronym, draft, count=0)
+
+
+def acronym_expansion(run: list[Token], letters: str) -> list[Token] | None:
+    """The shortest end of `run` whose initials spell `letters` ("of", "the" may be skipped)."""
+    for start in range(len(run) - 2, -1, -1):
+        words = run[start:]
+        if words[0].key in CONNECTORS or words[0].key in TITLES:
+            continue
+        if spells(key_of(words), letters):
+            return words
+    return None
+
+
+def spells(words: tuple[str, ...], letters: str) -> bool:
+    if not words:
+        return not letters
+    head, rest = words[0], words[1:]
+    if head in CONNECTORS and spells(rest, letters):
+        return True
+    return bool(letters) and head[:1] == letters[0] and spells(rest, letters[1:])
+
+
+def _add_alias(registry: Registry, text: str, run: list[Token], other: list[Token], written: str) -> None:
+    if surface(text, other) != written.strip():
+        return
+    draft = registry.add(surface(text, run))
+    existing = registry.by_key.get(key_of(other))
+    if existing is not None and existing is not draft and existing.keep and draft.keep:
+        return  # two entities of the infobox are never one
+    registry.add(written.strip(), draft)
