@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import stat
@@ -17,6 +18,13 @@ MAX_FRONTMATTER_DEPTH = 64
 # A scalar tagged or read as a number that is longer than this stays text.
 MAX_NUMBER_DIGITS = 100
 LEAD_TITLE = "Introduction"
+# Every paragraph and sentence costs a few hundred bytes of objects however short it is, so
+# memory follows their number, not the bytes: these bound it (a long article has a few
+# thousand of each).
+MAX_PARAGRAPHS = 200_000
+MAX_SENTENCES = 200_000
+# What can end a sentence (see prose.BOUNDARY): their number bounds the sentences' from above.
+SENTENCE_END = re.compile(r"""[.!?]["'”’)\]_*]*\s""")
 
 
 class DocumentError(Exception):
@@ -155,6 +163,7 @@ def clean_controls(text: str) -> str:
 
 def parse(text: str, path: str = "<text>") -> Document:
     frontmatter, body = split_frontmatter(text)
+    _check_sentence_count(body)
     sections, paragraphs = parse_body(body)
     return Document(path, frontmatter, body, sections, paragraphs)
 
@@ -308,6 +317,25 @@ def text_value(value) -> str:
 
 # --- body --------------------------------------------------------------------------------
 
+
+def _check_sentence_count(body: str) -> None:
+    ends = sum(1 for _ in itertools.islice(SENTENCE_END.finditer(body), MAX_SENTENCES + 1))
+    if ends > MAX_SENTENCES:
+        raise DocumentError(f"has over {MAX_SENTENCES:,} sentences; longer documents are refused")
+
+
+def _lines(text: str):
+    """(offset, line) of every line, as text.split("\\n") would give them, without a list
+    of them all at once."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield start, text[start:]
+            return
+        yield start, text[start:end]
+        start = end + 1
+
 # The title is stripped of closing "#"s with rstrip: `(.*?)[ \t#]*$` is quadratic on a line
 # of spaces and "#"s.
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")
@@ -331,12 +359,12 @@ def parse_body(body: str) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
         if block:
             start = block[0][0]
             raw = body[start : block[-1][0] + len(block[-1][1])]
+            if len(paragraphs) == MAX_PARAGRAPHS:
+                raise DocumentError(f"has over {MAX_PARAGRAPHS:,} paragraphs; longer documents are refused")
             paragraphs.append(Paragraph(raw, start, sections[-1].path, len(paragraphs)))
             block.clear()
 
-    offset = 0
-    for line in body.split("\n"):
-        line_start, offset = offset, offset + len(line) + 1
+    for line_start, line in _lines(body):
         # An image block runs to its "]]", but never past its paragraph: an export that cut
         # the block off must not take the article's prose with it.
         if in_wikitext and line.strip() and not HEADING.match(line):
