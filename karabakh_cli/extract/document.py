@@ -225,7 +225,7 @@ def _or_text(construct):
             return _text(loader, node)
         try:
             value = construct(loader, node)
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return _text(loader, node)
         return value
 
