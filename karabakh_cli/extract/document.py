@@ -21,8 +21,8 @@ LEAD_TITLE = "Introduction"
 # Every paragraph and sentence costs a few hundred bytes of objects however short it is, so
 # memory follows their number, not the bytes: these bound it (a long article has a few
 # thousand of each).
-MAX_PARAGRAPHS = 200_000
-MAX_SENTENCES = 200_000
+MAX_PARAGRAPHS = 500_000
+MAX_SENTENCES = 500_000
 # What can end a sentence (see prose.BOUNDARY): their number bounds the sentences' from above.
 SENTENCE_END = re.compile(r"""[.!?]["'”’)\]_*]*\s""")
 
@@ -171,16 +171,19 @@ def parse(text: str, path: str = "<text>") -> Document:
 # --- frontmatter -------------------------------------------------------------------------
 
 
+FRONTMATTER_END = re.compile(r"^---[ \t]*$", re.M)
+
+
 def split_frontmatter(text: str) -> tuple[dict, str]:
     """Return (frontmatter mapping, body). A document without frontmatter is all body."""
     first_newline = text.find("\n")
     if first_newline < 0 or text[:first_newline].rstrip() != "---":
         return {}, text
-    closing = re.search(r"^---[ \t]*$", text[first_newline + 1 :], re.M)
+    closing = FRONTMATTER_END.search(text, first_newline + 1)  # no copy of the text to search
     if closing is None:
         raise DocumentError("the frontmatter opened by '---' on line 1 is never closed")
-    yaml_text = text[first_newline + 1 : first_newline + 1 + closing.start()]
-    body = text[first_newline + 1 + closing.end() :].lstrip("\n")
+    yaml_text = text[first_newline + 1 : closing.start()]
+    body = text[closing.end() :].lstrip("\n")
     return load_yaml(yaml_text), body
 
 
