@@ -105,13 +105,16 @@ def _check_kind(status: os.stat_result) -> None:
         return
     if stat.S_ISDIR(mode):
         raise DocumentError("is a directory, not a document")
-    kind = {
-        stat.S_ISFIFO(mode): "a named pipe",
-        stat.S_ISSOCK(mode): "a socket",
-        stat.S_ISCHR(mode): "a character device",
-        stat.S_ISBLK(mode): "a block device",
-    }.get(True, "not a regular file")
+    kind = next((name for is_kind, name in FILE_KINDS if is_kind(mode)), "not a regular file")
     raise DocumentError(f"is {kind}, not a document; give a regular file")
+
+
+FILE_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
 
 
 def _is_standard_input(status: os.stat_result) -> bool:
@@ -131,7 +134,8 @@ def _read_bounded(descriptor: int) -> bytes:
             return b"".join(chunks)
         chunks.append(chunk)
         size += len(chunk)
-    raise DocumentError(f"is over {MAX_BYTES // 2**20} MB; documents over {MAX_BYTES // 2**20} MB are refused")
+    megabytes = MAX_BYTES // 2**20
+    raise DocumentError(f"is over {megabytes} MB; documents over {megabytes} MB are refused")
 
 
 def decode(data: bytes) -> str:
@@ -278,7 +282,6 @@ def _plain(data: dict) -> dict:
     nested too deeply or too large. Shared YAML aliases are counted each time they are
     reached, so a "billion laughs" document exceeds the budget at once."""
     budget = MAX_FRONTMATTER_NODES
-
     containing: list[int] = []  # the ids of the lists and mappings around the node
 
     def walk(node, field: tuple, depth: int):
@@ -338,6 +341,7 @@ def _lines(text: str):
             return
         yield start, text[start:end]
         start = end + 1
+
 
 # The title is stripped of closing "#"s with rstrip: `(.*?)[ \t#]*$` is quadratic on a line
 # of spaces and "#"s.
