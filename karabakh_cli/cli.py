@@ -45,14 +45,24 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+def note_doc_source(ctx: typer.Context, param: typer.CallbackParam, value: Optional[Path]) -> Optional[Path]:
+    """Remember whether the document's path came from KARABAKH_DOC, for error messages."""
+    source = ctx.get_parameter_source(param.name or "doc")
+    invocation["doc_from_env"] = source is not None and source.name == "ENVIRONMENT"
+    return value
+
+
 DocOption = Annotated[
     Optional[Path],
     typer.Option(
         "--doc",
         envvar="KARABAKH_DOC",
-        help="Article to read (Markdown with YAML frontmatter). Default: the bundled article.",
+        help="Article to read (Markdown with YAML frontmatter; a regular file, or /dev/stdin when "
+        "it is a pipe). Default: the bundled article.",
         show_default=False,
         metavar="PATH",
+        readable=False,  # reading it is load_facts' job, whose errors name the file as given
+        callback=note_doc_source,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout instead of a table.")]
@@ -79,7 +89,7 @@ def load_facts(doc: Optional[Path]):
     try:
         facts = FactBase.load(path, use_cache=cache.enabled() and not invocation["no_cache"])
     except DocumentError as exc:
-        fail(str(exc), path)
+        fail(str(exc), f"{path} (from KARABAKH_DOC)" if invocation.get("doc_from_env") else path)
     invocation["facts"] = facts  # entry.py saves the facts it computed to the cache
     return facts
 
@@ -313,10 +323,20 @@ def sides(
 LossesSideOption = Annotated[
     Optional[int], typer.Option("--side", help="Only the losses of this side (1, 2, ...).", min=1)
 ]
+def check_claimant(value: Optional[str]) -> Optional[str]:
+    """A claimant given in digits must be a side number in ASCII digits: "²" and "③" are
+    digits to str.isdigit but not numbers int() reads."""
+    digits = (value or "").strip()
+    if digits.isdigit() and not (digits.isascii() and len(digits) <= 6):
+        raise typer.BadParameter(f"{value!r} is not a side number; give 1, 2, ... or words of the claimant's name")
+    return value
+
+
 ClaimantOption = Annotated[
     Optional[str],
     typer.Option(
         "--claimant",
+        callback=check_claimant,
         help='Only claims by: a side number ("1"), "third" (third parties, unattributed), '
         'or words of the claimant\'s name ("SOHR").',
     ),

@@ -21,4 +21,13 @@ def to_data(value):
 
 
 def to_json(value) -> str:
-    return json.dumps(to_data(value), ensure_ascii=False, indent=2) + "\n"
+    """Indented JSON. A list is written item by item: json's indenting encoder is pure
+    Python and holds a string per token of the whole answer until it joins them, many times
+    the answer's size for a long list."""
+    if not isinstance(value, (list, tuple)) or not value:
+        return json.dumps(to_data(value), ensure_ascii=False, indent=2) + "\n"
+    # JSON strings hold no raw line breaks, so indenting an item is indenting its lines.
+    items = ",\n  ".join(
+        json.dumps(to_data(item), ensure_ascii=False, indent=2).replace("\n", "\n  ") for item in value
+    )
+    return f"[\n  {items}\n]\n"

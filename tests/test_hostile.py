@@ -123,19 +123,24 @@ def test_on_a_terminal_document_markup_makes_no_link_or_colour(hostile):
     assert "file:///etc/passwd" in run("infobox", "--doc", hostile, env=env).stdout  # as text
 
 
-def test_json_keeps_document_text_unchanged(hostile):
+def test_json_keeps_document_text_without_its_control_characters(hostile):
+    """Markup stays literal; escape sequences, control characters and bidi overrides are
+    dropped as the document is read, so no output path carries them."""
     def query(*args):
         result = run(*args, "--doc", hostile, "--json")
         assert result.exit_code == 0, result.output
         return json.loads(result.stdout)
 
-    assert query("summary")["title"] == TITLE
+    assert query("summary")["title"] == f"{MARKUP} war red abc"
     box = query("infobox")
-    assert (box["conflict"]["text"], box["result"]["text"], box["casualties1"]["text"]) == (LINK, RESULT, CASUALTIES)
-    assert HEADING in [s["title"] for s in query("sections")]
-    assert [hit["text"] for hit in query("search", "attacked")] == [SENTENCE]
+    assert (box["conflict"]["text"], box["result"]["text"], box["casualties1"]["text"]) == (
+        LINK, "click victory iso", "Per [b]Foo[/b]:\n* 12 soldiers killed ",
+    )
+    assert "[bold red]Heading[/bold red] red" in [s["title"] for s in query("sections")]
+    clean_sentence = "On 2 May 2001, [link=file:///etc/passwd]Evil[/link] forces attacked Town."
+    assert [hit["text"] for hit in query("search", "attacked")] == [clean_sentence]
     texts = [event["text"] for event in query("timeline")]
-    assert SENTENCE in texts and NEXT in texts
+    assert clean_sentence in texts and "The next day, Bar retreated [citation needed]." in texts
     assert "[b]Foo[/b]" in [claim["claimant"] for claim in query("casualties")]
 
 

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_BYTES = 64 * 1024 * 1024
+READ_CHUNK = 1024 * 1024
 # Nodes visited while checking the frontmatter; shared YAML aliases are counted each time they
 # are reached, so a "billion laughs" document exceeds this at once instead of expanding later.
 MAX_FRONTMATTER_NODES = 1_000_000
+MAX_FRONTMATTER_DEPTH = 64
+# A scalar tagged or read as a number that is longer than this stays text.
+MAX_NUMBER_DIGITS = 100
 LEAD_TITLE = "Introduction"
+# Every paragraph and sentence costs a few hundred bytes of objects however short it is, so
+# memory follows their number, not the bytes: these bound it (a long article has a few
+# thousand of each).
+MAX_PARAGRAPHS = 500_000
+MAX_SENTENCES = 500_000
+# What can end a sentence (see prose.BOUNDARY): their number bounds the sentences' from above.
+SENTENCE_END = re.compile(r"""[.!?]["'”’)\]_*]*\s""")
 
 
 class DocumentError(Exception):
     """The document cannot be read; the message says why in one line."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     title: str
     level: int
@@ -25,7 +39,7 @@ class Section:
     index: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     text: str
     section: str
@@ -35,7 +49,7 @@ class Sentence:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A block of prose: its raw Markdown, where it starts in the body, and its section path."""
 
@@ -64,21 +78,64 @@ def load(path: str | Path) -> Document:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes, read to at most MAX_BYTES + 1 whatever its size claims. Only a
+    regular file is read, or standard input given as its path (/dev/stdin) when it is a pipe;
+    it is opened without blocking, so a named pipe is refused instead of waited on."""
     try:
-        if path.is_dir():
-            raise DocumentError("is a directory, not a document")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(
-                f"is {size / 2**20:.0f} MB; documents over {MAX_BYTES // 2**20} MB are refused"
-            )
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except FileNotFoundError:
         raise DocumentError("no such file") from None
     except PermissionError:
         raise DocumentError("permission denied") from None
     except OSError as exc:
         raise DocumentError(exc.strerror or "cannot be read") from None
+    try:
+        _check_kind(os.fstat(descriptor))
+        os.set_blocking(descriptor, True)
+        return _read_bounded(descriptor)
+    except OSError as exc:
+        raise DocumentError(exc.strerror or "cannot be read") from None
+    finally:
+        os.close(descriptor)
+
+
+def _check_kind(status: os.stat_result) -> None:
+    mode = status.st_mode
+    if stat.S_ISREG(mode) or (stat.S_ISFIFO(mode) and _is_standard_input(status)):
+        return
+    if stat.S_ISDIR(mode):
+        raise DocumentError("is a directory, not a document")
+    kind = next((name for is_kind, name in FILE_KINDS if is_kind(mode)), "not a regular file")
+    raise DocumentError(f"is {kind}, not a document; give a regular file")
+
+
+FILE_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _is_standard_input(status: os.stat_result) -> bool:
+    try:
+        standard = os.fstat(0)
+    except OSError:
+        return False
+    return (status.st_dev, status.st_ino) == (standard.st_dev, standard.st_ino)
+
+
+def _read_bounded(descriptor: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_BYTES:
+        chunk = os.read(descriptor, min(READ_CHUNK, MAX_BYTES + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    megabytes = MAX_BYTES // 2**20
+    raise DocumentError(f"is over {megabytes} MB; documents over {megabytes} MB are refused")
 
 
 def decode(data: bytes) -> str:
@@ -90,11 +147,27 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DocumentError(f"is not valid UTF-8 (byte {exc.start})") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return clean_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# Terminal escape sequences, then C0 and C1 control characters (but tab and line feed) and
+# the bidi marks, embeddings, overrides and isolates: document text must not be able to move
+# a terminal's cursor, recolour it or reorder what a reader sees, whatever prints it.
+ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|.)")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_controls(text: str) -> str:
+    """Text without control characters; the ones that are whitespace (form feed, NEL...)
+    become a space, so the words around them stay apart."""
+    if "\x1b" in text:
+        text = ESCAPE_SEQUENCE.sub("", text)
+    return CONTROL.sub(lambda match: " " if match[0].isspace() else "", text)
 
 
 def parse(text: str, path: str = "<text>") -> Document:
     frontmatter, body = split_frontmatter(text)
+    _check_sentence_count(body)
     sections, paragraphs = parse_body(body)
     return Document(path, frontmatter, body, sections, paragraphs)
 
@@ -102,16 +175,19 @@ def parse(text: str, path: str = "<text>") -> Document:
 # --- frontmatter -------------------------------------------------------------------------
 
 
+FRONTMATTER_END = re.compile(r"^---[ \t]*$", re.M)
+
+
 def split_frontmatter(text: str) -> tuple[dict, str]:
     """Return (frontmatter mapping, body). A document without frontmatter is all body."""
     first_newline = text.find("\n")
     if first_newline < 0 or text[:first_newline].rstrip() != "---":
         return {}, text
-    closing = re.search(r"^---[ \t]*$", text[first_newline + 1 :], re.M)
+    closing = FRONTMATTER_END.search(text, first_newline + 1)  # no copy of the text to search
     if closing is None:
         raise DocumentError("the frontmatter opened by '---' on line 1 is never closed")
-    yaml_text = text[first_newline + 1 : first_newline + 1 + closing.start()]
-    body = text[first_newline + 1 + closing.end() :].lstrip("\n")
+    yaml_text = text[first_newline + 1 : closing.start()]
+    body = text[closing.end() :].lstrip("\n")
     return load_yaml(yaml_text), body
 
 
@@ -132,7 +208,40 @@ def _loader():
     Loader.add_implicit_resolver(
         "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
     )
+    # A value the document tags or writes as a type it does not hold (`!!int abc`, a 30
+    # February, a 5000-digit number, base64 that is not) stays the text it is written as.
+    for tag in ("int", "float", "bool"):
+        construct = Loader.yaml_constructors[f"tag:yaml.org,2002:{tag}"]
+        Loader.add_constructor(f"tag:yaml.org,2002:{tag}", _or_text(construct))
+    # As YAML 1.2 reads them: a date is text, whatever it says ("2022-02-30" included).
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", _text)
+    Loader.add_constructor("tag:yaml.org,2002:binary", _text)
+    Loader.add_constructor("tag:yaml.org,2002:set", _set_as_list)
+    for tag in ("omap", "pairs"):
+        Loader.add_constructor(f"tag:yaml.org,2002:{tag}", Loader.yaml_constructors["tag:yaml.org,2002:seq"])
     return Loader
+
+
+def _text(loader, node) -> str:
+    return str(loader.construct_scalar(node))
+
+
+def _or_text(construct):
+    def construct_or_text(loader, node):
+        if len(str(node.value)) > MAX_NUMBER_DIGITS:
+            return _text(loader, node)
+        try:
+            value = construct(loader, node)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return _text(loader, node)
+        return value
+
+    return construct_or_text
+
+
+def _set_as_list(loader, node) -> list:
+    """A set's members in the order written (a Python set's order would vary by run)."""
+    return [loader.construct_object(key, deep=True) for key, _ in node.value]
 
 
 def load_yaml(yaml_text: str) -> dict:
@@ -154,8 +263,7 @@ def load_yaml(yaml_text: str) -> dict:
         raise DocumentError(
             f"frontmatter is a YAML {type(data).__name__}, expected a mapping of fields"
         )
-    _check_size(data)
-    return data
+    return _plain(data)
 
 
 def _yaml_where(exc) -> str:
@@ -169,22 +277,37 @@ def _yaml_problem(exc) -> str:
     return " ".join(str(problem).split())
 
 
-def _check_size(data) -> None:
+def _plain(data: dict) -> dict:
+    """The frontmatter with its strings cleaned of control characters; refused when it is
+    nested too deeply or too large. Shared YAML aliases are counted each time they are
+    reached, so a "billion laughs" document exceeds the budget at once."""
     budget = MAX_FRONTMATTER_NODES
-    stack = [data]
-    while stack:
-        node = stack.pop()
+    containing: list[int] = []  # the ids of the lists and mappings around the node
+
+    def walk(node, field: tuple, depth: int):
+        nonlocal budget
         budget -= 1
-        if budget < 0:
+        if budget < 0 or id(node) in containing:
             raise DocumentError(
                 "frontmatter is too large or expands through YAML aliases "
                 f"(over {MAX_FRONTMATTER_NODES:,} values)"
             )
-        if isinstance(node, dict):
-            stack.extend(node.keys())
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+        if depth > MAX_FRONTMATTER_DEPTH:
+            name = " > ".join(map(str, field[:3]))
+            raise DocumentError(f"frontmatter field {name!r} is nested over {MAX_FRONTMATTER_DEPTH} levels deep")
+        if isinstance(node, (dict, list)):
+            containing.append(id(node))
+            if isinstance(node, dict):
+                plain = {walk(key, field, depth): walk(value, (*field, key), depth + 1) for key, value in node.items()}
+            else:
+                plain = [walk(item, field, depth + 1) for item in node]
+            containing.pop()
+            return plain
+        if isinstance(node, str):
+            return clean_controls(node)
+        return node
+
+    return walk(data, (), 0)
 
 
 def text_value(value) -> str:
@@ -199,6 +322,26 @@ def text_value(value) -> str:
 
 
 # --- body --------------------------------------------------------------------------------
+
+
+def _check_sentence_count(body: str) -> None:
+    ends = sum(1 for _ in itertools.islice(SENTENCE_END.finditer(body), MAX_SENTENCES + 1))
+    if ends > MAX_SENTENCES:
+        raise DocumentError(f"has over {MAX_SENTENCES:,} sentences; longer documents are refused")
+
+
+def _lines(text: str):
+    """(offset, line) of every line, as text.split("\\n") would give them, without a list
+    of them all at once."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield start, text[start:]
+            return
+        yield start, text[start:end]
+        start = end + 1
+
 
 # The title is stripped of closing "#"s with rstrip: `(.*?)[ \t#]*$` is quadratic on a line
 # of spaces and "#"s.
@@ -223,18 +366,23 @@ def parse_body(body: str) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
         if block:
             start = block[0][0]
             raw = body[start : block[-1][0] + len(block[-1][1])]
+            if len(paragraphs) == MAX_PARAGRAPHS:
+                raise DocumentError(f"has over {MAX_PARAGRAPHS:,} paragraphs; longer documents are refused")
             paragraphs.append(Paragraph(raw, start, sections[-1].path, len(paragraphs)))
             block.clear()
 
-    offset = 0
-    for line in body.split("\n"):
-        line_start, offset = offset, offset + len(line) + 1
-        if in_wikitext:
+    for line_start, line in _lines(body):
+        # An image block runs to its "]]", but never past its paragraph: an export that cut
+        # the block off must not take the article's prose with it.
+        if in_wikitext and line.strip() and not HEADING.match(line):
             in_wikitext = "]]" not in line
             continue
-        if line.lstrip().startswith("[[File:") or line.lstrip().startswith("[[Image:"):
+        in_wikitext = False
+        if line.lstrip().startswith(("[[File:", "[[Image:")):
             flush()
             in_wikitext = "]]" not in line
+            continue
+        if line.strip() == "]]":  # the end of an image block cut off by a blank line
             continue
         heading = HEADING.match(line)
         if heading:

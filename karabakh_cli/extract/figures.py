@@ -268,9 +268,13 @@ def number_value(text: str) -> int | None:
     if len(words) != 1:
         return None
     number = words[0]
-    if re.fullmatch(r"\d+(?:\.\d+)?", number):
+    # ASCII digits only ("²" is a digit to \d), exact arithmetic (a float loses the units of
+    # a figure above 2**53), and at most 30 digits: no count of anything is longer.
+    if re.fullmatch(r"[0-9]{1,30}(?:\.[0-9]{1,30})?", number):
         if "." in number and scale == 1:
             return None
-        return int(float(number) * scale)
+        from decimal import Decimal
+
+        return int(Decimal(number) * scale)
     total = sum(WORD_VALUES.get(part, -(10**9)) for part in number.split("-"))
     return total * scale if total >= 0 else None

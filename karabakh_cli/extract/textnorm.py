@@ -8,6 +8,7 @@ text can be shown on the original (`original_span`).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 # Letters that NFKD does not decompose into a base letter plus marks.
 SPECIAL = {
@@ -74,13 +75,14 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
-def fold_offsets(text: str) -> tuple[str, list[int]]:
+def fold_offsets(text: str) -> tuple[str, Sequence[int]]:
     """The folded text and, per folded character, the original offset it came from.
 
-    The list has one extra entry, len(text), so a folded end offset maps too.
+    The sequence has one extra entry, len(text), so a folded end offset maps too. ASCII
+    folds character for character, so its offsets are a range, not a list of ints.
     """
     if text.isascii():
-        return text.lower(), list(range(len(text) + 1))
+        return text.lower(), range(len(text) + 1)
     parts: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
@@ -91,7 +93,7 @@ def fold_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(parts), offsets
 
 
-def original_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
+def original_span(offsets: Sequence[int], start: int, end: int) -> tuple[int, int]:
     """The span of the original text behind folded[start:end] (end exclusive)."""
     if end <= start:
         return offsets[start], offsets[start]

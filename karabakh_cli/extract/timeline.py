@@ -296,9 +296,12 @@ def parse_when(text: str, conflict: DateSpan | None = None) -> tuple[date, date]
     """The days a reader means: "5 Oct 2020", "2020-10-05", "October 2020", "2020", or
     "day 12" of the war. A date without a year takes the conflict's, never today's.
     Raises ValueError with a one-line reason."""
-    war_day = re.fullmatch(r"\s*day\s+(\d{1,5})\s*", text, re.I)
+    war_day = re.fullmatch(r"\s*day\s+([0-9]{1,5})\s*", text, re.I)
     if war_day:
         return (_war_day_date(int(war_day[1]), conflict),) * 2
+    numeric = re.fullmatch(r"\s*(\d+)[./ -]+\d+[./ -]+\d+\s*", text)
+    if numeric and len(numeric[1]) != 4:
+        raise ValueError(f"{text!r} is ambiguous (day or month first?): write '2020-10-05' or '5 Oct 2020'")
     from dateutil import parser
 
     defaults = (datetime(2000, 1, 1), datetime(2004, 2, 2))  # leap years, for 29 February
@@ -309,6 +312,9 @@ def parse_when(text: str, conflict: DateSpan | None = None) -> tuple[date, date]
     year, month, day = (one.year == other.year, one.month == other.month, one.day == other.day)
     if not (year or month) or (day and not month):
         raise ValueError(f"not a date: {text!r}")
+    if year and not _written_in_full(one.year, text):
+        raise ValueError(f"not a date: {text!r}: write the year in full and a day its month has, "
+                         "as in '5 Oct 2020' or '2020-10-05'")
     if not year:
         if not conflict or conflict.start.year != conflict.end.year:
             raise ValueError(f"give the year of {text!r}")
@@ -318,6 +324,12 @@ def parse_when(text: str, conflict: DateSpan | None = None) -> tuple[date, date]
     if not month:
         return date(one.year, 1, 1), date(one.year, 12, 31)
     return date(one.year, one.month, 1), date(one.year, one.month, last_day(one.year, one.month))
+
+
+def _written_in_full(year: int, text: str) -> bool:
+    """Whether the text gives the year as a number of three or more digits: dateutil reads
+    "Oct 99" as 1999 and a day that no month has ("32 Oct") as the year 2032."""
+    return any(len(number) >= 3 and int(number) == year for number in re.findall(r"\d+", text))
 
 
 def _war_day_date(number: int, conflict: DateSpan | None) -> date:
