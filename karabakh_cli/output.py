@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from typing import Optional, TextIO
 
-from .records import to_data
+from .records import to_data, to_json
 
 DEFAULT_PAGER = "less -FRX"
 DEFAULT_LIMIT = 50  # rows a long view shows on a terminal unless --limit says otherwise
@@ -122,14 +122,14 @@ def choose(data, fields: Optional[list[str]]):
 
 
 def write_json(out: TextIO, value, fields: Optional[list[str]]) -> str:
-    data = to_data(value)
     if fields:
         check_fields(as_records(value), fields)
+        data = to_data(value)
         if isinstance(value, dict):  # the infobox: a mapping of field names to objects
-            data = {name: choose(item, fields) for name, item in data.items()}
+            value = {name: choose(item, fields) for name, item in data.items()}
         else:
-            data = choose(data, fields)
-    answer = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            value = choose(data, fields)
+    answer = to_json(value)
     out.write(answer)
     return answer
 

@@ -1516,7 +1516,7 @@ def select(
 
 def _claimed_by(claim: Claim, claimant: str) -> bool:
     wanted = claimant.strip().lower()
-    if wanted.isdigit():
+    if wanted.isascii() and wanted.isdigit():
         return claim.claimant_side == int(wanted)
     if wanted == "third":
         return claim.claimant_side is None

@@ -469,7 +469,7 @@ def _month_first(match, text):
     if match["d"]:
         return _single_day(match, text)
     word, start = _word_before(text, match.start())
-    if word.isdigit():
+    if word.isascii() and word.isdigit():
         return None  # "27 September 2020": the day-first finder reads it whole
     year, month = _int(match["y"]), month_number(match["m"])
     if word in _VAGUE_DAYS:
@@ -592,7 +592,7 @@ def _war_day(match, text):
     if noun and not battle and not re.fullmatch(_WAR, noun):
         return None  # "the fourth day of the summit"
     word = match["o"].lower()
-    number = int(word[:-2]) if word[:-2].isdigit() else _ORDINALS.get(word)
+    number = int(word[:-2]) if word[:-2].isascii() and word[:-2].isdigit() else _ORDINALS.get(word)
     if not number:
         return None
     return _mention(match, "ordinal-day", "day", _UNKNOWN, unit="day", shift=number - 1, battle=battle)
