@@ -469,7 +469,7 @@ def _month_first(match, text):
     if match["d"]:
         return _single_day(match, text)
     word, start = _word_before(text, match.start())
-    if word.isascii() and word.isdigit():
+    if word.isdigit():
         return None  # "27 September 2020": the day-first finder reads it whole
     year, month = _int(match["y"]), month_number(match["m"])
     if word in _VAGUE_DAYS:
