@@ -1,0 +1,104 @@
+"""The SQLite export as SQL tools read it: typed columns, keys, indexes, no keyword columns."""
+
+import re
+import sqlite3
+
+import pytest
+
+from karabakh_cli import export as exporter
+from cli_runner import run
+
+# Words Postgres, DuckDB and the SQL standard reserve: a column named by one needs quoting there.
+RESERVED = set(
+    "all and any array as asc between both case cast check collate column constraint create current_date "
+    "current_time current_timestamp default desc distinct do else end except false fetch for foreign from "
+    "grant group having in index initially intersect into join lateral leading limit natural not null "
+    "offset on only or order primary references returning select some table then to trailing true union "
+    "unique user using when where window with".split()
+)
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    path = tmp_path_factory.mktemp("sqlite") / "facts.sqlite"
+    result = run("export", str(path))
+    assert result.exit_code == 0, result.output
+    connection = sqlite3.connect(path)
+    yield connection
+    connection.close()
+
+
+def table_info(database, table) -> dict[str, str]:
+    return {row[1]: row[2] for row in database.execute(f'pragma table_info("{table}")')}
+
+
+def test_every_column_is_typed_and_holds_values_of_its_type(database):
+    for table in exporter.TABLES:
+        for column, declared in table_info(database, table).items():
+            assert declared in ("INTEGER", "TEXT", "REAL"), (table, column)
+            found = {kind for (kind,) in database.execute(f'select distinct typeof("{column}") from "{table}"')}
+            assert found <= {declared.lower(), "null"}, (table, column, found)
+
+
+def test_counts_are_integers_and_dates_iso_text(database):
+    claims = table_info(database, "claims")
+    assert (claims["value"], claims["upper"], claims["as_of"], claims["side"]) == ("INTEGER", "INTEGER", "TEXT", "INTEGER")
+    events = table_info(database, "events")
+    assert (events["date"], events["end_date"], events["day_of_war"]) == ("TEXT", "TEXT", "INTEGER")
+    dates = [d for (d,) in database.execute("select date from events union select as_of from claims") if d]
+    assert dates and all(ISO_DATE.fullmatch(d) for d in dates)
+
+
+def test_no_column_is_named_by_an_sql_keyword(database):
+    for table in exporter.TABLES:
+        for column in table_info(database, table):
+            assert column.lower() not in RESERVED, (table, column)
+            database.execute(f'select {column} from "{table}" limit 1')  # unquoted: no syntax error
+
+
+def test_renamed_columns_keep_the_record_values(database):
+    assert "victim_group" in table_info(database, "claims") and "group" not in table_info(database, "claims")
+    assert list(table_info(database, "sentences"))[-2:] == ["char_start", "char_end"]
+    groups = {g for (g,) in database.execute("select distinct victim_group from claims")}
+    assert "military" in groups
+
+
+def test_tables_have_primary_keys_and_foreign_keys_hold(database):
+    for table, (key, references) in exporter.KEYS.items():
+        primary = [row[1] for row in database.execute(f'pragma table_info("{table}")') if row[5]]
+        assert primary == ([key] if key else []), table
+        foreign = {(row[3], row[2], row[4]) for row in database.execute(f'pragma foreign_key_list("{table}")')}
+        assert foreign == {(column, target, "id") for column, target in references.items()}, table
+    assert ("sentence", "sentences", "id") in {(row[3], row[2], row[4])
+                                              for row in database.execute("pragma foreign_key_list(claims)")}
+    assert database.execute("pragma foreign_key_check").fetchall() == []
+
+
+def indexed_columns(database, table) -> set[str]:
+    return {
+        database.execute(f'pragma index_info("{name}")').fetchone()[2]
+        for (_, name, *_rest) in database.execute(f'pragma index_list("{table}")')
+    }
+
+
+def test_every_foreign_key_and_filtered_column_is_indexed(database):
+    for table, (_, references) in exporter.KEYS.items():
+        assert set(references) <= indexed_columns(database, table), table
+    assert {"side", "claimant_side", "category", "claimant", "as_of"} <= indexed_columns(database, "claims")
+    assert "date" in indexed_columns(database, "events")
+
+
+def test_a_side_known_only_from_its_casualties_column_is_a_row(tmp_path, make_doc):
+    make_doc(
+        "---\ninfoboxes:\n  - conflict:\n      text: Skirmish of Tallow Ford\n"
+        "    casualties1:\n      text: 12 killed\n    casualties2:\n      text: 30 killed\n---\n\n"
+        "## Background\n\nThe skirmish was brief.\n",
+        name="tallow.md",
+    )
+    path = tmp_path / "t.sqlite"
+    assert run("export", str(path), "--doc", str(tmp_path / "tallow.md")).exit_code == 0
+    database = sqlite3.connect(path)
+    assert database.execute("select id, parties from sides").fetchall() == [(1, "[]"), (2, "[]")]
+    assert database.execute("select side, value from claims order by side").fetchall() == [(1, 12), (2, 30)]
+    assert database.execute("pragma foreign_key_check").fetchall() == []
