@@ -501,12 +501,13 @@ def _sqlite_value(value):
 
 
 def _index_sentences(connection) -> None:
-    """A full-text index on the sentences, where this SQLite build has FTS5."""
+    """A full-text index on the sentences, where this SQLite build has FTS5. Datasette and
+    sqlite-utils find it by its name and by `content="sentences"` in double quotes."""
     import sqlite3
 
     try:
         connection.execute(
-            "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, section, content='sentences', content_rowid='id')"
+            'CREATE VIRTUAL TABLE "sentences_fts" USING fts5(text, section, content="sentences", content_rowid="id")'
         )
     except sqlite3.OperationalError:
         return  # no FTS5 in this build: the export is complete without it

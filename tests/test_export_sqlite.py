@@ -102,3 +102,44 @@ def test_a_side_known_only_from_its_casualties_column_is_a_row(tmp_path, make_do
     assert database.execute("select id, parties from sides").fetchall() == [(1, "[]"), (2, "[]")]
     assert database.execute("select side, value from claims order by side").fetchall() == [(1, 12), (2, 30)]
     assert database.execute("pragma foreign_key_check").fetchall() == []
+
+
+def fts_table_of(database, table) -> str | None:
+    """Datasette's and sqlite-utils' rule: a virtual table declared `content="TABLE"`."""
+    declared = re.compile(rf'VIRTUAL TABLE.*USING FTS\d.*content="{table}"', re.I | re.S)
+    names = [name for name, sql in database.execute("select name, sql from sqlite_master where rootpage = 0")
+             if sql and declared.search(sql)]
+    return names[0] if names else None
+
+
+def has_fts5() -> bool:
+    try:
+        sqlite3.connect(":memory:").execute("create virtual table probe using fts5(x)")
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not has_fts5(), reason="this SQLite has no FTS5")
+def test_the_sentences_full_text_index_is_found_as_datasette_finds_it(database):
+    assert fts_table_of(database, "sentences") == "sentences_fts"
+
+
+@pytest.mark.skipif(not has_fts5(), reason="this SQLite has no FTS5")
+def test_a_full_text_search_returns_the_sentences_with_the_words(tmp_path, make_doc):
+    make_doc(
+        "---\ntitle: Siege of Quillmarsh\n---\n\n## Siege\n\nThe garrison of Quillmarsh held the granary.\n\n"
+        "## Aftermath\n\nFloods reached the granary in spring. The garrison marched home.\n",
+        name="quill.md",
+    )
+    path = tmp_path / "q.sqlite"
+    assert run("export", str(path), "--doc", str(tmp_path / "quill.md")).exit_code == 0
+    database = sqlite3.connect(path)
+    hits = database.execute(
+        "select sentences.id, sentences.section from sentences_fts join sentences on sentences.id = sentences_fts.rowid "
+        "where sentences_fts match 'granary' order by sentences.id"
+    ).fetchall()
+    texts = dict(database.execute("select id, text from sentences"))
+    assert [texts[i] for i, _ in hits] == [t for t in texts.values() if "granary" in t]
+    assert [section for _, section in hits] == ["Siege", "Aftermath"]
+    assert database.execute("select count(*) from sentences_fts where sentences_fts match 'section: aftermath'").fetchone() == (2,)
