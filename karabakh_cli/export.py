@@ -416,6 +416,31 @@ SQL_NAMES = {
 FILTERED = ("side", "claimant_side", "claimant", "category", "date", "as_of", "section", "type")
 
 
+VIEWS = (
+    # Casualty figures (not equipment losses) with the sentence they come from, or the
+    # infobox line for an infobox figure.
+    """CREATE VIEW casualty_claims AS
+    SELECT claims.id AS claim, claimant, claimant_side, subject, side, victim_group, category, value, upper,
+           qualifier, as_of, source, coalesce(claims.section, sentences.section) AS section, sentence,
+           coalesce(sentences.text, claims.text) AS text
+    FROM claims LEFT JOIN sentences ON sentences.id = claims.sentence
+    WHERE item IS NULL""",
+    # Every day from the war's start to its end (or to the snapshot while it goes on), with
+    # the number of events dated to that single day.
+    """CREATE VIEW events_per_day AS
+    WITH RECURSIVE war(last) AS (
+        SELECT coalesce(end_date, CASE WHEN ongoing THEN as_of END) FROM document
+    ), days(day_of_war, date) AS (
+        SELECT 1, start_date FROM document, war WHERE start_date IS NOT NULL AND last IS NOT NULL
+        UNION ALL
+        SELECT day_of_war + 1, date(date, '+1 day') FROM days, war WHERE date < last
+    )
+    SELECT days.day_of_war, days.date, count(events.id) AS events
+    FROM days LEFT JOIN events ON events.date = days.date AND events.precision = 'day'
+    GROUP BY days.day_of_war ORDER BY days.day_of_war""",
+)
+
+
 def sql_columns() -> dict[str, dict[str, str]]:
     """Each table's SQLite columns, in order, with their declared types. Dates are ISO TEXT;
     lists and objects are JSON TEXT."""
@@ -448,6 +473,9 @@ def _sqlite_database(rows: dict[str, list[dict]], only: str | None):
             _create_table(connection, table, rows[table], with_references=only is None)
         if only in (None, "sentences"):
             _index_sentences(connection)
+        if only is None:
+            for view in VIEWS:
+                connection.execute(view)
     return connection
 
 

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from karabakh_cli import export as exporter
-from cli_runner import run
+from cli_runner import run, run_json
 
 # Words Postgres, DuckDB and the SQL standard reserve: a column named by one needs quoting there.
 RESERVED = set(
@@ -143,3 +143,42 @@ def test_a_full_text_search_returns_the_sentences_with_the_words(tmp_path, make_
     assert [texts[i] for i, _ in hits] == [t for t in texts.values() if "granary" in t]
     assert [section for _, section in hits] == ["Siege", "Aftermath"]
     assert database.execute("select count(*) from sentences_fts where sentences_fts match 'section: aftermath'").fetchone() == (2,)
+
+
+@pytest.fixture
+def varnek(tmp_path):
+    """The export of the small fictional battle in tests/docs, beside its commands' JSON."""
+    from pathlib import Path
+
+    document = Path(__file__).parent / "docs" / "battle_of_varnek.md"
+    path = tmp_path / "v.sqlite"
+    assert run("export", str(path), "--doc", str(document)).exit_code == 0
+    database = sqlite3.connect(path)
+    database.row_factory = sqlite3.Row
+    yield database, lambda *command: run_json(*command, "--doc", str(document))
+    database.close()
+
+
+def test_events_per_day_counts_the_single_day_events_of_every_day_of_the_war(varnek):
+    database, command = varnek
+    summary, events = command("summary"), command("timeline")
+    rows = [dict(row) for row in database.execute("select * from events_per_day")]
+    assert [row["day_of_war"] for row in rows] == list(range(1, summary["duration_days"] + 1))
+    assert (rows[0]["date"], rows[-1]["date"]) == (summary["start"], summary["end"])
+    for row in rows:
+        expected = sum(e["date"] == row["date"] and e["precision"] == "day" for e in events)
+        assert row["events"] == expected, row
+    assert any(row["events"] == 0 for row in rows) and sum(row["events"] for row in rows) > 0
+
+
+def test_casualty_claims_carry_their_sentence_and_section(varnek):
+    database, command = varnek
+    claims = command("casualties")
+    rows = [dict(row) for row in database.execute("select * from casualty_claims order by claim")]
+    assert [(r["value"], r["victim_group"], r["section"], r["sentence"]) for r in rows] == [
+        (c["value"], c["group"], c["section"], c["sentence"]) for c in claims
+    ]
+    sentences = dict(database.execute("select id, text from sentences").fetchall())
+    for row, claim in zip(rows, claims):
+        assert row["text"] == (sentences[row["sentence"]] if row["sentence"] is not None else claim["text"])
+    assert any(row["sentence"] is not None for row in rows) and any(row["sentence"] is None for row in rows)
