@@ -182,3 +182,57 @@ def test_casualty_claims_carry_their_sentence_and_section(varnek):
     for row, claim in zip(rows, claims):
         assert row["text"] == (sentences[row["sentence"]] if row["sentence"] is not None else claim["text"])
     assert any(row["sentence"] is not None for row in rows) and any(row["sentence"] is None for row in rows)
+
+
+FENMOOR = """---
+infoboxes:
+  - conflict:
+      text: Battle of Fenmoor
+    combatant1:
+      text: Ruritania
+    combatant2:
+      text: Borduria
+    commander1:
+      text: Gen. Jan Hollis (KIA)
+    commander2:
+      text: Petra Vask
+    units1:
+      text: |-
+        Ruritanian Army
+        * 3rd Rifle Brigade
+    strength1:
+      text: |-
+        12,000 troops
+        40 tanks
+    strength2:
+      text: about 9,000
+---
+
+## Battle
+
+Ruritania attacked Borduria.
+"""
+
+
+def test_the_sides_are_tables_keyed_to_a_side(tmp_path, make_doc):
+    make_doc(FENMOOR, name="fenmoor.md")
+    path = tmp_path / "f.sqlite"
+    assert run("export", str(path), "--doc", str(tmp_path / "fenmoor.md")).exit_code == 0
+    database = sqlite3.connect(path)
+    database.row_factory = sqlite3.Row
+    sides = run_json("sides", "--doc", str(tmp_path / "fenmoor.md"))
+    renamed = {"unit_group": "group"}
+    for table in ("parties", "commanders", "units", "strength"):
+        rows = [dict(row) for row in database.execute(f"select * from {table} order by id")]
+        assert [(row.pop("id"), row.pop("side")) for row in rows] == [
+            (index, side) for index, side in enumerate(s["side"] for s in sides for _ in s[table])
+        ]
+        assert [{renamed.get(k, k): v for k, v in row.items()} for row in rows] == [r for s in sides for r in s[table]]
+    assert tuple(database.execute("select side, name, rank, status from commanders where side = 1").fetchone()) == (
+        1, "Jan Hollis", "Gen.", "killed"
+    )
+    assert [tuple(r) for r in database.execute("select side, value, qualifier from strength where side = 2")] == [
+        (2, 9000, "approx")
+    ]
+    assert [tuple(r) for r in database.execute("select id, parties from sides")] == [(1, '["Ruritania"]'), (2, '["Borduria"]')]
+    assert database.execute("pragma foreign_key_check").fetchall() == []
