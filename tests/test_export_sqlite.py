@@ -236,3 +236,17 @@ def test_the_sides_are_tables_keyed_to_a_side(tmp_path, make_doc):
     ]
     assert [tuple(r) for r in database.execute("select id, parties from sides")] == [(1, '["Ruritania"]'), (2, '["Borduria"]')]
     assert database.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_the_readme_lists_every_table_view_and_renamed_column():
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    exports = readme[readme.index("## Exports"):readme.index("## Recipes")]
+    for table in exporter.TABLES:
+        assert re.search(rf"\b{table}\b", exports), table
+    for view in ("casualty_claims", "events_per_day", "sentences_fts"):
+        assert view in exports
+    for table, renamed in exporter.SQL_NAMES.items():
+        for field, column in renamed.items():
+            assert column in exports and f"`{field}`" in exports, (table, column)
