@@ -24,17 +24,21 @@ from .records import to_data
 FORMATS = ("json", "jsonl", "csv", "sqlite")
 EXTENSIONS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
               ".sqlite": "sqlite", ".sqlite3": "sqlite", ".db": "sqlite"}
-# Table -> (its key column, {column: referenced table}).
+# Table -> (its key column, {column: referenced table}), columns named as in SQLite.
 KEYS = {
     "document": ("id", {}),
     "sections": ("id", {}),
     "sentences": ("id", {}),
     "infobox_fields": ("id", {}),
-    "parties": ("id", {}),
-    "commanders": ("id", {}),
-    "claims": ("id", {"sentence": "sentences"}),
+    "sides": ("id", {}),
+    "parties": ("id", {"side": "sides"}),
+    "commanders": ("id", {"side": "sides"}),
+    "units": ("id", {"side": "sides"}),
+    "strength": ("id", {"side": "sides"}),
+    "equipment": ("id", {"side": "sides"}),
+    "claims": ("id", {"claimant_side": "sides", "side": "sides", "sentence": "sentences"}),
     "events": ("id", {"sentence": "sentences"}),
-    "entities": ("id", {}),
+    "entities": ("id", {"side": "sides"}),
     "mentions": (None, {"entity": "entities", "sentence": "sentences"}),
 }
 TABLES = tuple(KEYS)
@@ -89,8 +93,12 @@ def tables(facts) -> dict[str, list[dict]]:
         "sections": numbered(facts.outline),
         "sentences": sentences,
         "infobox_fields": numbered(facts.infobox.fields.values() if facts.infobox else ()),
+        "sides": _side_rows(facts),
         "parties": numbered([{"side": s.side, **to_data(p)} for s in facts.sides for p in s.parties]),
         "commanders": numbered([{"side": s.side, **to_data(c)} for s in facts.sides for c in s.commanders]),
+        "units": numbered([{"side": s.side, **to_data(u)} for s in facts.sides for u in s.units]),
+        "strength": numbered([{"side": s.side, **to_data(f)} for s in facts.sides for f in s.strength]),
+        "equipment": numbered([{"side": s.side, "text": text} for s in facts.sides for text in s.equipment]),
         "claims": numbered(facts.all_claims),
         "events": numbered(facts.timeline.events),
         "entities": numbered(facts.entities),
@@ -101,6 +109,16 @@ def tables(facts) -> dict[str, list[dict]]:
             if name in entity_ids
         ],
     }
+
+
+def _side_rows(facts) -> list[dict]:
+    """Every side a record names: the infobox's columns with their fighting parties, and a
+    side known only from its casualties column with none."""
+    parties = {side.side: list(side.parties) for side in facts.summary.sides}
+    named = {claim.side for claim in facts.all_claims} | {claim.claimant_side for claim in facts.all_claims}
+    named |= {entity.side for entity in facts.entities}
+    numbers = sorted(set(parties) | (named - {None}))
+    return [{"id": number, "parties": parties.get(number, [])} for number in numbers]
 
 
 def write(facts, path: str, fmt: str, only: str | None = None, force: bool = False,
@@ -229,31 +247,44 @@ def columns_of(rows: list[dict], table: str) -> list[str]:
 
 def record_columns() -> dict[str, list[str]]:
     """Each table's columns as `tables` makes its rows, named from the record types."""
+    return {table: list(types) for table, types in _field_types().items()}
+
+
+def _field_types() -> dict[str, dict[str, type]]:
+    """Each table's columns, in order, with the Python type of their values: the record
+    type's fields after the columns `tables` adds (an id, the side)."""
     from dataclasses import fields
+    from typing import get_type_hints
 
     from .extract.claims import Claim
     from .extract.document import Sentence
     from .extract.entities import Entity
     from .extract.infobox import Field
     from .extract.prose import SectionOutline
-    from .extract.sides import Commander, Party
+    from .extract.sides import Commander, Party, Strength, Unit
     from .extract.summary import Summary
     from .extract.timeline import Event
 
-    def names(record_type, *first: str) -> list[str]:
-        return [*first, *(f.name for f in fields(record_type) if f.name not in first)]
+    def typed(record_type, *first: str, leave_out: str | None = None) -> dict[str, type]:
+        hints = get_type_hints(record_type)
+        added = {name: int for name in first}
+        return added | {f.name: hints[f.name] for f in fields(record_type) if f.name not in (*first, leave_out)}
 
     return {
-        "document": names(Summary, "id"),
-        "sections": names(SectionOutline, "id"),
-        "sentences": [c for c in names(Sentence, "id") if c != "index"],
-        "infobox_fields": names(Field, "id"),
-        "parties": names(Party, "id", "side"),
-        "commanders": names(Commander, "id", "side"),
-        "claims": names(Claim, "id"),
-        "events": names(Event, "id"),
-        "entities": names(Entity, "id"),
-        "mentions": ["entity", "sentence"],
+        "document": typed(Summary, "id"),
+        "sections": typed(SectionOutline, "id"),
+        "sentences": typed(Sentence, "id", leave_out="index"),
+        "infobox_fields": typed(Field, "id"),
+        "sides": {"id": int, "parties": list},
+        "parties": typed(Party, "id", "side"),
+        "commanders": typed(Commander, "id", "side"),
+        "units": typed(Unit, "id", "side"),
+        "strength": typed(Strength, "id", "side"),
+        "equipment": {"id": int, "side": int, "text": str},
+        "claims": typed(Claim, "id"),
+        "events": typed(Event, "id"),
+        "entities": typed(Entity, "id"),
+        "mentions": {"entity": int, "sentence": int},
     }
 
 
@@ -373,6 +404,64 @@ def _umask() -> int:
     return mask
 
 
+# SQLite names that differ from the record's field: SQL keywords, and offsets named as such.
+SQL_NAMES = {
+    "document": {"start": "start_date", "end": "end_date"},
+    "sentences": {"start": "char_start", "end": "char_end"},
+    "units": {"group": "unit_group"},
+    "claims": {"group": "victim_group"},
+    "events": {"end": "end_date"},
+}
+# Columns people filter by get an index, besides every foreign key.
+FILTERED = ("side", "claimant_side", "claimant", "category", "date", "as_of", "section", "type")
+
+
+VIEWS = (
+    # Casualty figures (not equipment losses) with the sentence they come from, or the
+    # infobox line for an infobox figure.
+    """CREATE VIEW casualty_claims AS
+    SELECT claims.id AS claim, claimant, claimant_side, subject, side, victim_group, category, value, upper,
+           qualifier, as_of, source, coalesce(claims.section, sentences.section) AS section, sentence,
+           coalesce(sentences.text, claims.text) AS text
+    FROM claims LEFT JOIN sentences ON sentences.id = claims.sentence
+    WHERE item IS NULL""",
+    # Every day from the war's start to its end (or to the snapshot while it goes on), with
+    # the number of events dated to that single day.
+    """CREATE VIEW events_per_day AS
+    WITH RECURSIVE war(last) AS (
+        SELECT coalesce(end_date, CASE WHEN ongoing THEN as_of END) FROM document
+    ), days(day_of_war, date) AS (
+        SELECT 1, start_date FROM document, war WHERE start_date IS NOT NULL AND last IS NOT NULL
+        UNION ALL
+        SELECT day_of_war + 1, date(date, '+1 day') FROM days, war WHERE date < last
+    )
+    SELECT days.day_of_war, days.date, count(events.id) AS events
+    FROM days LEFT JOIN events ON events.date = days.date AND events.precision = 'day'
+    GROUP BY days.day_of_war ORDER BY days.day_of_war""",
+)
+
+
+def sql_columns() -> dict[str, dict[str, str]]:
+    """Each table's SQLite columns, in order, with their declared types. Dates are ISO TEXT;
+    lists and objects are JSON TEXT."""
+    return {
+        table: {SQL_NAMES.get(table, {}).get(name, name): _sql_type(kind) for name, kind in types.items()}
+        for table, types in _field_types().items()
+    }
+
+
+def _sql_type(kind) -> str:
+    from types import NoneType, UnionType
+
+    if isinstance(kind, UnionType):
+        (kind,) = (k for k in kind.__args__ if k is not NoneType)
+    if kind in (int, bool):
+        return "INTEGER"
+    if kind is float:
+        return "REAL"
+    return "TEXT"
+
+
 def _sqlite_database(rows: dict[str, list[dict]], only: str | None):
     """The whole database, in memory: nothing touches the disk until it is complete."""
     import sqlite3
@@ -384,6 +473,9 @@ def _sqlite_database(rows: dict[str, list[dict]], only: str | None):
             _create_table(connection, table, rows[table], with_references=only is None)
         if only in (None, "sentences"):
             _index_sentences(connection)
+        if only is None:
+            for view in VIEWS:
+                connection.execute(view)
     return connection
 
 
@@ -401,16 +493,31 @@ def _save_sqlite(database, path: Path) -> None:
 
 def _create_table(connection, table: str, rows: list[dict], with_references: bool) -> None:
     key, references = KEYS[table]
-    columns = columns_of(rows, table)
-    definitions = [f'"{c}" INTEGER PRIMARY KEY' if c == key else f'"{c}"' for c in columns]
+    fields = record_columns()[table]
+    types = sql_columns()[table]
+    definitions = [
+        f'"{name}" {_declared_type(kind, [row.get(field) for row in rows])}' + (" PRIMARY KEY" if name == key else "")
+        for field, (name, kind) in zip(fields, types.items())
+    ]
     if with_references:
         definitions += [f'FOREIGN KEY ("{c}") REFERENCES "{t}" (id)' for c, t in references.items()]
     connection.execute(f'CREATE TABLE "{table}" ({", ".join(definitions)})')
-    placeholders = ", ".join("?" for _ in columns)
+    indexed = [name for name in types if name != key and (name in references or name in FILTERED)]
+    for name in indexed:
+        connection.execute(f'CREATE INDEX "{table}_{name}" ON "{table}" ("{name}")')
+    placeholders = ", ".join("?" for _ in fields)
     connection.executemany(
         f'INSERT INTO "{table}" VALUES ({placeholders})',
-        ([_sqlite_value(row.get(c)) for c in columns] for row in rows),
+        ([_sqlite_value(row.get(field)) for field in fields] for row in rows),
     )
+
+
+def _declared_type(kind: str, values: list) -> str:
+    """The column's type; none for an INTEGER column holding a figure beyond SQLite's 64 bits,
+    which SQLite would otherwise round to a REAL instead of keeping its digits as TEXT."""
+    if kind == "INTEGER" and any(isinstance(_sqlite_value(v), str) for v in values):
+        return ""
+    return kind
 
 
 def _sqlite_value(value):
@@ -422,12 +529,13 @@ def _sqlite_value(value):
 
 
 def _index_sentences(connection) -> None:
-    """A full-text index on the sentences, where this SQLite build has FTS5."""
+    """A full-text index on the sentences, where this SQLite build has FTS5. Datasette and
+    sqlite-utils find it by its name and by `content="sentences"` in double quotes."""
     import sqlite3
 
     try:
         connection.execute(
-            "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, section, content='sentences', content_rowid='id')"
+            'CREATE VIRTUAL TABLE "sentences_fts" USING fts5(text, section, content="sentences", content_rowid="id")'
         )
     except sqlite3.OperationalError:
         return  # no FTS5 in this build: the export is complete without it
