@@ -302,12 +302,29 @@ def sides(
     Example: karabakh sides --side 2
     """
     facts = load_facts(doc)
-    chosen = [s for s in facts.sides if side is None or s.side == side]
+    require_side(facts, side)
     if not facts.sides:
         note(f"{facts.path}: the infobox lists no sides")
-    elif not chosen:
-        fail(f"there is no side {side}; sides: {', '.join(str(s.side) for s in facts.sides)}", facts.path)
-    emit(chosen, json, no_color, "sides")
+    emit([s for s in facts.sides if side is None or s.side == side], json, no_color, "sides")
+
+
+def require_side(facts, side: Optional[int]) -> None:
+    """A side number names a combatant column of the infobox: one the infobox lacks is an
+    input error (exit 2), as an unknown infobox field or section is."""
+    known = [s.side for s in facts.sides]
+    if side is not None and known and side not in known:
+        fail(f"there is no side {side}; sides: {', '.join(map(str, known))}", facts.path)
+
+
+def require_claimant(facts, claims, claimant: Optional[str]) -> None:
+    """`--claimant` must name a side the infobox has, "third", or a claimant of some claim."""
+    from .extract.claims import select
+
+    wanted = (claimant or "").strip()
+    if wanted.isdigit():
+        require_side(facts, int(wanted))
+    elif wanted and wanted.lower() != "third" and claims and not select(claims, claimant=wanted):
+        fail(f"no claim is by a claimant named {claimant!r}", facts.path)
 
 
 LossesSideOption = Annotated[
@@ -369,6 +386,8 @@ def casualties(
     check_choice("--category", category, CATEGORIES)
     check_choice("--source", source, ("infobox", "body"))
     facts = load_facts(doc)
+    require_side(facts, side)
+    require_claimant(facts, facts.claims, claimant)
     if not facts.claims:
         note(f"{facts.path}: the article gives no casualty figures")
     chosen = chosen_claims(
@@ -398,11 +417,20 @@ def losses(
     """
     check_choice("--source", source, ("infobox", "body"))
     facts = load_facts(doc)
+    require_side(facts, side)
+    require_claimant(facts, facts.losses, claimant)
     if not facts.losses:
         note(f"{facts.path}: the article gives no equipment losses")
     chosen = chosen_claims(facts.losses, "equipment", json, side=side, claimant=claimant, source=source)
     if json or chosen:
         emit(chosen, json, no_color, "claims_list" if every else "losses", parties=facts.side_map.parties)
+
+
+def require_section(facts, section: Optional[str], matches) -> None:
+    """`--section` must name a section the document has (by the command's own rule of
+    `matches(section, path)`); exit 2 otherwise."""
+    if section is not None and not any(matches(section, s.path) for s in facts.sections):
+        fail(f"no section {section!r}; `karabakh sections` lists them", facts.path)
 
 
 # --- timeline ----------------------------------------------------------------------------
@@ -460,6 +488,7 @@ def timeline(
     check_choice("--kind", kind, KINDS)
     check_choice("--precision", precision, PRECISIONS)
     facts = load_facts(doc)
+    require_section(facts, section, lambda wanted, path: wanted.casefold() in path.casefold())
     first, last = parse_days(from_, "--from", facts), parse_days(to, "--to", facts)
     start, end = first and first[0], last and last[1]
     if start and end and start > end:
@@ -575,6 +604,7 @@ def entities(
     """
     check_choice("--type", type_, ENTITY_TYPES)
     facts = load_facts(doc)
+    require_side(facts, side)
     chosen = [e for e in facts.entities if type_ in (None, e.type) and side in (None, e.side)]
     if not facts.entities:
         note(f"{facts.path}: the article names no entities")
@@ -601,10 +631,13 @@ def entity(
 ) -> None:
     """Show one entity: type, aliases, roles, and every sentence naming it, with its date.
 
-    Exit 1 when nothing is called NAME (the closest names are suggested), 2 when several are.
+    Exit 1 when nothing is called NAME (the closest names are suggested), 2 when several are
+    or NAME is empty.
 
     Example: karabakh entity Shushi
     """
+    if not name.strip():
+        fail("NAME is empty; give a name, alias, surname or acronym")
     facts = load_facts(doc)
     found = facts.entity_index.lookup(name)
     if found.candidates:
@@ -649,8 +682,7 @@ def search(
     from .extract.search import QueryError, section_matches
 
     facts = load_facts(doc)
-    if section is not None and not any(section_matches(section, s.path) for s in facts.sections):
-        fail(f"no section {section!r}; `karabakh sections` lists them", facts.path)
+    require_section(facts, section, section_matches)
     try:
         hits = facts.search(query, section, limit)
     except QueryError as exc:
