@@ -36,8 +36,23 @@ Every command takes --doc PATH (or KARABAKH_DOC) and --json.
 Run `karabakh COMMAND --help` for a command's options.
 """
 
+GLOBAL_FLAGS = ("--no-cache", "--no-color")
+
+
+class GlobalFlagsGroup(typer.core.TyperGroup):
+    """Takes --no-cache and --no-color before or after the command name, as git and gh do:
+    wherever they stand (before a `--`), they are handed to the root callback."""
+
+    def parse_args(self, ctx, args):
+        end = args.index("--") if "--" in args else len(args)
+        flags = [arg for arg in args[:end] if arg in GLOBAL_FLAGS]
+        rest = [arg for arg in args[:end] if arg not in GLOBAL_FLAGS]
+        return super().parse_args(ctx, list(dict.fromkeys(flags)) + rest + args[end:])
+
+
 app = typer.Typer(
     name="karabakh",
+    cls=GlobalFlagsGroup,
     help=OVERVIEW,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -170,6 +185,7 @@ def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
     from . import output
 
     request = invocation.get("output") or OutputRequest()
+    no_color = no_color or invocation.get("no_color", False)
     if as_json and request.format:
         fail(f"--json and --{request.format} cannot be combined")
     rows = request.format or ("tsv" if request.fields and not as_json else None)
@@ -219,11 +235,12 @@ def root(
     ] = False,
     no_cache: Annotated[
         bool,
-        typer.Option("--no-cache", help="Extract afresh; do not read or write the fact cache."),
+        typer.Option("--no-cache", help="Extract afresh; do not read or write the fact cache (before or after COMMAND)."),
     ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal (before or after COMMAND).")] = False,
 ) -> None:
     invocation.clear()
-    invocation["no_cache"] = no_cache
+    invocation.update(no_cache=no_cache, no_color=no_color)
     if ctx.invoked_subcommand is None:
         sys.stdout.write(OVERVIEW.replace("\b\n", "") + "\nCommands:\n")
         for command in ctx.command.commands.values():  # type: ignore[attr-defined]
