@@ -205,6 +205,18 @@ def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
         fail(str(exc))
 
 
+def did_you_mean(wanted: str, names) -> str:
+    """"; did you mean 'a' or 'b'?" naming the few of `names` closest to `wanted` (ignoring
+    case and accents), or "" when none is close."""
+    import difflib
+
+    from .extract.textnorm import fold
+
+    folded = {fold(name): name for name in names}
+    close = difflib.get_close_matches(fold(wanted), list(folded), n=3, cutoff=0.75)
+    return f"; did you mean {' or '.join(repr(folded[name]) for name in close)}?" if close else ""
+
+
 def one_line(message: str) -> str:
     """Text for a message on stderr: no control characters, and no line break even when a
     path or a field name from the document holds one."""
@@ -281,9 +293,12 @@ def infobox(
     if field is None:
         emit(box.fields, json, no_color, "infobox_fields")
         return
-    if field not in box.fields:
-        fail(f"no infobox field {field!r}; fields: {', '.join(box.fields)}", facts.path)
-    emit(box.fields[field], json, no_color, "infobox_field")
+    by_case = {name.casefold(): name for name in box.fields}
+    name = field if field in box.fields else by_case.get(field.casefold())
+    if name is None:
+        hint = did_you_mean(field, box.fields) or "; `karabakh infobox` lists the fields"
+        fail(f"no infobox field {field!r}{hint}", facts.path)
+    emit(box.fields[name], json, no_color, "infobox_field")
 
 
 @app.command()
@@ -341,7 +356,8 @@ def require_claimant(facts, claims, claimant: Optional[str]) -> None:
     if wanted.isdigit():
         require_side(facts, int(wanted))
     elif wanted and wanted.lower() != "third" and claims and not select(claims, claimant=wanted):
-        fail(f"no claim is by a claimant named {claimant!r}", facts.path)
+        hint = did_you_mean(wanted, {claim.claimant for claim in claims}) or "; give a side, third, or a name"
+        fail(f"no claim is by a claimant named {claimant!r}{hint}", facts.path)
 
 
 LossesSideOption = Annotated[
@@ -447,7 +463,8 @@ def require_section(facts, section: Optional[str], matches) -> None:
     """`--section` must name a section the document has (by the command's own rule of
     `matches(section, path)`); exit 2 otherwise."""
     if section is not None and not any(matches(section, s.path) for s in facts.sections):
-        fail(f"no section {section!r}; `karabakh sections` lists them", facts.path)
+        hint = did_you_mean(section, [s.title for s in facts.sections] + [s.path for s in facts.sections])
+        fail(f"no section {section!r}{hint or '; `karabakh sections` lists them'}", facts.path)
 
 
 # --- timeline ----------------------------------------------------------------------------
@@ -661,7 +678,7 @@ def entity(
         emit(list(found.candidates), json, no_color, "entities")
         fail(f"{name!r} names {len(found.candidates)} entities; give one of their names", facts.path)
     if found.entity is None:
-        closest = f"; closest: {', '.join(found.suggestions)}" if found.suggestions else ""
+        closest = f"; did you mean {' or '.join(map(repr, found.suggestions))}?" if found.suggestions else ""
         note(f"no entity is called {name!r}{closest}")
         if json:
             emit(None, True, no_color, "")  # `null`: the JSON of no entity, still parseable

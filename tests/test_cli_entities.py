@@ -80,7 +80,7 @@ def test_unknown_entity_exits_1_with_suggestions():
     result = run("entity", "Pashinian")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert "closest: Nikol Pashinyan" in result.stderr
+    assert result.stderr == "karabakh: no entity is called 'Pashinian'; did you mean 'Nikol Pashinyan'?\n"
 
 
 def test_entity_human_view():
