@@ -60,6 +60,17 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+def at_least(lowest: int):
+    """A check that a number option is `lowest` or more (a usage error otherwise)."""
+
+    def check(value: Optional[int]) -> Optional[int]:
+        if value is not None and value < lowest:
+            raise typer.BadParameter(f"must be {lowest} or more, not {value}")
+        return value
+
+    return check
+
+
 DocOption = Annotated[
     Optional[Path],
     typer.Option(
@@ -115,7 +126,7 @@ ColorOption = Annotated[
 ]
 NoPagerOption = Annotated[bool, typer.Option("--no-pager", help="Never page (also KARABAKH_PAGER=cat or PAGER=cat).")]
 RowsLimitOption = Annotated[
-    Optional[int], typer.Option("--limit", min=0, help="At most this many rows; 0 for all. Default on a terminal: 50.")
+    Optional[int], typer.Option("--limit", metavar="N", callback=at_least(0), help="At most this many rows; 0 for all. Default on a terminal: 50.")
 ]
 
 
@@ -273,7 +284,7 @@ def summary(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOp
 @app.command()
 @output_options()
 def infobox(
-    field: Annotated[Optional[str], typer.Argument(help="One field, e.g. result or casualties1.")] = None,
+    field: Annotated[Optional[str], typer.Argument(metavar="FIELD", help="One field, e.g. result or casualties1 (any case).")] = None,
     doc: DocOption = None,
     json: JsonOption = False,
     no_color: NoColorOption = False,
@@ -321,7 +332,7 @@ def names(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOpti
     emit(load_facts(doc).names, json, no_color, "names")
 
 
-SideOption = Annotated[Optional[int], typer.Option("--side", help="Only this combatant column (1, 2, ...).", min=1)]
+SideOption = Annotated[Optional[int], typer.Option("--side", metavar="N", callback=at_least(1), help="Only this combatant column (1, 2, ...).")]
 
 
 @app.command()
@@ -361,12 +372,13 @@ def require_claimant(facts, claims, claimant: Optional[str]) -> None:
 
 
 LossesSideOption = Annotated[
-    Optional[int], typer.Option("--side", help="Only the losses of this side (1, 2, ...).", min=1)
+    Optional[int], typer.Option("--side", metavar="N", callback=at_least(1), help="Only the losses of this side (1, 2, ...).")
 ]
 ClaimantOption = Annotated[
     Optional[str],
     typer.Option(
         "--claimant",
+        metavar="WHO",
         help='Only claims by: a side number ("1"), "third" (third parties, unattributed), '
         'or words of the claimant\'s name ("SOHR").',
     ),
@@ -398,7 +410,7 @@ def check_choice(option: str, value: Optional[str], choices: tuple) -> None:
 def casualties(
     side: LossesSideOption = None,
     category: Annotated[
-        Optional[str], typer.Option("--category", help="killed, wounded, missing, captured or displaced.")
+        Optional[str], typer.Option("--category", metavar="WORD", help="killed, wounded, missing, captured or displaced.")
     ] = None,
     claimant: ClaimantOption = None,
     source: ClaimSourceOption = None,
@@ -504,9 +516,9 @@ def timeline(
     to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to this day or month.")] = None,
     about: Annotated[Optional[str], typer.Option("--about", metavar="TEXT", help="Only statements naming this entity or phrase.")] = None,
     section: Annotated[Optional[str], typer.Option("--section", metavar="TEXT", help="Only sections whose heading path contains TEXT.")] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Only dates written this way: explicit, yearless, month, relative, ordinal-day, range or vague.")] = None,
-    precision: Annotated[Optional[str], typer.Option("--precision", help="Only dates this precise: day, range, early-month, mid-month, late-month, month, season or year.")] = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many statements; 0 for all. Default on a terminal: 50.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", metavar="WORD", help="Only dates written this way: explicit, yearless, month, relative, ordinal-day, range or vague.")] = None,
+    precision: Annotated[Optional[str], typer.Option("--precision", metavar="WORD", help="Only dates this precise: day, range, early-month, mid-month, late-month, month, season or year.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", metavar="N", callback=at_least(0), help="At most this many statements; 0 for all. Default on a terminal: 50.")] = None,
     explain: ExplainOption = False,
     chart: Annotated[bool, typer.Option("--chart", help="Statements per week as a bar chart, ceasefires marked.")] = False,
     doc: DocOption = None,
@@ -615,16 +627,16 @@ def complete_section(ctx: typer.Context, incomplete: str) -> list[str]:
     return _starting_with(incomplete, [s.title for s in facts.sections] + [s.path for s in facts.sections])
 
 
-LimitOption = Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many; 0 for all. Default on a terminal: 50.")]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", metavar="N", callback=at_least(0), help="At most this many; 0 for all. Default on a terminal: 50.")]
 
 
 @app.command()
 @output_options(rows=True)
 def entities(
     type_: Annotated[
-        Optional[str], typer.Option("--type", help=f"Only this type: {', '.join(ENTITY_TYPES)}.")
+        Optional[str], typer.Option("--type", metavar="WORD", help=f"Only this type: {', '.join(ENTITY_TYPES)}.")
     ] = None,
-    side: Annotated[Optional[int], typer.Option("--side", min=1, help="Only entities on this side (1, 2, ...).")] = None,
+    side: Annotated[Optional[int], typer.Option("--side", metavar="N", callback=at_least(1), help="Only entities on this side (1, 2, ...).")] = None,
     limit: LimitOption = None,
     doc: DocOption = None,
     json: JsonOption = False,
@@ -731,10 +743,10 @@ def export(
     path: Annotated[str, typer.Argument(help="File (or folder, for csv) to write; - for stdout.", metavar="PATH")],
     format: Annotated[
         Optional[str],
-        typer.Option("--format", "-f", help="json, jsonl, csv or sqlite. Default: from PATH's extension."),
+        typer.Option("--format", "-f", metavar="json|jsonl|csv|sqlite", help="json, jsonl, csv or sqlite. Default: from PATH's extension."),
     ] = None,
     only: Annotated[
-        Optional[str], typer.Option("--only", help="One record type (a table), e.g. claims or events.")
+        Optional[str], typer.Option("--only", metavar="TABLE", help="One record type (a table), e.g. claims or events.")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace PATH if it is a file, or a folder an earlier csv export made.")
