@@ -36,8 +36,23 @@ Every command takes --doc PATH (or KARABAKH_DOC) and --json.
 Run `karabakh COMMAND --help` for a command's options.
 """
 
+GLOBAL_FLAGS = ("--no-cache", "--no-color")
+
+
+class GlobalFlagsGroup(typer.core.TyperGroup):
+    """Takes --no-cache and --no-color before or after the command name, as git and gh do:
+    wherever they stand (before a `--`), they are handed to the root callback."""
+
+    def parse_args(self, ctx, args):
+        end = args.index("--") if "--" in args else len(args)
+        flags = [arg for arg in args[:end] if arg in GLOBAL_FLAGS]
+        rest = [arg for arg in args[:end] if arg not in GLOBAL_FLAGS]
+        return super().parse_args(ctx, list(dict.fromkeys(flags)) + rest + args[end:])
+
+
 app = typer.Typer(
     name="karabakh",
+    cls=GlobalFlagsGroup,
     help=OVERVIEW,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -50,6 +65,17 @@ def note_doc_source(ctx: typer.Context, param: typer.CallbackParam, value: Optio
     source = ctx.get_parameter_source(param.name or "doc")
     invocation["doc_from_env"] = source is not None and source.name == "ENVIRONMENT"
     return value
+
+
+def at_least(lowest: int):
+    """A check that a number option is `lowest` or more (a usage error otherwise)."""
+
+    def check(value: Optional[int]) -> Optional[int]:
+        if value is not None and value < lowest:
+            raise typer.BadParameter(f"must be {lowest} or more, not {value}")
+        return value
+
+    return check
 
 
 DocOption = Annotated[
@@ -110,7 +136,7 @@ ColorOption = Annotated[
 ]
 NoPagerOption = Annotated[bool, typer.Option("--no-pager", help="Never page (also KARABAKH_PAGER=cat or PAGER=cat).")]
 RowsLimitOption = Annotated[
-    Optional[int], typer.Option("--limit", min=0, help="At most this many rows; 0 for all. Default on a terminal: 50.")
+    Optional[int], typer.Option("--limit", metavar="N", callback=at_least(0), help="At most this many rows; 0 for all. Default on a terminal: 50.")
 ]
 
 
@@ -180,6 +206,7 @@ def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
     from . import output
 
     request = invocation.get("output") or OutputRequest()
+    no_color = no_color or invocation.get("no_color", False)
     if as_json and request.format:
         fail(f"--json and --{request.format} cannot be combined")
     rows = request.format or ("tsv" if request.fields and not as_json else None)
@@ -197,6 +224,18 @@ def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
             render.show(request.environment(no_color), view, value, limit=request.limit, **options)
     except output.FieldError as exc:
         fail(str(exc))
+
+
+def did_you_mean(wanted: str, names) -> str:
+    """"; did you mean 'a' or 'b'?" naming the few of `names` closest to `wanted` (ignoring
+    case and accents), or "" when none is close."""
+    import difflib
+
+    from .extract.textnorm import fold
+
+    folded = {fold(name): name for name in names}
+    close = difflib.get_close_matches(fold(wanted), list(folded), n=3, cutoff=0.75)
+    return f"; did you mean {' or '.join(repr(folded[name]) for name in close)}?" if close else ""
 
 
 def one_line(message: str) -> str:
@@ -229,11 +268,12 @@ def root(
     ] = False,
     no_cache: Annotated[
         bool,
-        typer.Option("--no-cache", help="Extract afresh; do not read or write the fact cache."),
+        typer.Option("--no-cache", help="Extract afresh; do not read or write the fact cache (before or after COMMAND)."),
     ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal (before or after COMMAND).")] = False,
 ) -> None:
     invocation.clear()
-    invocation["no_cache"] = no_cache
+    invocation.update(no_cache=no_cache, no_color=no_color)
     if ctx.invoked_subcommand is None:
         sys.stdout.write(OVERVIEW.replace("\b\n", "") + "\nCommands:\n")
         for command in ctx.command.commands.values():  # type: ignore[attr-defined]
@@ -254,7 +294,7 @@ def summary(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOp
 @app.command()
 @output_options()
 def infobox(
-    field: Annotated[Optional[str], typer.Argument(help="One field, e.g. result or casualties1.")] = None,
+    field: Annotated[Optional[str], typer.Argument(metavar="FIELD", help="One field, e.g. result or casualties1 (any case).")] = None,
     doc: DocOption = None,
     json: JsonOption = False,
     no_color: NoColorOption = False,
@@ -274,9 +314,12 @@ def infobox(
     if field is None:
         emit(box.fields, json, no_color, "infobox_fields")
         return
-    if field not in box.fields:
-        fail(f"no infobox field {field!r}; fields: {', '.join(box.fields)}", facts.path)
-    emit(box.fields[field], json, no_color, "infobox_field")
+    by_case = {name.casefold(): name for name in box.fields}
+    name = field if field in box.fields else by_case.get(field.casefold())
+    if name is None:
+        hint = did_you_mean(field, box.fields) or "; `karabakh infobox` lists the fields"
+        fail(f"no infobox field {field!r}{hint}", facts.path)
+    emit(box.fields[name], json, no_color, "infobox_field")
 
 
 @app.command()
@@ -299,7 +342,7 @@ def names(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOpti
     emit(load_facts(doc).names, json, no_color, "names")
 
 
-SideOption = Annotated[Optional[int], typer.Option("--side", help="Only this combatant column (1, 2, ...).", min=1)]
+SideOption = Annotated[Optional[int], typer.Option("--side", metavar="N", callback=at_least(1), help="Only this combatant column (1, 2, ...).")]
 
 
 @app.command()
@@ -312,17 +355,37 @@ def sides(
     Example: karabakh sides --side 2
     """
     facts = load_facts(doc)
-    chosen = [s for s in facts.sides if side is None or s.side == side]
+    require_side(facts, side)
     if not facts.sides:
         note(f"{facts.path}: the infobox lists no sides")
-    elif not chosen:
-        fail(f"there is no side {side}; sides: {', '.join(str(s.side) for s in facts.sides)}", facts.path)
-    emit(chosen, json, no_color, "sides")
+    emit([s for s in facts.sides if side is None or s.side == side], json, no_color, "sides")
+
+
+def require_side(facts, side: Optional[int]) -> None:
+    """A side number names a combatant column of the infobox: one the infobox lacks is an
+    input error (exit 2), as an unknown infobox field or section is."""
+    known = [s.side for s in facts.sides]
+    if side is not None and known and side not in known:
+        fail(f"there is no side {side}; sides: {', '.join(map(str, known))}", facts.path)
+
+
+def require_claimant(facts, claims, claimant: Optional[str]) -> None:
+    """`--claimant` must name a side the infobox has, "third", or a claimant of some claim."""
+    from .extract.claims import select
+
+    wanted = (claimant or "").strip()
+    if wanted.isdigit():
+        require_side(facts, int(wanted))
+    elif wanted and wanted.lower() != "third" and claims and not select(claims, claimant=wanted):
+        hint = did_you_mean(wanted, {claim.claimant for claim in claims}) or "; give a side, third, or a name"
+        fail(f"no claim is by a claimant named {claimant!r}{hint}", facts.path)
 
 
 LossesSideOption = Annotated[
-    Optional[int], typer.Option("--side", help="Only the losses of this side (1, 2, ...).", min=1)
+    Optional[int], typer.Option("--side", metavar="N", callback=at_least(1), help="Only the losses of this side (1, 2, ...).")
 ]
+
+
 def check_claimant(value: Optional[str]) -> Optional[str]:
     """A claimant given in digits must be a side number in ASCII digits: "²" and "③" are
     digits to str.isdigit but not numbers int() reads."""
@@ -337,6 +400,7 @@ ClaimantOption = Annotated[
     typer.Option(
         "--claimant",
         callback=check_claimant,
+        metavar="WHO",
         help='Only claims by: a side number ("1"), "third" (third parties, unattributed), '
         'or words of the claimant\'s name ("SOHR").',
     ),
@@ -368,7 +432,7 @@ def check_choice(option: str, value: Optional[str], choices: tuple) -> None:
 def casualties(
     side: LossesSideOption = None,
     category: Annotated[
-        Optional[str], typer.Option("--category", help="killed, wounded, missing, captured or displaced.")
+        Optional[str], typer.Option("--category", metavar="WORD", help="killed, wounded, missing, captured or displaced.")
     ] = None,
     claimant: ClaimantOption = None,
     source: ClaimSourceOption = None,
@@ -389,6 +453,8 @@ def casualties(
     check_choice("--category", category, CATEGORIES)
     check_choice("--source", source, ("infobox", "body"))
     facts = load_facts(doc)
+    require_side(facts, side)
+    require_claimant(facts, facts.claims, claimant)
     if not facts.claims:
         note(f"{facts.path}: the article gives no casualty figures")
     chosen = chosen_claims(
@@ -418,11 +484,21 @@ def losses(
     """
     check_choice("--source", source, ("infobox", "body"))
     facts = load_facts(doc)
+    require_side(facts, side)
+    require_claimant(facts, facts.losses, claimant)
     if not facts.losses:
         note(f"{facts.path}: the article gives no equipment losses")
     chosen = chosen_claims(facts.losses, "equipment", json, side=side, claimant=claimant, source=source)
     if json or chosen:
         emit(chosen, json, no_color, "claims_list" if every else "losses", parties=facts.side_map.parties)
+
+
+def require_section(facts, section: Optional[str], matches) -> None:
+    """`--section` must name a section the document has (by the command's own rule of
+    `matches(section, path)`); exit 2 otherwise."""
+    if section is not None and not any(matches(section, s.path) for s in facts.sections):
+        hint = did_you_mean(section, [s.title for s in facts.sections] + [s.path for s in facts.sections])
+        fail(f"no section {section!r}{hint or '; `karabakh sections` lists them'}", facts.path)
 
 
 # --- timeline ----------------------------------------------------------------------------
@@ -462,9 +538,9 @@ def timeline(
     to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to this day or month.")] = None,
     about: Annotated[Optional[str], typer.Option("--about", metavar="TEXT", help="Only statements naming this entity or phrase.")] = None,
     section: Annotated[Optional[str], typer.Option("--section", metavar="TEXT", help="Only sections whose heading path contains TEXT.")] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Only dates written this way: explicit, yearless, month, relative, ordinal-day, range or vague.")] = None,
-    precision: Annotated[Optional[str], typer.Option("--precision", help="Only dates this precise: day, range, early-month, mid-month, late-month, month, season or year.")] = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many statements; 0 for all. Default on a terminal: 50.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", metavar="WORD", help="Only dates written this way: explicit, yearless, month, relative, ordinal-day, range or vague.")] = None,
+    precision: Annotated[Optional[str], typer.Option("--precision", metavar="WORD", help="Only dates this precise: day, range, early-month, mid-month, late-month, month, season or year.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", metavar="N", callback=at_least(0), help="At most this many statements; 0 for all. Default on a terminal: 50.")] = None,
     explain: ExplainOption = False,
     chart: Annotated[bool, typer.Option("--chart", help="Statements per week as a bar chart, ceasefires marked.")] = False,
     doc: DocOption = None,
@@ -480,6 +556,7 @@ def timeline(
     check_choice("--kind", kind, KINDS)
     check_choice("--precision", precision, PRECISIONS)
     facts = load_facts(doc)
+    require_section(facts, section, lambda wanted, path: wanted.casefold() in path.casefold())
     first, last = parse_days(from_, "--from", facts), parse_days(to, "--to", facts)
     start, end = first and first[0], last and last[1]
     if start and end and start > end:
@@ -572,16 +649,16 @@ def complete_section(ctx: typer.Context, incomplete: str) -> list[str]:
     return _starting_with(incomplete, [s.title for s in facts.sections] + [s.path for s in facts.sections])
 
 
-LimitOption = Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many; 0 for all. Default on a terminal: 50.")]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", metavar="N", callback=at_least(0), help="At most this many; 0 for all. Default on a terminal: 50.")]
 
 
 @app.command()
 @output_options(rows=True)
 def entities(
     type_: Annotated[
-        Optional[str], typer.Option("--type", help=f"Only this type: {', '.join(ENTITY_TYPES)}.")
+        Optional[str], typer.Option("--type", metavar="WORD", help=f"Only this type: {', '.join(ENTITY_TYPES)}.")
     ] = None,
-    side: Annotated[Optional[int], typer.Option("--side", min=1, help="Only entities on this side (1, 2, ...).")] = None,
+    side: Annotated[Optional[int], typer.Option("--side", metavar="N", callback=at_least(1), help="Only entities on this side (1, 2, ...).")] = None,
     limit: LimitOption = None,
     doc: DocOption = None,
     json: JsonOption = False,
@@ -595,6 +672,7 @@ def entities(
     """
     check_choice("--type", type_, ENTITY_TYPES)
     facts = load_facts(doc)
+    require_side(facts, side)
     chosen = [e for e in facts.entities if type_ in (None, e.type) and side in (None, e.side)]
     if not facts.entities:
         note(f"{facts.path}: the article names no entities")
@@ -621,17 +699,20 @@ def entity(
 ) -> None:
     """Show one entity: type, aliases, roles, and every sentence naming it, with its date.
 
-    Exit 1 when nothing is called NAME (the closest names are suggested), 2 when several are.
+    Exit 1 when nothing is called NAME (the closest names are suggested), 2 when several are
+    or NAME is empty.
 
     Example: karabakh entity Shushi
     """
+    if not name.strip():
+        fail("NAME is empty; give a name, alias, surname or acronym")
     facts = load_facts(doc)
     found = facts.entity_index.lookup(name)
     if found.candidates:
         emit(list(found.candidates), json, no_color, "entities")
         fail(f"{name!r} names {len(found.candidates)} entities; give one of their names", facts.path)
     if found.entity is None:
-        closest = f"; closest: {', '.join(found.suggestions)}" if found.suggestions else ""
+        closest = f"; did you mean {' or '.join(map(repr, found.suggestions))}?" if found.suggestions else ""
         note(f"no entity is called {name!r}{closest}")
         if json:
             emit(None, True, no_color, "")  # `null`: the JSON of no entity, still parseable
@@ -669,8 +750,7 @@ def search(
     from .extract.search import QueryError, section_matches
 
     facts = load_facts(doc)
-    if section is not None and not any(section_matches(section, s.path) for s in facts.sections):
-        fail(f"no section {section!r}; `karabakh sections` lists them", facts.path)
+    require_section(facts, section, section_matches)
     try:
         hits = facts.search(query, section, limit)
     except QueryError as exc:
@@ -685,10 +765,10 @@ def export(
     path: Annotated[str, typer.Argument(help="File (or folder, for csv) to write; - for stdout.", metavar="PATH")],
     format: Annotated[
         Optional[str],
-        typer.Option("--format", "-f", help="json, jsonl, csv or sqlite. Default: from PATH's extension."),
+        typer.Option("--format", "-f", metavar="json|jsonl|csv|sqlite", help="json, jsonl, csv or sqlite. Default: from PATH's extension."),
     ] = None,
     only: Annotated[
-        Optional[str], typer.Option("--only", help="One record type (a table), e.g. claims or events.")
+        Optional[str], typer.Option("--only", metavar="TABLE", help="One record type (a table), e.g. claims or events.")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace PATH if it is a file, or a folder an earlier csv export made.")

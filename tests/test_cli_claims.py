@@ -1,6 +1,7 @@
 """The `casualties` and `losses` commands: JSON, filters, exit codes and the human views."""
 
 import json
+from pathlib import Path
 
 
 from cli_runner import run, run_json
@@ -49,12 +50,18 @@ def test_casualties_filters():
 
 
 def test_a_filter_that_matches_nothing_exits_1():
-    result = run("casualties", "--side", "9", "--json")
+    varnek = str(Path(__file__).parent / "docs" / "battle_of_varnek.md")  # no wounded of side 2
+    result = run("casualties", "--side", "2", "--category", "wounded", "--doc", varnek, "--json")
     assert (result.exit_code, json.loads(result.stdout)) == (1, [])
-    human = run("casualties", "--side", "9")
+    human = run("casualties", "--side", "2", "--category", "wounded", "--doc", varnek)
     assert human.exit_code == 1 and human.stdout == ""
-    assert human.stderr == "karabakh: no casualty claim matches --side 9\n"
-    assert run("losses", "--claimant", "nobody").exit_code == 1
+    assert human.stderr == "karabakh: no casualty claim matches --side 2 --category wounded\n"
+
+
+def test_a_side_or_claimant_the_article_lacks_is_an_input_error():
+    result = run("casualties", "--side", "9")
+    assert result.exit_code == 2 and result.stderr.endswith("there is no side 9; sides: 1, 2\n")
+    assert run("losses", "--claimant", "nobody").exit_code == 2
 
 
 def test_a_bad_choice_is_a_usage_error():

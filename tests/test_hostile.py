@@ -148,7 +148,9 @@ def test_errors_and_remarks_are_one_line_without_control_characters(make_doc):
     doc = make_doc('---\ninfoboxes:\n  - "a\\nb\\e[31m": {text: x}\n---\nText.\n')
     result = run("infobox", "zz", "--doc", doc)
     assert result.exit_code == 2
-    assert result.stderr == f"karabakh: error: {doc}: no infobox field 'zz'; fields: a b\n"
+    assert result.stderr == f"karabakh: error: {doc}: no infobox field 'zz'; `karabakh infobox` lists the fields\n"
+    suggested = run("infobox", "ab[31m", "--doc", doc)
+    assert suggested.stderr == f"karabakh: error: {doc}: no infobox field 'ab[31m'; did you mean 'a\\nb\\x1b[31m'?\n"
 
 
 # --- size and shape -----------------------------------------------------------------------------
