@@ -197,7 +197,7 @@ class EntityIndex:
         import difflib  # here: only a name not found needs it
 
         folded = {fold(name): name for e in self.entities for name in (e.name, *e.aliases)}
-        close = difflib.get_close_matches(fold(query), list(folded), n=5, cutoff=0.6)
+        close = difflib.get_close_matches(fold(query), list(folded), n=5, cutoff=0.7)
         suggestions = dict.fromkeys(self._owner(folded[name]) for name in close)
         return Lookup(None, suggestions=tuple(suggestions))
 
