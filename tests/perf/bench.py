@@ -86,29 +86,109 @@ def peers(body: str, repeats: int) -> list[tuple[str, float | None]]:
     return rows
 
 
-def whole_process(repeats: int) -> list[tuple[str, float]]:
+# The issue's whole-process rows: (label, arguments, on a terminal, target ratio to the trivial app).
+WHOLE_PROCESS = (
+    ("karabakh --no-cache timeline --json", ["--no-cache", "timeline", "--json"], False, 1.5),
+    ("karabakh timeline (terminal)", ["timeline"], True, 1.3),
+    ("karabakh casualties (terminal)", ["casualties"], True, 1.3),
+    ("karabakh entities (terminal)", ["entities"], True, 1.3),
+    ("karabakh timeline --json (replayed)", ["timeline", "--json"], False, 0.5),
+)
+
+
+def run_on_terminal(args: list[str], env: dict) -> int:
+    """Run a command with a pseudo-terminal as its stdin, stdout and stderr, reading all it prints."""
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(args, stdin=follower, stdout=follower, stderr=follower, env=env)
+    os.close(follower)
+    try:
+        while os.read(leader, 65536):
+            pass
+    except OSError:  # the terminal closes when the command ends
+        pass
+    os.close(leader)
+    return process.wait()
+
+
+def run_command(args: list[str], env: dict, terminal: bool) -> int:
+    if terminal:
+        return run_on_terminal(args, env)
+    return subprocess.run(args, capture_output=True, env=env).returncode
+
+
+def whole_process(repeats: int) -> list[tuple[str, float, float, float]]:
+    """(label, median seconds, median of the trivial Typer app run alternately with it, target)."""
     with tempfile.TemporaryDirectory() as folder:
         trivial = Path(folder) / "trivial_typer.py"
         trivial.write_text(TRIVIAL_TYPER_APP)
-        commands = [
-            ("python -c pass", [sys.executable, "-c", "pass"]),
-            ("trivial Typer app", [sys.executable, str(trivial), "--name", "x"]),
-            ("karabakh --help", [sys.executable, "-m", "karabakh_cli", "--help"]),
-        ]
-        for args in (["summary", "--json"], ["timeline", "--json"], ["casualties", "--json"],
-                     ["--no-cache", "timeline", "--json"], ["timeline"], ["casualties"]):
-            commands.append(("karabakh " + " ".join(args), [sys.executable, "-m", "karabakh_cli", *args]))
-        env = {**os.environ, "COLUMNS": "120", "XDG_CACHE_HOME": folder}
+        trivial_args = [sys.executable, str(trivial), "--name", "x"]
+        env = {**os.environ, "COLUMNS": "120", "LINES": "50", "XDG_CACHE_HOME": folder, "KARABAKH_PAGER": "cat"}
         # Measure as installed: with compiled bytecode, which pip writes for an installed
         # package but an editable checkout only gets when Python may write it.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         rows = []
-        for label, args in commands:
-            if subprocess.run(args, capture_output=True, env=env).returncode not in (0, 1):
-                rows.append((label + " (fails: skipped)", float("nan")))
-                continue  # the first run above also warmed the cache
-            rows.append((label, median_seconds(lambda args=args: subprocess.run(args, capture_output=True, env=env), repeats)))
+        for label, args, terminal, target in WHOLE_PROCESS:
+            command = [sys.executable, "-m", "karabakh_cli", *args]
+            if run_command(command, env, terminal) not in (0, 1):  # also warms the cache and bytecode
+                rows.append((label + " (fails: skipped)", float("nan"), float("nan"), target))
+                continue
+            run_command(trivial_args, env, terminal)
+            ours, theirs = [], []
+            for _ in range(repeats):  # alternately, so that both see the same load on the machine
+                theirs.append(median_seconds(lambda: run_command(trivial_args, env, terminal), 1))
+                ours.append(median_seconds(lambda: run_command(command, env, terminal), 1))
+            rows.append((label, statistics.median(ours), statistics.median(theirs), target))
         return rows
+
+
+# --- peak memory, read from the operating system ------------------------------------------
+
+EXTRACT_EVERYTHING = """
+import sys
+from karabakh_cli.factbase import FactBase
+facts = FactBase.load(sys.argv[1])
+if sys.argv[2] == "extract":
+    facts.all_facts()
+"""
+
+
+def peak_memory(path: Path, extract: bool = True, timeout: float = 900) -> tuple[int | None, float]:
+    """Peak resident memory in bytes of a fresh process that loads the document and (with
+    `extract`) computes every fact, as the kernel accounts it (/usr/bin/time's %M); and its
+    seconds. Not os.wait4 on our own child: Linux counts in a child's peak the memory of the
+    process that forked it, and this one holds the scaled bodies."""
+    if not Path("/usr/bin/time").exists():
+        return None, float("nan")
+    args = [sys.executable, "-c", EXTRACT_EVERYTHING, str(path), "extract" if extract else "load"]
+    started = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", *args], capture_output=True, text=True, timeout=timeout)
+    seconds = time.perf_counter() - started
+    return int(done.stderr.split()[-1]) * 1024, seconds  # kilobytes
+
+
+def one_word_paragraphs(head: str, size: int) -> str:
+    words = ("Alpha", "river", "Bravo", "mountain", "Charlie")
+    count = size // 8
+    return head + "\n---\n" + "".join(words[i % len(words)] + "\n\n" for i in range(count))
+
+
+def memory(text: str, folder: Path) -> list[tuple[str, int, int, float]]:
+    """(document, its bytes, peak memory, seconds) for normal prose and one-word paragraphs."""
+    head, body = text.split("\n---\n", 1)
+    documents = {
+        "bundled article": text,
+        "bundled body x10 (normal prose)": head + "\n---\n" + body * 10,
+        "3.8 MB of one-word paragraphs": one_word_paragraphs(head, 3_800_000),
+    }
+    rows = []
+    for label, content in documents.items():
+        path = folder / (label.split(" ")[0] + ".md")
+        path.write_text(content, encoding="utf-8")
+        peak, seconds = peak_memory(path)
+        rows.append((label, path.stat().st_size, peak, seconds))
+    return rows
 
 
 def scaling(text: str, repeats: int) -> list[tuple[str, float, float]]:
@@ -126,6 +206,10 @@ def milliseconds(seconds: float | None) -> str:
     return "n/a" if seconds is None else f"{seconds * 1000:9.2f} ms"
 
 
+def verdict(holds: bool) -> str:
+    return "holds" if holds else "MISSES"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
@@ -137,28 +221,43 @@ def main() -> None:
     peer_rows = peers(body_of(text), max(3, repeats // 3))
     outer = whole_process(max(5, repeats // 2))
     scale = scaling(text, max(3, repeats // 3))
+    with tempfile.TemporaryDirectory() as folder:
+        base_memory, _ = peak_memory(bundled_path(), extract=False)
+        peaks = memory(text, Path(folder))
 
     print("\n| measurement | median |\n| --- | ---: |")
-    for label, seconds in inner + peer_rows + [(label, s) for label, s in outer]:
+    for label, seconds in inner + peer_rows:
         print(f"| {label} | {milliseconds(seconds)} |")
+    for label, ours, theirs, _ in outer:
+        print(f"| {label} | {milliseconds(ours)} |")
+        print(f"| trivial Typer app, run alternately with it | {milliseconds(theirs)} |")
     print("\n| scaling | median | per MB |\n| --- | ---: | ---: |")
     for label, seconds, per_mb in scale:
         print(f"| {label} | {milliseconds(seconds)} | {milliseconds(per_mb)} |")
+    print("\n| peak memory (ru_maxrss of a fresh process) | bytes | peak | peak / bytes | seconds |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    if base_memory is None:
+        print("| (no /usr/bin/time: not measured) | | | | |")
+        peaks = []
+    else:
+        print(f"| only loading the bundled article (interpreter + imports) | | {base_memory / 2**20:.1f} MB | | |")
+    for label, size, peak, seconds in peaks:
+        print(f"| {label} | {size / 2**20:.2f} MB | {peak / 2**20:.1f} MB | {peak / size:.1f}x | {seconds:.1f} |")
 
-    every_fact = inner[1][1]
-    outer_times = dict(outer)
-    trivial = outer_times["trivial Typer app"]
-    print("\nratios (targets from issue 8):")
+    print("\n| issue 16 target | measured | target | verdict |\n| --- | ---: | ---: | --- |")
+    for label, ours, theirs, target in outer:
+        ratio = ours / theirs
+        print(f"| {label} / trivial Typer app | {ratio:.2f}x | <= {target}x | {verdict(ratio <= target)} |")
     datefinder = dict(peer_rows).get("peer: datefinder.find_dates(body)")
     if datefinder:
-        print(f"  every fact / datefinder            {every_fact / datefinder:5.2f}  (target <= 0.20)")
-    for label, seconds in outer:
-        if label.startswith("karabakh"):
-            target = 1.3 if "--json" in label else 1.6
-            print(f"  {label:<34} / trivial Typer {seconds / trivial:5.2f}  (target <= {target})")
-    per_mb = {label: per for label, _, per in scale}
-    first, last = list(per_mb.values())[0], list(per_mb.values())[-1]
-    print(f"  time per MB at x50 / at x1          {last / first:5.2f}  (target <= 1.5)")
+        ratio = inner[1][1] / datefinder
+        print(f"| every fact in-process / datefinder on the body | {ratio:.2f}x | <= 0.25x | {verdict(ratio <= 0.25)} |")
+    label, seconds, per_mb = scale[-1]
+    throughput = 1 / per_mb
+    print(f"| extraction throughput, {label} | {throughput:.2f} MB/s | >= 5 MB/s | {verdict(throughput >= 5)} |")
+    for label, size, peak, _ in peaks:
+        allowed = 8 * size + 40 * 2**20
+        print(f"| peak memory, {label} | {peak / 2**20:.0f} MB | <= {allowed / 2**20:.0f} MB | {verdict(peak <= allowed)} |")
 
 
 if __name__ == "__main__":

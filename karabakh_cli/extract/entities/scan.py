@@ -237,7 +237,24 @@ def _nation_before(text: str, part: list[Token]) -> tuple[str, ...] | None:
     a nationality word or a possessive name, then only words of an office, ending on a noun for
     a person (or nothing, for a body)."""
     start = part[0].start
-    before = tokenize(text, max(0, start - 80), start)[-7:]
+    window = max(0, start - 80)
+    # Most names have an ordinary word right before them: read a few words first, from a
+    # space (no word spans one, so they are the window's last words too), and the whole
+    # window only when those few do not settle it.
+    space = text.rfind(" ", window, max(window, start - 24))
+    if space > window:
+        found = _nation_in(text, tokenize(text, space, start)[-7:], start, complete=False)
+        if found is not _UNSETTLED:
+            return found
+    return _nation_in(text, tokenize(text, window, start)[-7:], start, complete=True)
+
+
+_UNSETTLED = object()
+
+
+def _nation_in(text: str, before: list[Token], start: int, complete: bool):
+    """_nation_before on the last words before `start`; _UNSETTLED when they all are words of
+    an office and fewer than seven, unless they are `complete`."""
     office = False
     for i in range(len(before) - 1, -1, -1):
         token = before[i]
@@ -250,7 +267,7 @@ def _nation_before(text: str, part: list[Token]) -> tuple[str, ...] | None:
             office = True
         elif token.key not in OFFICE_WORDS:
             return nation_of_word(token) if office or following == start else None
-    return None
+    return None if complete or len(before) == 7 else _UNSETTLED
 
 
 def _office_word(token: Token) -> bool:

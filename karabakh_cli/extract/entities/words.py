@@ -194,7 +194,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None, limit: int = -1)
         word, possessive = match.groups()
         first, last = match.span()
         initial = not tokens and opens(text, first)
-        fields = (word, fold(word), first, last, initial, possessive is not None)
+        key = word.lower() if word.isascii() else fold(word)  # fold() inlined: a call per word costs
+        fields = (word, key, first, last, initial, possessive is not None)
         tokens.append(tuple.__new__(Token, fields))  # faster than Token(...), a Python call
         if len(tokens) == limit:
             break
