@@ -643,7 +643,7 @@ def entity(
 @output_options(rows=True)
 def search(
     query: Annotated[
-        str, typer.Argument(metavar="QUERY", help='Words, all of which must appear, and "quoted phrases"; word* for a prefix.')
+        str, typer.Argument(metavar="QUERY", help='Words, all of which must appear; "quoted phrases"; a OR b; -word to leave out; word* for a prefix.')
     ],
     section: Annotated[
         Optional[str],
@@ -659,10 +659,11 @@ def search(
     json: JsonOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Find the sentences holding every word of QUERY, ignoring case and accents.
+    """Find the sentences holding every word of QUERY, ignoring case and accents, best first.
 
-    Whole words match, plurals too ("drone" finds "drones"); offsets in JSON are characters
-    of each sentence's text.
+    Whole words match, plurals too ("drone" finds "drones"); OR (in capitals) binds tighter
+    than the implicit AND. Ranked by BM25 (JSON `score`); offsets in JSON are characters of
+    each sentence's text.
 
     Example: karabakh search '"cluster munitions" stepanakert' --section "Suspected war crimes"
     """

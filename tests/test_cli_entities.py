@@ -120,6 +120,9 @@ def test_search_usage_errors_exit_2():
     assert result.exit_code == 2 and "nothing to search for" in result.stderr
     result = run("search", "armenia", "--section", "Nowhere")
     assert result.exit_code == 2 and "no section 'Nowhere'" in result.stderr
+    result = run("search", "shusha OR")
+    assert result.exit_code == 2 and "OR needs a word or phrase on each side" in result.stderr
+    assert 'write words (all must appear), "quoted phrases", a OR b' in result.stderr
 
 
 def test_search_human_view_highlights_matches():
