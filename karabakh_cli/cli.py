@@ -347,15 +347,40 @@ ClaimSourceOption = Annotated[
 ]
 
 
+def claimant_names(claimant: Optional[str], facts, as_json: bool):
+    """A side number or "third" as given; a name with its aliases."""
+    plain = (claimant or "").strip().lower()
+    if plain.isdigit() or plain == "third":
+        return claimant
+    return with_aliases(claimant, facts, as_json)
+
+
 def chosen_claims(claims, what: str, as_json: bool, **filters):
     """The claims matching the filters; exit 1 when filters leave none of the article's."""
     from .extract.claims import select
 
     chosen = select(claims, **filters)
     if claims and not chosen:
-        given = " ".join(f"--{name} {value}" for name, value in filters.items() if value is not None)
+        shown = {name: value[0] if isinstance(value, tuple) else value for name, value in filters.items()}
+        given = " ".join(f"--{name} {value}" for name, value in shown.items() if value is not None)
         nothing(f"no {what} claim matches {given}", as_json)
     return chosen
+
+
+def with_aliases(name: Optional[str], facts, as_json: bool):
+    """`name` and, when it is exactly a name or alias of one entity, the entity's other names,
+    said on stderr (not in JSON); None for no name."""
+    if not name:
+        return name
+    others = facts.other_names(name)
+    note_aliases(((name, others),) if others else (), as_json)
+    return (name, *others)
+
+
+def note_aliases(widened, as_json: bool) -> None:
+    if not as_json:
+        for typed, others in widened:
+            note(f"{typed!r} also matches {', '.join(map(repr, others))}: other names of the same entity")
 
 
 def check_choice(option: str, value: Optional[str], choices: tuple) -> None:
@@ -392,7 +417,8 @@ def casualties(
     if not facts.claims:
         note(f"{facts.path}: the article gives no casualty figures")
     chosen = chosen_claims(
-        facts.claims, "casualty", json, side=side, category=category, claimant=claimant, source=source
+        facts.claims, "casualty", json, side=side, category=category, claimant=claimant_names(claimant, facts, json),
+        source=source,
     )
     if json or chosen:
         view = "claims_list" if every else "casualties"
@@ -420,7 +446,9 @@ def losses(
     facts = load_facts(doc)
     if not facts.losses:
         note(f"{facts.path}: the article gives no equipment losses")
-    chosen = chosen_claims(facts.losses, "equipment", json, side=side, claimant=claimant, source=source)
+    chosen = chosen_claims(
+        facts.losses, "equipment", json, side=side, claimant=claimant_names(claimant, facts, json), source=source
+    )
     if json or chosen:
         emit(chosen, json, no_color, "claims_list" if every else "losses", parties=facts.side_map.parties)
 
@@ -484,7 +512,8 @@ def timeline(
     start, end = first and first[0], last and last[1]
     if start and end and start > end:
         fail(f"--from {from_!r} is after --to {to!r}")
-    events = select_events(facts.timeline.events, start, end, about, section, kind, precision)
+    about_names = with_aliases(about, facts, json)
+    events = select_events(facts.timeline.events, start, end, about_names, section, kind, precision)
     filters = {"from": from_, "to": to, "about": about, "section": section}
     filters.update(kind=kind, precision=precision)
     given = " ".join(f"--{name} {value!r}" for name, value in filters.items() if value is not None)
@@ -506,7 +535,7 @@ def timeline(
         note(f"{facts.path}: the article dates no statement")
     unresolved = ()  # they have no dates or kinds to filter by
     if explain and not (start or end or kind or precision):
-        unresolved = select_unresolved(facts.timeline.unresolved, about, section)
+        unresolved = select_unresolved(facts.timeline.unresolved, about_names, section)
     emit(list(events[:limit]), json, no_color, "timeline", explain=explain, unresolved=unresolved)
 
 
@@ -673,9 +702,11 @@ def search(
     if section is not None and not any(section_matches(section, s.path) for s in facts.sections):
         fail(f"no section {section!r}; `karabakh sections` lists them", facts.path)
     try:
-        hits = facts.search(query, section, limit)
+        parsed = facts.parse_query(query)
     except QueryError as exc:
         fail(str(exc))
+    note_aliases(parsed.widened, json)
+    hits = facts.search(parsed, section, limit)
     if not hits:
         nothing(f"no sentence matches {query!r}" + (f" under {section!r}" if section else ""), json)
     emit(list(hits), json, no_color, "search_hits")

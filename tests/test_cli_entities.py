@@ -128,7 +128,7 @@ def test_search_usage_errors_exit_2():
 def test_search_human_view_highlights_matches():
     result = run("search", "Shushi", "--color", "always")
     assert result.exit_code == 0
-    assert "\x1b[1;33mShushi\x1b[0m" in result.stdout and "1 sentence" in result.stdout
+    assert "\x1b[1;33mShushi\x1b[0m" in result.stdout and "12 sentences" in result.stdout
     plain = run("search", "Shushi")
     assert "2020-12-16" in plain.stdout and "Suspected war crimes > Azerbaijani" in plain.stdout
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from karabakh_cli.extract.document import Sentence
-from karabakh_cli.extract.search import Hit, QueryError, search, section_matches
+from karabakh_cli.extract.search import Hit, QueryError, parse_query, search, section_matches
 from karabakh_cli.extract.textnorm import fold
 from karabakh_cli.records import to_data
 
@@ -32,7 +32,8 @@ def matched(hit):
         ('"white phosphorus"', 8, r"\bwhite phosphorus\b"),
         # Fuzuli six times, Füzuli twice, and "Fuzuli District" twice, each in its own sentence.
         ("fuzuli", 10, r"\bf[uü]zuli\b"),
-        ("shushi", 1, r"\bshushi\b"),
+        # the entity index knows Shushi as another name of Shusha: both are searched
+        ("shushi", 12, r"\bshush[ai]\b"),
         ('"cluster munitions"', 19, r"\bcluster munitions\b"),
     ],
 )
@@ -90,7 +91,8 @@ def test_hits_carry_section_date_and_sentence(seed):
     assert str(hit.date) == "2020-12-16"  # the timeline's date of the sentence
     assert [f.name for f in fields(Hit)][:4] == ["text", "section", "date", "matches"]
     data = to_data(hit)
-    assert data["matches"] == [[list(m) for m in hit.matches][0]]
+    assert data["matches"] == [list(m) for m in hit.matches]
+    assert [hit.text[start:end] for start, end in hit.matches] == ["Shusha", "Shushi"]
 
 
 def test_limit(seed):
@@ -219,3 +221,33 @@ def test_equal_scores_keep_document_order():
 
 def test_new_hit_fields_are_appended():
     assert [f.name for f in fields(Hit)][:6] == ["text", "section", "date", "matches", "sentence", "score"]
+
+
+# --- aliases -------------------------------------------------------------------------------
+
+OTHER_NAMES = {"askenhavn": ("Port Asken",), "port asken": ("Askenhavn",)}
+
+
+def aliases(name):
+    return OTHER_NAMES.get(fold(name), ())
+
+
+def test_a_name_finds_what_its_aliases_find():
+    texts = sentences(*ISLANDS)
+    by_name = search(texts, parse_query("askenhavn", aliases))
+    by_alias = search(texts, parse_query('"Port Asken"', aliases))
+    assert sorted(h.sentence for h in by_name) == sorted(h.sentence for h in by_alias) == [0, 1, 2, 3]
+    assert parse_query("askenhavn", aliases).widened == (("askenhavn", ("Port Asken",)),)
+
+
+def test_aliases_widen_or_and_minus_terms_but_not_prefixes():
+    texts = sentences(*ISLANDS)
+    assert sorted(h.sentence for h in search(texts, parse_query("norvia OR askenhavn", aliases))) == [0, 1, 2, 3]
+    assert sorted(h.sentence for h in search(texts, parse_query("drone* -askenhavn", aliases))) == [4]
+    assert parse_query("askenhav*", aliases).widened == ()
+    assert parse_query("tessaly", aliases).widened == ()
+
+
+def test_the_seed_answers_the_same_for_a_name_and_its_alias(seed):
+    for name, alias in (("Shusha", "Shushi"), ("Human Rights Watch", "HRW")):
+        assert [h.sentence for h in seed.search(f'"{name}"')] == [h.sentence for h in seed.search(alias)]

@@ -52,6 +52,7 @@ class Query:
 
     clauses: tuple[tuple[Term, ...], ...]
     excluded: tuple[Term, ...] = ()
+    widened: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (a term as typed, the other names it took)
 
 
 @dataclass(frozen=True)
@@ -64,13 +65,16 @@ class Hit:
     score: float = 0.0
 
 
-def parse_query(query: str) -> Query:
-    """The query's clauses and excluded terms. Raises QueryError, saying how to write a query,
-    when it is malformed or has nothing to search for."""
+def parse_query(query: str, other_names: Callable[[str], tuple[str, ...]] | None = None) -> Query:
+    """The query's clauses and excluded terms. `other_names` gives the other names of a word
+    or phrase that names something (its aliases), which then count as alternatives of it.
+    Raises QueryError, saying how to write a query, when it is malformed or has nothing to
+    search for."""
     if query.count('"') % 2:
         raise QueryError(f"unclosed quote in {query!r}: {HOW}")
     clauses: list[tuple[Term, ...]] = []
     excluded: list[Term] = []
+    widened: list[tuple[str, tuple[str, ...]]] = []
     previous = None  # "term", "excluded" or "OR": what the last token was
     for match in TOKEN.finditer(query):
         negated, phrase, word = match.groups()
@@ -84,18 +88,22 @@ def parse_query(query: str) -> Query:
             continue
         if negated and previous == "OR":
             raise QueryError(f"a -word cannot be one side of OR in {query!r}: {HOW}")
+        others = other_names(term.text) if other_names and not term.text.endswith("*") else ()
+        if others:
+            widened.append((term.text, others))
+        alternatives = (term, *filter(None, map(_term, others)))
         if negated:
-            excluded.append(term)
+            excluded.extend(alternatives)
         elif previous == "OR":
-            clauses[-1] += (term,)
+            clauses[-1] += alternatives
         else:
-            clauses.append((term,))
+            clauses.append(alternatives)
         previous = "excluded" if negated else "term"
     if previous == "OR":
         raise QueryError(f"OR needs a word or phrase on each side in {query!r}: {HOW}")
     if not clauses:
         raise QueryError(f"nothing to search for in {query!r}: {HOW}")
-    return Query(tuple(clauses), tuple(excluded))
+    return Query(tuple(clauses), tuple(excluded), tuple(widened))
 
 
 def _term(text: str) -> Term | None:

@@ -347,21 +347,24 @@ def select_events(
     events: tuple[Event, ...],
     start: date | None = None,
     end: date | None = None,
-    about: str | None = None,
+    about: str | tuple[str, ...] | None = None,
     section: str | None = None,
     kind: str | None = None,
     precision: str | None = None,
 ) -> tuple[Event, ...]:
     """The events that overlap start..end and match every filter given: `about` a phrase of
-    the sentence or one of its entities, `section` part of the section path (any case)."""
-    about, section = (value.casefold() if value else None for value in (about, section))
+    the sentence or one of its entities (or a tuple of names, any of which will do: a name
+    and its aliases), `section` part of the section path (any case)."""
+    abouts = _alternatives(about)
+    section = section.casefold() if section else None
 
     def wanted(event: Event) -> bool:
         return (
             (start is None or event.end >= start)
             and (end is None or event.date <= end)
-            and (not about or about in event.text.casefold()
-                 or any(about == name.casefold() for name in event.entities))
+            and (not abouts or any(about in event.text.casefold()
+                                   or any(about == name.casefold() for name in event.entities)
+                                   for about in abouts))
             and (not section or section in event.section.casefold())
             and kind in (None, event.kind)
             and precision in (None, event.precision)
@@ -370,15 +373,22 @@ def select_events(
     return tuple(filter(wanted, events))
 
 
+def _alternatives(about: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    names = (about,) if isinstance(about, str) else about or ()
+    return tuple(name.casefold() for name in names if name)
+
+
 def select_unresolved(
-    unresolved: tuple[Unresolved, ...], about: str | None = None, section: str | None = None
+    unresolved: tuple[Unresolved, ...], about: str | tuple[str, ...] | None = None, section: str | None = None
 ) -> tuple[Unresolved, ...]:
-    """The unplaced expressions whose sentence has `about` and whose section has `section`."""
-    about, section = (value.casefold() if value else None for value in (about, section))
+    """The unplaced expressions whose sentence has `about` (or one of a tuple of names) and
+    whose section has `section`."""
+    abouts = _alternatives(about)
+    section = section.casefold() if section else None
     return tuple(
         item
         for item in unresolved
-        if (not about or about in item.text.casefold())
+        if (not abouts or any(about in item.text.casefold() for about in abouts))
         and (not section or section in item.section.casefold())
     )
 

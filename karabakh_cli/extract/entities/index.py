@@ -201,6 +201,13 @@ class EntityIndex:
         suggestions = dict.fromkeys(self._owner(folded[name]) for name in close)
         return Lookup(None, suggestions=tuple(suggestions))
 
+    def named(self, query: str) -> Entity | None:
+        """The one entity `query` is the name or an alias of (ignoring case and diacritics),
+        or None: unlike `lookup`, a word of a name is not enough."""
+        key = name_key(query)
+        exact = [e for e in self.entities if key and key in self._keys(e)]
+        return exact[0] if len(exact) == 1 else None
+
     def _keys(self, entity: Entity) -> set[tuple[str, ...]]:
         return {name_key(name) for name in (entity.name, *entity.aliases)}
 
