@@ -299,7 +299,33 @@ def names(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOpti
     emit(load_facts(doc).names, json, no_color, "names")
 
 
-SideOption = Annotated[Optional[int], typer.Option("--side", help="Only this combatant column (1, 2, ...).", min=1)]
+SideOption = Annotated[
+    Optional[str], typer.Option("--side", metavar="N|PARTY", help="Only this combatant column: 1, 2, ... or a party's name.")
+]
+
+
+def side_number(value: Optional[str], facts, as_json: bool) -> Optional[int]:
+    """The side an --side value means: a number as given, or the infobox column listing the
+    party it names (a name or alias, as every option hears names); exit 2 when none."""
+    if value is None:
+        return None
+    plain = value.strip()
+    if plain.isascii() and plain.isdigit():
+        if int(plain) < 1:
+            fail(f"--side {value!r}: sides are numbered from 1")
+        return int(plain)
+    from .extract.textnorm import fold
+
+    entity = facts.entity_index.named(plain)
+    names = {fold(name) for name in (plain, *((entity.name, *entity.aliases) if entity else ()))}
+    columns = [s.side for s in facts.sides if any(fold(party.name) in names for party in s.parties)]
+    if len(set(columns)) != 1:
+        parties = ", ".join(dict.fromkeys(party.name for s in facts.sides for party in s.parties))
+        fail(f"--side {value!r} names no party of one side; give 1, 2, ... or one of: {parties}")
+    if not as_json:
+        note(f"--side {value!r} is side {columns[0]}")
+    return columns[0]
+
 
 
 @app.command()
@@ -312,6 +338,7 @@ def sides(
     Example: karabakh sides --side 2
     """
     facts = load_facts(doc)
+    side = side_number(side, facts, json)
     chosen = [s for s in facts.sides if side is None or s.side == side]
     if not facts.sides:
         note(f"{facts.path}: the infobox lists no sides")
@@ -321,7 +348,8 @@ def sides(
 
 
 LossesSideOption = Annotated[
-    Optional[int], typer.Option("--side", help="Only the losses of this side (1, 2, ...).", min=1)
+    Optional[str],
+    typer.Option("--side", metavar="N|PARTY", help="Only the losses of this side: 1, 2, ... or a party's name."),
 ]
 def check_claimant(value: Optional[str]) -> Optional[str]:
     """A claimant given in digits must be a side number in ASCII digits: "²" and "③" are
@@ -414,6 +442,7 @@ def casualties(
     check_choice("--category", category, CATEGORIES)
     check_choice("--source", source, ("infobox", "body"))
     facts = load_facts(doc)
+    side = side_number(side, facts, json)
     if not facts.claims:
         note(f"{facts.path}: the article gives no casualty figures")
     chosen = chosen_claims(
@@ -444,6 +473,7 @@ def losses(
     """
     check_choice("--source", source, ("infobox", "body"))
     facts = load_facts(doc)
+    side = side_number(side, facts, json)
     if not facts.losses:
         note(f"{facts.path}: the article gives no equipment losses")
     chosen = chosen_claims(
@@ -610,7 +640,9 @@ def entities(
     type_: Annotated[
         Optional[str], typer.Option("--type", help=f"Only this type: {', '.join(ENTITY_TYPES)}.")
     ] = None,
-    side: Annotated[Optional[int], typer.Option("--side", min=1, help="Only entities on this side (1, 2, ...).")] = None,
+    side: Annotated[
+        Optional[str], typer.Option("--side", metavar="N|PARTY", help="Only entities on this side: 1, 2, ... or a party's name.")
+    ] = None,
     limit: LimitOption = None,
     doc: DocOption = None,
     json: JsonOption = False,
@@ -624,6 +656,7 @@ def entities(
     """
     check_choice("--type", type_, ENTITY_TYPES)
     facts = load_facts(doc)
+    side = side_number(side, facts, json)
     chosen = [e for e in facts.entities if type_ in (None, e.type) and side in (None, e.side)]
     if not facts.entities:
         note(f"{facts.path}: the article names no entities")

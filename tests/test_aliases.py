@@ -41,3 +41,31 @@ def test_a_side_number_or_third_is_not_a_name():
 def test_a_word_that_names_no_single_entity_is_searched_as_typed(seed):
     assert seed.other_names("drone") == ()
     assert seed.parse_query("drone").widened == ()
+
+
+# --- --side by a party's name -------------------------------------------------------------
+
+TRI_BORDER = "tests/docs/tri_border_war.md"
+
+
+@pytest.mark.parametrize("party, number", [("Umbara", "2"), ("tazir", "3"), ("France", "1")])
+def test_side_by_party_name_is_its_infobox_column(party, number):
+    for command in ("sides", "casualties", "entities"):
+        by_name = run(command, "--doc", TRI_BORDER, "--side", party, "--json")
+        by_number = run(command, "--doc", TRI_BORDER, "--side", number, "--json")
+        assert by_number.exit_code in (0, 1)
+        assert (by_name.exit_code, by_name.stdout) == (by_number.exit_code, by_number.stdout)
+    assert f"--side '{party}' is side {number}" in run("sides", "--doc", TRI_BORDER, "--side", party).stderr
+
+
+@pytest.mark.parametrize("value, problem", [("Ossa", "names no party of one side"), ("0", "numbered from 1")])
+def test_side_that_names_no_party_is_a_usage_error(value, problem):
+    result = run("sides", "--doc", TRI_BORDER, "--side", value)
+    assert result.exit_code == 2 and problem in result.stderr
+    if value == "Ossa":
+        assert "Kesh, France, Umbara, Tazir" in result.stderr
+
+
+def test_side_by_an_alias_of_a_party(seed):
+    entity = next(e for e in seed.entities if e.role == "combatant" and e.aliases)
+    assert run_json("sides", "--side", entity.aliases[0]) == run_json("sides", "--side", entity.name)
