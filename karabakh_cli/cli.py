@@ -524,7 +524,10 @@ def timeline(
     precision: Annotated[Optional[str], typer.Option("--precision", help="Only dates this precise: day, range, early-month, mid-month, late-month, month, season or year.")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many statements; 0 for all. Default on a terminal: 50.")] = None,
     explain: ExplainOption = False,
-    chart: Annotated[bool, typer.Option("--chart", help="Statements per week as a bar chart, ceasefires marked.")] = False,
+    chart: Annotated[bool, typer.Option("--chart", help="Sentences with a date per week as a bar chart, ceasefires marked.")] = False,
+    overlapping: Annotated[
+        bool, typer.Option("--overlapping", help="With --from/--to: also dates that only overlap the range (a month, the war).")
+    ] = False,
     doc: DocOption = None,
     json: JsonOption = False,
     no_color: NoColorOption = False,
@@ -543,7 +546,7 @@ def timeline(
     if start and end and start > end:
         fail(f"--from {from_!r} is after --to {to!r}")
     about_names = with_aliases(about, facts, json)
-    events = select_events(facts.timeline.events, start, end, about_names, section, kind, precision)
+    events = select_events(facts.timeline.events, start, end, about_names, section, kind, precision, overlapping)
     filters = {"from": from_, "to": to, "about": about, "section": section}
     filters.update(kind=kind, precision=precision)
     given = " ".join(f"--{name} {value!r}" for name, value in filters.items() if value is not None)
@@ -586,7 +589,7 @@ def on(
 
     facts = load_facts(doc)
     start, end = parse_days(day, "DATE", facts)
-    events = select_events(facts.timeline.events, start, end)
+    events = select_events(facts.timeline.events, start, end, overlapping=True)
     if not events:
         nothing(f"nothing in the article is dated {day}", json)
     war_day = day_of_war(facts.conflict_span, start) if start == end else None

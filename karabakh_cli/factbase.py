@@ -270,7 +270,7 @@ class FactBase:
 
     def entity_profile(self, entity):
         """One entity with its roles and every sentence that names it, dated where it can be."""
-        return self.entity_index.profile(entity, self.sentences, self.sentence_dates)
+        return self.entity_index.profile(entity, self.sentences, self.first_events)
 
     def other_names(self, name: str) -> tuple[str, ...]:
         """The entity's name and aliases other than `name` when `name` is exactly a name or
@@ -295,7 +295,7 @@ class FactBase:
         from .extract.search import search
 
         parsed = self.parse_query(query) if isinstance(query, str) else query
-        return search(self.sentences, parsed, section, self.sentence_dates, limit)
+        return search(self.sentences, parsed, section, self.first_events, limit)
 
     @fact
     def summary(self):

@@ -59,10 +59,12 @@ class Query:
 class Hit:
     text: str
     section: str
-    date: object  # whatever the dates mapping gives for the sentence (an ISO date), or None
+    date: object  # the first day of the sentence's first date, or None
     matches: tuple[tuple[int, int], ...]
     sentence: int
     score: float = 0.0
+    end: object = None  # the last day of that date
+    precision: str | None = None  # how precise it is: day, month, year, ... (see timeline.py)
 
 
 def parse_query(query: str, other_names: Callable[[str], tuple[str, ...]] | None = None) -> Query:
@@ -130,7 +132,8 @@ def search(
     """Sentences matching `query`, best first, with match offsets.
 
     `section` keeps sentences under a heading (see `section_matches`); `dates` maps a
-    sentence index to its date; `limit` keeps the best ones.
+    sentence index to its first date (anything with `date`, `end` and `precision`, such as a
+    timeline event); `limit` keeps the best ones.
     """
     parsed = parse_query(query) if isinstance(query, str) else query
     dates = dates or {}
@@ -146,9 +149,10 @@ def search(
         _, offsets = fold_offsets(sentence.text)
         spans = _merged([span for spans in found[number] for span in spans])
         matches = tuple(original_span(offsets, start, end) for start, end in spans)
+        dated = dates.get(sentence.index)
         hits.append(
-            Hit(sentence.text, sentence.section, dates.get(sentence.index), matches, sentence.index,
-                round(score(number), 4))
+            Hit(sentence.text, sentence.section, getattr(dated, "date", None), matches, sentence.index,
+                round(score(number), 4), getattr(dated, "end", None), getattr(dated, "precision", None))
         )
     hits.sort(key=lambda hit: -hit.score)
     return tuple(hits[:limit] if limit is not None else hits)

@@ -284,12 +284,14 @@ def _span(mention: Mention, dates: tuple[date, date] | None, anchor: str | None)
 
 @dataclass(frozen=True)
 class Week:
-    """Monday to Sunday: how many dated statements fall in it, and its ceasefire dates."""
+    """Monday to Sunday: how many dated statements (date expressions) and how many sentences
+    fall in it, and its ceasefire dates."""
 
     start: date
     end: date
     statements: int
     ceasefires: tuple[date, ...]
+    sentences: int = 0  # sentences with a date in the week, each once however many dates it has
 
 
 def parse_when(text: str, conflict: DateSpan | None = None) -> tuple[date, date]:
@@ -351,8 +353,10 @@ def select_events(
     section: str | None = None,
     kind: str | None = None,
     precision: str | None = None,
+    overlapping: bool = False,
 ) -> tuple[Event, ...]:
-    """The events that overlap start..end and match every filter given: `about` a phrase of
+    """The events that lie within start..end (or, `overlapping`, only touch it: a month for a
+    range of one week) and match every filter given: `about` a phrase of
     the sentence or one of its entities (or a tuple of names, any of which will do: a name
     and its aliases), `section` part of the section path (any case)."""
     abouts = _alternatives(about)
@@ -360,8 +364,8 @@ def select_events(
 
     def wanted(event: Event) -> bool:
         return (
-            (start is None or event.end >= start)
-            and (end is None or event.date <= end)
+            (start is None or (event.end if overlapping else event.date) >= start)
+            and (end is None or (event.date if overlapping else event.end) <= end)
             and (not abouts or any(about in event.text.casefold()
                                    or any(about == name.casefold() for name in event.entities)
                                    for about in abouts))
@@ -408,18 +412,26 @@ def weekly(
     if weeks > MAX_WEEKS:
         raise ValueError(f"a chart of {weeks} weeks is too long: at most {MAX_WEEKS}")
     counts = Counter(_monday(e.date) for e in counted)
+    sentences = _sentences_per_week(counted)
     ceasefires = {e.date for e in counted if e.precision == "day" and CEASEFIRE.search(e.text)}
     chart = []
     for n in range(weeks):
         monday = first + timedelta(weeks=n)
         sunday = monday + timedelta(days=6) if monday <= LAST_MONDAY else date.max
         marked = tuple(sorted(d for d in ceasefires if monday <= d <= sunday))
-        chart.append(Week(monday, sunday, counts[monday], marked))
+        chart.append(Week(monday, sunday, counts[monday], marked, sentences[monday]))
     return tuple(chart)
 
 
 MAX_WEEKS = 10500  # about two centuries: a longer chart is a typo, not a war
 LAST_MONDAY = date.max - timedelta(days=6)  # the calendar ends on a Friday
+
+
+def _sentences_per_week(events: list[Event]) -> Counter:
+    """Per Monday, the sentences with a date in its week: a sentence dating two days of one
+    week counts once."""
+    weeks = {(_monday(e.date), e.sentence if e.sentence is not None else id(e)) for e in events}
+    return Counter(monday for monday, _ in weeks)
 
 
 def _monday(day: date) -> date:

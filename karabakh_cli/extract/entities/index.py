@@ -45,8 +45,10 @@ class Entity:
 class Mention:
     text: str
     section: str
-    date: object  # the sentence's date from the timeline (an ISO date), or None
+    date: object  # the first day of the sentence's first date on the timeline, or None
     sentence: int
+    end: object = None  # the last day of that date
+    precision: str | None = None  # day, month, year, ... (see timeline.py)
 
 
 @dataclass(frozen=True)
@@ -217,11 +219,15 @@ class EntityIndex:
                 return entity.name
         return name
 
+    @staticmethod
+    def _mention(sentence: Sentence, index: int, dated: object) -> Mention:
+        """`dated` is the sentence's first date: anything with `date`, `end` and `precision`."""
+        date, end, precision = (getattr(dated, name, None) for name in ("date", "end", "precision"))
+        return Mention(sentence.text, sentence.section, date, index, end, precision)
+
     def profile(self, entity: Entity, sentences: tuple[Sentence, ...], dates: Mapping[int, object] | None = None) -> Profile:
         dates = dates or {}
-        mentions = tuple(
-            Mention(sentences[i].text, sentences[i].section, dates.get(i), i) for i in self.mentions_of(entity.name)
-        )
+        mentions = tuple(self._mention(sentences[i], i, dates.get(i)) for i in self.mentions_of(entity.name))
         dated = sorted((m for m in mentions if m.date is not None), key=lambda m: str(m.date))
         return Profile(
             entity.name,
