@@ -1,8 +1,6 @@
 """Every date in an answer carries its precision; --from/--to keep what lies inside the range
 unless --overlapping; the chart counts sentences. On a small invented article."""
 
-import json
-
 import pytest
 
 from cli_runner import run, run_json

@@ -251,3 +251,12 @@ def test_aliases_widen_or_and_minus_terms_but_not_prefixes():
 def test_the_seed_answers_the_same_for_a_name_and_its_alias(seed):
     for name, alias in (("Shusha", "Shushi"), ("Human Rights Watch", "HRW")):
         assert [h.sentence for h in seed.search(f'"{name}"')] == [h.sentence for h in seed.search(alias)]
+
+
+def test_a_name_given_with_its_alias_counts_once():
+    twice = parse_query("askenhavn OR \"port asken\" norvia -norvia", aliases)
+    assert [[term.text for term in clause] for clause in twice.clauses] == [["askenhavn", "Port Asken"], ["norvia"]]
+    assert [term.text for term in twice.excluded] == ["norvia"]
+    texts = sentences(*ISLANDS)
+    once = search(texts, parse_query("askenhavn", aliases))
+    assert [h.score for h in search(texts, parse_query('askenhavn OR "port asken"', aliases))] == [h.score for h in once]

@@ -105,7 +105,15 @@ def parse_query(query: str, other_names: Callable[[str], tuple[str, ...]] | None
         raise QueryError(f"OR needs a word or phrase on each side in {query!r}: {HOW}")
     if not clauses:
         raise QueryError(f"nothing to search for in {query!r}: {HOW}")
-    return Query(tuple(clauses), tuple(excluded), tuple(widened))
+    return Query(tuple(map(_distinct, clauses)), _distinct(excluded), tuple(widened))
+
+
+def _distinct(terms) -> tuple[Term, ...]:
+    """The terms without repeats ("a OR b" where b is an alias of a), so none counts twice."""
+    seen: dict[str, Term] = {}
+    for term in terms:
+        seen.setdefault(term.pattern.pattern, term)
+    return tuple(seen.values())
 
 
 def _term(text: str) -> Term | None:
