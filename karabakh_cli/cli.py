@@ -327,7 +327,6 @@ def side_number(value: Optional[str], facts, as_json: bool) -> Optional[int]:
     return columns[0]
 
 
-
 @app.command()
 @output_options()
 def sides(
