@@ -342,7 +342,32 @@ def names(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOpti
     emit(load_facts(doc).names, json, no_color, "names")
 
 
-SideOption = Annotated[Optional[int], typer.Option("--side", metavar="N", callback=at_least(1), help="Only this combatant column (1, 2, ...).")]
+SideOption = Annotated[
+    Optional[str], typer.Option("--side", metavar="N|PARTY", help="Only this combatant column: 1, 2, ... or a party's name.")
+]
+
+
+def side_number(value: Optional[str], facts, as_json: bool) -> Optional[int]:
+    """The side an --side value means: a number as given, or the infobox column listing the
+    party it names (a name or alias, as every option hears names); exit 2 when none."""
+    if value is None:
+        return None
+    plain = value.strip()
+    if plain.isascii() and plain.isdigit():
+        if int(plain) < 1:
+            fail(f"--side {value!r}: sides are numbered from 1")
+        return int(plain)
+    from .extract.textnorm import fold
+
+    entity = facts.entity_index.named(plain)
+    names = {fold(name) for name in (plain, *((entity.name, *entity.aliases) if entity else ()))}
+    columns = [s.side for s in facts.sides if any(fold(party.name) in names for party in s.parties)]
+    if len(set(columns)) != 1:
+        parties = ", ".join(dict.fromkeys(party.name for s in facts.sides for party in s.parties))
+        fail(f"--side {value!r} names no party of one side; give 1, 2, ... or one of: {parties}")
+    if not as_json:
+        note(f"--side {value!r} is side {columns[0]}")
+    return columns[0]
 
 
 @app.command()
@@ -355,6 +380,7 @@ def sides(
     Example: karabakh sides --side 2
     """
     facts = load_facts(doc)
+    side = side_number(side, facts, json)
     require_side(facts, side)
     if not facts.sides:
         note(f"{facts.path}: the infobox lists no sides")
@@ -369,20 +395,22 @@ def require_side(facts, side: Optional[int]) -> None:
         fail(f"there is no side {side}; sides: {', '.join(map(str, known))}", facts.path)
 
 
-def require_claimant(facts, claims, claimant: Optional[str]) -> None:
-    """`--claimant` must name a side the infobox has, "third", or a claimant of some claim."""
+def require_claimant(facts, claims, claimant: Optional[str], names) -> None:
+    """`--claimant` must name a side the infobox has, "third", or a claimant of some claim
+    (by the name given or one of its aliases, `names`)."""
     from .extract.claims import select
 
     wanted = (claimant or "").strip()
-    if wanted.isdigit():
+    if wanted.isascii() and wanted.isdigit():
         require_side(facts, int(wanted))
-    elif wanted and wanted.lower() != "third" and claims and not select(claims, claimant=wanted):
+    elif wanted and wanted.lower() != "third" and claims and not select(claims, claimant=names):
         hint = did_you_mean(wanted, {claim.claimant for claim in claims}) or "; give a side, third, or a name"
         fail(f"no claim is by a claimant named {claimant!r}{hint}", facts.path)
 
 
 LossesSideOption = Annotated[
-    Optional[int], typer.Option("--side", metavar="N", callback=at_least(1), help="Only the losses of this side (1, 2, ...).")
+    Optional[str],
+    typer.Option("--side", metavar="N|PARTY", help="Only the losses of this side: 1, 2, ... or a party's name."),
 ]
 
 
@@ -411,15 +439,40 @@ ClaimSourceOption = Annotated[
 ]
 
 
+def claimant_names(claimant: Optional[str], facts, as_json: bool):
+    """A side number or "third" as given; a name with its aliases."""
+    plain = (claimant or "").strip().lower()
+    if plain.isdigit() or plain == "third":
+        return claimant
+    return with_aliases(claimant, facts, as_json)
+
+
 def chosen_claims(claims, what: str, as_json: bool, **filters):
     """The claims matching the filters; exit 1 when filters leave none of the article's."""
     from .extract.claims import select
 
     chosen = select(claims, **filters)
     if claims and not chosen:
-        given = " ".join(f"--{name} {value}" for name, value in filters.items() if value is not None)
+        shown = {name: value[0] if isinstance(value, tuple) else value for name, value in filters.items()}
+        given = " ".join(f"--{name} {value}" for name, value in shown.items() if value is not None)
         nothing(f"no {what} claim matches {given}", as_json)
     return chosen
+
+
+def with_aliases(name: Optional[str], facts, as_json: bool):
+    """`name` and, when it is exactly a name or alias of one entity, the entity's other names,
+    said on stderr (not in JSON); None for no name."""
+    if not name:
+        return name
+    others = facts.other_names(name)
+    note_aliases(((name, others),) if others else (), as_json)
+    return (name, *others)
+
+
+def note_aliases(widened, as_json: bool) -> None:
+    if not as_json:
+        for typed, others in widened:
+            note(f"{typed!r} also matches {', '.join(map(repr, others))}: other names of the same entity")
 
 
 def check_choice(option: str, value: Optional[str], choices: tuple) -> None:
@@ -453,12 +506,15 @@ def casualties(
     check_choice("--category", category, CATEGORIES)
     check_choice("--source", source, ("infobox", "body"))
     facts = load_facts(doc)
+    side = side_number(side, facts, json)
     require_side(facts, side)
-    require_claimant(facts, facts.claims, claimant)
+    claimants = claimant_names(claimant, facts, json)
+    require_claimant(facts, facts.claims, claimant, claimants)
     if not facts.claims:
         note(f"{facts.path}: the article gives no casualty figures")
     chosen = chosen_claims(
-        facts.claims, "casualty", json, side=side, category=category, claimant=claimant, source=source
+        facts.claims, "casualty", json, side=side, category=category, claimant=claimants,
+        source=source,
     )
     if json or chosen:
         view = "claims_list" if every else "casualties"
@@ -484,11 +540,15 @@ def losses(
     """
     check_choice("--source", source, ("infobox", "body"))
     facts = load_facts(doc)
+    side = side_number(side, facts, json)
     require_side(facts, side)
-    require_claimant(facts, facts.losses, claimant)
+    claimants = claimant_names(claimant, facts, json)
+    require_claimant(facts, facts.losses, claimant, claimants)
     if not facts.losses:
         note(f"{facts.path}: the article gives no equipment losses")
-    chosen = chosen_claims(facts.losses, "equipment", json, side=side, claimant=claimant, source=source)
+    chosen = chosen_claims(
+        facts.losses, "equipment", json, side=side, claimant=claimants, source=source
+    )
     if json or chosen:
         emit(chosen, json, no_color, "claims_list" if every else "losses", parties=facts.side_map.parties)
 
@@ -542,7 +602,10 @@ def timeline(
     precision: Annotated[Optional[str], typer.Option("--precision", metavar="WORD", help="Only dates this precise: day, range, early-month, mid-month, late-month, month, season or year.")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", metavar="N", callback=at_least(0), help="At most this many statements; 0 for all. Default on a terminal: 50.")] = None,
     explain: ExplainOption = False,
-    chart: Annotated[bool, typer.Option("--chart", help="Statements per week as a bar chart, ceasefires marked.")] = False,
+    chart: Annotated[bool, typer.Option("--chart", help="Sentences with a date per week as a bar chart, ceasefires marked.")] = False,
+    overlapping: Annotated[
+        bool, typer.Option("--overlapping", help="With --from/--to: also dates that only overlap the range (a month, the war).")
+    ] = False,
     doc: DocOption = None,
     json: JsonOption = False,
     no_color: NoColorOption = False,
@@ -561,7 +624,8 @@ def timeline(
     start, end = first and first[0], last and last[1]
     if start and end and start > end:
         fail(f"--from {from_!r} is after --to {to!r}")
-    events = select_events(facts.timeline.events, start, end, about, section, kind, precision)
+    about_names = with_aliases(about, facts, json)
+    events = select_events(facts.timeline.events, start, end, about_names, section, kind, precision, overlapping)
     filters = {"from": from_, "to": to, "about": about, "section": section}
     filters.update(kind=kind, precision=precision)
     given = " ".join(f"--{name} {value!r}" for name, value in filters.items() if value is not None)
@@ -583,7 +647,7 @@ def timeline(
         note(f"{facts.path}: the article dates no statement")
     unresolved = ()  # they have no dates or kinds to filter by
     if explain and not (start or end or kind or precision):
-        unresolved = select_unresolved(facts.timeline.unresolved, about, section)
+        unresolved = select_unresolved(facts.timeline.unresolved, about_names, section)
     emit(list(events[:limit]), json, no_color, "timeline", explain=explain, unresolved=unresolved)
 
 
@@ -604,7 +668,7 @@ def on(
 
     facts = load_facts(doc)
     start, end = parse_days(day, "DATE", facts)
-    events = select_events(facts.timeline.events, start, end)
+    events = select_events(facts.timeline.events, start, end, overlapping=True)
     if not events:
         nothing(f"nothing in the article is dated {day}", json)
     war_day = day_of_war(facts.conflict_span, start) if start == end else None
@@ -658,7 +722,9 @@ def entities(
     type_: Annotated[
         Optional[str], typer.Option("--type", metavar="WORD", help=f"Only this type: {', '.join(ENTITY_TYPES)}.")
     ] = None,
-    side: Annotated[Optional[int], typer.Option("--side", metavar="N", callback=at_least(1), help="Only entities on this side (1, 2, ...).")] = None,
+    side: Annotated[
+        Optional[str], typer.Option("--side", metavar="N|PARTY", help="Only entities on this side: 1, 2, ... or a party's name.")
+    ] = None,
     limit: LimitOption = None,
     doc: DocOption = None,
     json: JsonOption = False,
@@ -672,6 +738,7 @@ def entities(
     """
     check_choice("--type", type_, ENTITY_TYPES)
     facts = load_facts(doc)
+    side = side_number(side, facts, json)
     require_side(facts, side)
     chosen = [e for e in facts.entities if type_ in (None, e.type) and side in (None, e.side)]
     if not facts.entities:
@@ -724,7 +791,7 @@ def entity(
 @output_options(rows=True)
 def search(
     query: Annotated[
-        str, typer.Argument(metavar="QUERY", help='Words, all of which must appear, and "quoted phrases"; word* for a prefix.')
+        str, typer.Argument(metavar="QUERY", help='Words, all of which must appear; "quoted phrases"; a OR b; -word to leave out; word* for a prefix.')
     ],
     section: Annotated[
         Optional[str],
@@ -740,10 +807,11 @@ def search(
     json: JsonOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Find the sentences holding every word of QUERY, ignoring case and accents.
+    """Find the sentences holding every word of QUERY, ignoring case and accents, best first.
 
-    Whole words match, plurals too ("drone" finds "drones"); offsets in JSON are characters
-    of each sentence's text.
+    Whole words match, plurals too ("drone" finds "drones"); OR (in capitals) binds tighter
+    than the implicit AND. Ranked by BM25 (JSON `score`); offsets in JSON are characters of
+    each sentence's text.
 
     Example: karabakh search '"cluster munitions" stepanakert' --section "Suspected war crimes"
     """
@@ -752,9 +820,11 @@ def search(
     facts = load_facts(doc)
     require_section(facts, section, section_matches)
     try:
-        hits = facts.search(query, section, limit)
+        parsed = facts.parse_query(query)
     except QueryError as exc:
         fail(str(exc))
+    note_aliases(parsed.widened, json)
+    hits = facts.search(parsed, section, limit)
     if not hits:
         nothing(f"no sentence matches {query!r}" + (f" under {section!r}" if section else ""), json)
     emit(list(hits), json, no_color, "search_hits")

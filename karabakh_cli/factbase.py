@@ -270,13 +270,32 @@ class FactBase:
 
     def entity_profile(self, entity):
         """One entity with its roles and every sentence that names it, dated where it can be."""
-        return self.entity_index.profile(entity, self.sentences, self.sentence_dates)
+        return self.entity_index.profile(entity, self.sentences, self.first_events)
 
-    def search(self, query: str, section: str | None = None, limit: int | None = None):
-        """Sentences holding every word and "phrase" of `query` (extract/search.py)."""
+    def other_names(self, name: str) -> tuple[str, ...]:
+        """The entity's name and aliases other than `name` when `name` is exactly a name or
+        alias of one entity, else (): how every option that names something hears aliases."""
+        from .extract.textnorm import fold
+
+        entity = self.entity_index.named(name)
+        if entity is None:
+            return ()
+        typed = fold(name.strip())
+        return tuple(other for other in (entity.name, *entity.aliases) if fold(other) != typed)
+
+    def parse_query(self, query: str):
+        """`query` parsed with each word or phrase that names an entity widened to its other
+        names (extract/search.py)."""
+        from .extract.search import parse_query
+
+        return parse_query(query, self.other_names)
+
+    def search(self, query, section: str | None = None, limit: int | None = None):
+        """Sentences matching `query`, a string or a parsed query, best first (extract/search.py)."""
         from .extract.search import search
 
-        return search(self.sentences, query, section, self.sentence_dates, limit)
+        parsed = self.parse_query(query) if isinstance(query, str) else query
+        return search(self.sentences, parsed, section, self.first_events, limit)
 
     @fact
     def summary(self):

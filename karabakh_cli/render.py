@@ -429,6 +429,20 @@ def when(event) -> str:
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
+def as_precise(dated) -> str:
+    """A sentence's date no more precise than the article: 2020-10-04 for a day, 2020-10 for
+    a month, 2020 for a year, as `when` says it for other spans; "" for none."""
+    if dated.date is None:
+        return ""
+    if dated.precision in (None, "day") or dated.end is None:
+        return iso(dated.date)
+    if dated.precision == "month":
+        return iso(dated.date)[:7]
+    if dated.precision == "year" and dated.date.year == dated.end.year:
+        return str(dated.date.year)
+    return when(dated)
+
+
 def timeline(out, events, explain: bool = False, unresolved=(), heading: str | None = None) -> None:
     """Events in order under a row for each month, with the day of the war; --explain adds
     each date's expression and anchor, and the expressions that could not be placed."""
@@ -477,24 +491,25 @@ def on_day(out, events, start, end, war_day=None, explain: bool = False) -> None
 
 
 def timeline_chart(out, weeks) -> None:
-    """Dated statements per week as bars; ◆ marks the weeks with a ceasefire date."""
+    """Sentences with a date in each week as bars; ◆ marks the weeks with a ceasefire date."""
     from rich.text import Text
 
-    top = max((week.statements for week in weeks), default=0) or 1
+    top = max((week.sentences for week in weeks), default=0) or 1
     width = max(10, min(50, out.width - 45))
-    table = _table("Week of", "Statements", "", "Ceasefire")
+    table = _table("Week of", "Sentences", "", "Ceasefire")
     table.columns[1].justify = "right"
     table.columns[0].no_wrap = table.columns[1].no_wrap = True
     for week in weeks:
-        bar = Text("█" * round(week.statements / top * width), style="cyan")
+        bar = Text("█" * round(week.sentences / top * width), style="cyan")
         marks = ", ".join(f"{day.day} {day:%b}" for day in week.ceasefires)
         table.add_row(
-            f"{week.start.day} {week.start:%b %Y}", str(week.statements), bar,
+            f"{week.start.day} {week.start:%b %Y}", str(week.sentences), bar,
             text(f"◆ {marks}" if marks else "", "bold red"),
         )
     out.print(table)
     out.legend(
-        "Statements dated to a day or a span within one week; ◆ the days of statements that mention a ceasefire."
+        "Sentences with a date in the week (a day or a span within it), each counted once however many"
+        " dates it gives; ◆ the days of statements that mention a ceasefire."
     )
 
 
@@ -672,14 +687,14 @@ def entity_profile(out, profile, shown: int | None = None) -> None:
     rows.append(("Mentions", f"{len(profile.mentions)} sentences"))
     for label, mention in (("First dated", profile.first), ("Last dated", profile.last)):
         if mention is not None:
-            rows.append((label, f"{iso(mention.date)}: {mention.text}"))
+            rows.append((label, f"{as_precise(mention)}: {mention.text}"))
     out.print(_key_values(rows, title=profile.name))
     if profile.mentions:
         table = _table("Date", "Section", "Sentence")
         table.columns[0].no_wrap = True
         table.columns[2].ratio = 3
         for mention in profile.mentions[:shown]:
-            table.add_row(iso(mention.date) if mention.date else "", text(mention.section, "dim"), text(mention.text))
+            table.add_row(as_precise(mention), text(mention.section, "dim"), text(mention.text))
         out.print(table)
 
 
@@ -689,7 +704,7 @@ def search_hits(out, hits) -> None:
     table.columns[0].no_wrap = True
     table.columns[2].ratio = 3
     for hit in hits:
-        table.add_row(iso(hit.date) if hit.date else "", text(hit.section, "dim"), highlighted(hit.text, hit.matches))
+        table.add_row(as_precise(hit), text(hit.section, "dim"), highlighted(hit.text, hit.matches))
     out.print(table)
     out.legend(f"{len(hits)} sentence{'s' if len(hits) != 1 else ''}")
 

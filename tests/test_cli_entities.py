@@ -119,12 +119,15 @@ def test_search_usage_errors_exit_2():
     assert result.exit_code == 2 and "nothing to search for" in result.stderr
     result = run("search", "armenia", "--section", "Nowhere")
     assert result.exit_code == 2 and "no section 'Nowhere'" in result.stderr
+    result = run("search", "shusha OR")
+    assert result.exit_code == 2 and "OR needs a word or phrase on each side" in result.stderr
+    assert 'write words (all must appear), "quoted phrases", a OR b' in result.stderr
 
 
 def test_search_human_view_highlights_matches():
     result = run("search", "Shushi", "--color", "always")
     assert result.exit_code == 0
-    assert "\x1b[1;33mShushi\x1b[0m" in result.stdout and "1 sentence" in result.stdout
+    assert "\x1b[1;33mShushi\x1b[0m" in result.stdout and "12 sentences" in result.stdout
     plain = run("search", "Shushi")
     assert "2020-12-16" in plain.stdout and "Suspected war crimes > Azerbaijani" in plain.stdout
 

@@ -102,7 +102,7 @@ def test_timeline_bad_options_exit_2_with_one_line(args, message):
 
 def test_chart_json_counts_statements_per_week_of_the_war():
     weeks = run_json("timeline", "--chart")
-    assert list(weeks[0]) == ["start", "end", "statements", "ceasefires"]
+    assert list(weeks[0]) == ["start", "end", "statements", "ceasefires", "sentences"]
     assert (weeks[0]["start"], weeks[-1]["end"]) == ("2020-09-21", "2020-11-15")
     assert [w["start"] for w in weeks] == [
         "2020-09-21", "2020-09-28", "2020-10-05", "2020-10-12", "2020-10-19", "2020-10-26",
@@ -110,8 +110,9 @@ def test_chart_json_counts_statements_per_week_of_the_war():
     ]
     ceasefires = [day for week in weeks for day in week["ceasefires"]]
     assert {"2020-10-10", "2020-10-17", "2020-10-26", "2020-11-10"} <= set(ceasefires)
-    busiest = max(weeks, key=lambda w: w["statements"])
+    busiest = max(weeks, key=lambda w: w["sentences"])
     assert busiest["start"] == "2020-09-28"
+    assert all(0 < w["sentences"] <= w["statements"] for w in weeks)
 
 
 def test_chart_human_view_marks_ceasefires():

@@ -1,9 +1,11 @@
 """Entities: names, types, sides, aliases, acronyms and mention counts (extract/entities/)."""
 
+
 import re
 import unicodedata
 from dataclasses import fields
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import assume, given, settings
@@ -266,8 +268,11 @@ def test_profile_lists_every_mention_with_its_section_and_date(seed, index):
 def test_profile_dates_come_from_the_mapping_given(index, seed):
     shusha = entity(index, "Shusha")
     first = index.mentions_of("Shusha")[0]
-    profile = index.profile(shusha, seed.sentences, {first: "2020-11-08"})
-    assert profile.mentions[0].date == "2020-11-08"
+    dated = SimpleNamespace(date="2020-11-01", end="2020-11-30", precision="month")
+    profile = index.profile(shusha, seed.sentences, {first: dated})
+    mention = profile.mentions[0]
+    assert (mention.date, mention.end, mention.precision) == ("2020-11-01", "2020-11-30", "month")
+    assert [f.name for f in fields(mention)] == ["text", "section", "date", "sentence", "end", "precision"]
     assert profile.first == profile.last == profile.mentions[0]
     assert index.profile(shusha, seed.sentences).first is None
 

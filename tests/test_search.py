@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from karabakh_cli.extract.document import Sentence
-from karabakh_cli.extract.search import Hit, QueryError, search, section_matches
+from karabakh_cli.extract.search import Hit, QueryError, parse_query, search, section_matches
 from karabakh_cli.extract.textnorm import fold
 from karabakh_cli.records import to_data
 
@@ -32,7 +32,8 @@ def matched(hit):
         ('"white phosphorus"', 8, r"\bwhite phosphorus\b"),
         # Fuzuli six times, Füzuli twice, and "Fuzuli District" twice, each in its own sentence.
         ("fuzuli", 10, r"\bf[uü]zuli\b"),
-        ("shushi", 1, r"\bshushi\b"),
+        # the entity index knows Shushi as another name of Shusha: both are searched
+        ("shushi", 12, r"\bshush[ai]\b"),
         ('"cluster munitions"', 19, r"\bcluster munitions\b"),
     ],
 )
@@ -55,7 +56,7 @@ def test_words_are_anded(seed):
         for s in seed.sentences
         if re.search(r"\bceasefires?\b", s.text, re.I) and re.search(r"\bRussia\b", s.text, re.I)
     ]
-    assert [h.sentence for h in both] == expected
+    assert sorted(h.sentence for h in both) == expected
     for hit in both:
         words = {fold(text) for text in matched(hit)}
         assert "russia" in words and words & {"ceasefire", "ceasefires"}
@@ -90,7 +91,8 @@ def test_hits_carry_section_date_and_sentence(seed):
     assert str(hit.date) == "2020-12-16"  # the timeline's date of the sentence
     assert [f.name for f in fields(Hit)][:4] == ["text", "section", "date", "matches"]
     data = to_data(hit)
-    assert data["matches"] == [[list(m) for m in hit.matches][0]]
+    assert data["matches"] == [list(m) for m in hit.matches]
+    assert [hit.text[start:end] for start, end in hit.matches] == ["Shusha", "Shushi"]
 
 
 def test_limit(seed):
@@ -139,3 +141,122 @@ def test_a_word_planted_in_noise_is_found_and_highlighted(noise, word):
     hits = search((Sentence(text, "S", 0, 0, 0, len(text)),), fold(word))
     assert hits
     assert word in matched(hits[0])
+
+
+# --- query syntax and ranking, on invented sentences ---------------------------------------
+
+ISLANDS = (
+    "The fleet of Norvia shelled Port Asken at dawn.",
+    "Port Asken, known to Velmarans as Askenhavn, fell on the third day.",
+    "A ceasefire around Askenhavn was signed in Tessaly.",
+    "Drones struck the harbour of Port Asken, Port Asken's depots and the Port Asken road.",
+    "The Velmaran drone programme grew after the war.",
+)
+
+
+def sentences(*texts):
+    return tuple(Sentence(text, "S", 0, i, 0, len(text)) for i, text in enumerate(texts))
+
+
+def found(query, texts=ISLANDS):
+    return sorted(hit.sentence for hit in search(sentences(*texts), query))
+
+
+def test_or_takes_either_and_binds_tighter_than_and():
+    assert found('"port asken" OR askenhavn') == [0, 1, 2, 3]
+    assert found('askenhavn OR drone* ceasefire') == [2]  # (askenhavn OR drone*) AND ceasefire
+    assert found("askenhavn OR norvia OR velmaran") == [0, 1, 2, 4]
+    assert found("askenhavn or norvia") == []  # lower-case "or" is a word like any other
+
+
+def test_a_minus_leaves_a_word_or_phrase_out():
+    assert found("askenhavn -ceasefire") == [1]
+    assert found('"port asken" -"at dawn"') == [1, 3]
+    assert found("drone* -velmaran") == [3]
+    assert found("Port-Asken") == [0, 1, 3]  # a hyphen inside a word is not a minus
+
+
+def test_a_phrase_and_a_prefix_still_work_with_the_new_operators():
+    assert found('"port asken" drone*') == [3]
+    assert found('velmaran* OR tessaly') == [1, 2, 4]
+
+
+@pytest.mark.parametrize(
+    "query, problem",
+    [
+        ('"port asken', "unclosed quote"),
+        ("asken OR", "OR needs"),
+        ("OR asken", "OR needs"),
+        ("asken OR OR norvia", "OR needs"),
+        ("asken OR -norvia", "cannot be one side of OR"),
+        ("asken -norvia OR drone", "OR needs"),
+        ("-asken", "nothing to search for"),
+    ],
+)
+def test_a_malformed_query_says_how_to_write_one(query, problem):
+    with pytest.raises(QueryError) as error:
+        search(sentences(*ISLANDS), query)
+    assert problem in str(error.value)
+    assert "a OR b" in str(error.value) and "-word" in str(error.value)
+
+
+def test_hits_are_ranked_best_first_and_limit_keeps_the_best():
+    hits = search(sentences(*ISLANDS), '"port asken"')
+    # sentence 3 says it three times; 0 is shorter than 1: more and denser matches rank higher
+    assert [hit.sentence for hit in hits] == [3, 0, 1]
+    assert hits[0].score > hits[1].score > hits[2].score > 0
+    assert [hit.sentence for hit in search(sentences(*ISLANDS), '"port asken"', limit=1)] == [3]
+
+
+def test_a_rare_word_weighs_more_than_a_common_one():
+    texts = ("Asken fell.", "Asken held.", "Asken burned.", "Tessaly fell.")
+    hits = search(sentences(*texts), "asken OR tessaly")
+    assert hits[0].sentence == 3  # "tessaly" is in one sentence in four, "asken" in three
+
+
+def test_equal_scores_keep_document_order():
+    texts = ("Lorn fell.", "Lorn held.", "Lorn won.")
+    assert [hit.sentence for hit in search(sentences(*texts), "lorn")] == [0, 1, 2]
+
+
+def test_new_hit_fields_are_appended():
+    assert [f.name for f in fields(Hit)][:6] == ["text", "section", "date", "matches", "sentence", "score"]
+
+
+# --- aliases -------------------------------------------------------------------------------
+
+OTHER_NAMES = {"askenhavn": ("Port Asken",), "port asken": ("Askenhavn",)}
+
+
+def aliases(name):
+    return OTHER_NAMES.get(fold(name), ())
+
+
+def test_a_name_finds_what_its_aliases_find():
+    texts = sentences(*ISLANDS)
+    by_name = search(texts, parse_query("askenhavn", aliases))
+    by_alias = search(texts, parse_query('"Port Asken"', aliases))
+    assert sorted(h.sentence for h in by_name) == sorted(h.sentence for h in by_alias) == [0, 1, 2, 3]
+    assert parse_query("askenhavn", aliases).widened == (("askenhavn", ("Port Asken",)),)
+
+
+def test_aliases_widen_or_and_minus_terms_but_not_prefixes():
+    texts = sentences(*ISLANDS)
+    assert sorted(h.sentence for h in search(texts, parse_query("norvia OR askenhavn", aliases))) == [0, 1, 2, 3]
+    assert sorted(h.sentence for h in search(texts, parse_query("drone* -askenhavn", aliases))) == [4]
+    assert parse_query("askenhav*", aliases).widened == ()
+    assert parse_query("tessaly", aliases).widened == ()
+
+
+def test_the_seed_answers_the_same_for_a_name_and_its_alias(seed):
+    for name, alias in (("Shusha", "Shushi"), ("Human Rights Watch", "HRW")):
+        assert [h.sentence for h in seed.search(f'"{name}"')] == [h.sentence for h in seed.search(alias)]
+
+
+def test_a_name_given_with_its_alias_counts_once():
+    twice = parse_query("askenhavn OR \"port asken\" norvia -norvia", aliases)
+    assert [[term.text for term in clause] for clause in twice.clauses] == [["askenhavn", "Port Asken"], ["norvia"]]
+    assert [term.text for term in twice.excluded] == ["norvia"]
+    texts = sentences(*ISLANDS)
+    once = search(texts, parse_query("askenhavn", aliases))
+    assert [h.score for h in search(texts, parse_query('askenhavn OR "port asken"', aliases))] == [h.score for h in once]

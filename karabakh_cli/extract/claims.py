@@ -1498,19 +1498,21 @@ def select(
     claims: Iterable[Claim],
     side: int | None = None,
     category: str | None = None,
-    claimant: str | None = None,
+    claimant: str | tuple[str, ...] | None = None,
     source: str | None = None,
 ) -> tuple[Claim, ...]:
     """The claims that match every filter given: whose losses (`side`), `category`, `source`
     (infobox | body) and `claimant`: a side number ("1"), "third" for third parties and
-    unattributed claims, or words of the claimant's name ("SOHR", "armenian")."""
+    unattributed claims, or words of the claimant's name ("SOHR", "armenian"), or a tuple
+    of such names any of which will do (a name and its aliases)."""
+    claimants = (claimant,) if isinstance(claimant, str) else claimant
     return tuple(
         claim
         for claim in claims
         if (side is None or claim.side == side)
         and (category is None or claim.category == category)
         and (source is None or claim.source == source)
-        and (claimant is None or _claimed_by(claim, claimant))
+        and (claimants is None or any(_claimed_by(claim, name) for name in claimants))
     )
 
 

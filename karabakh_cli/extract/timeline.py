@@ -284,12 +284,14 @@ def _span(mention: Mention, dates: tuple[date, date] | None, anchor: str | None)
 
 @dataclass(frozen=True)
 class Week:
-    """Monday to Sunday: how many dated statements fall in it, and its ceasefire dates."""
+    """Monday to Sunday: how many dated statements (date expressions) and how many sentences
+    fall in it, and its ceasefire dates."""
 
     start: date
     end: date
     statements: int
     ceasefires: tuple[date, ...]
+    sentences: int = 0  # sentences with a date in the week, each once however many dates it has
 
 
 def parse_when(text: str, conflict: DateSpan | None = None) -> tuple[date, date]:
@@ -347,21 +349,26 @@ def select_events(
     events: tuple[Event, ...],
     start: date | None = None,
     end: date | None = None,
-    about: str | None = None,
+    about: str | tuple[str, ...] | None = None,
     section: str | None = None,
     kind: str | None = None,
     precision: str | None = None,
+    overlapping: bool = False,
 ) -> tuple[Event, ...]:
-    """The events that overlap start..end and match every filter given: `about` a phrase of
-    the sentence or one of its entities, `section` part of the section path (any case)."""
-    about, section = (value.casefold() if value else None for value in (about, section))
+    """The events that lie within start..end (or, `overlapping`, only touch it: a month for a
+    range of one week) and match every filter given: `about` a phrase of
+    the sentence or one of its entities (or a tuple of names, any of which will do: a name
+    and its aliases), `section` part of the section path (any case)."""
+    abouts = _alternatives(about)
+    section = section.casefold() if section else None
 
     def wanted(event: Event) -> bool:
         return (
-            (start is None or event.end >= start)
-            and (end is None or event.date <= end)
-            and (not about or about in event.text.casefold()
-                 or any(about == name.casefold() for name in event.entities))
+            (start is None or (event.end if overlapping else event.date) >= start)
+            and (end is None or (event.date if overlapping else event.end) <= end)
+            and (not abouts or any(about in event.text.casefold()
+                                   or any(about == name.casefold() for name in event.entities)
+                                   for about in abouts))
             and (not section or section in event.section.casefold())
             and kind in (None, event.kind)
             and precision in (None, event.precision)
@@ -370,15 +377,22 @@ def select_events(
     return tuple(filter(wanted, events))
 
 
+def _alternatives(about: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    names = (about,) if isinstance(about, str) else about or ()
+    return tuple(name.casefold() for name in names if name)
+
+
 def select_unresolved(
-    unresolved: tuple[Unresolved, ...], about: str | None = None, section: str | None = None
+    unresolved: tuple[Unresolved, ...], about: str | tuple[str, ...] | None = None, section: str | None = None
 ) -> tuple[Unresolved, ...]:
-    """The unplaced expressions whose sentence has `about` and whose section has `section`."""
-    about, section = (value.casefold() if value else None for value in (about, section))
+    """The unplaced expressions whose sentence has `about` (or one of a tuple of names) and
+    whose section has `section`."""
+    abouts = _alternatives(about)
+    section = section.casefold() if section else None
     return tuple(
         item
         for item in unresolved
-        if (not about or about in item.text.casefold())
+        if (not abouts or any(about in item.text.casefold() for about in abouts))
         and (not section or section in item.section.casefold())
     )
 
@@ -398,18 +412,26 @@ def weekly(
     if weeks > MAX_WEEKS:
         raise ValueError(f"a chart of {weeks} weeks is too long: at most {MAX_WEEKS}")
     counts = Counter(_monday(e.date) for e in counted)
+    sentences = _sentences_per_week(counted)
     ceasefires = {e.date for e in counted if e.precision == "day" and CEASEFIRE.search(e.text)}
     chart = []
     for n in range(weeks):
         monday = first + timedelta(weeks=n)
         sunday = monday + timedelta(days=6) if monday <= LAST_MONDAY else date.max
         marked = tuple(sorted(d for d in ceasefires if monday <= d <= sunday))
-        chart.append(Week(monday, sunday, counts[monday], marked))
+        chart.append(Week(monday, sunday, counts[monday], marked, sentences[monday]))
     return tuple(chart)
 
 
 MAX_WEEKS = 10500  # about two centuries: a longer chart is a typo, not a war
 LAST_MONDAY = date.max - timedelta(days=6)  # the calendar ends on a Friday
+
+
+def _sentences_per_week(events: list[Event]) -> Counter:
+    """Per Monday, the sentences with a date in its week: a sentence dating two days of one
+    week counts once."""
+    weeks = {(_monday(e.date), e.sentence if e.sentence is not None else id(e)) for e in events}
+    return Counter(monday for monday, _ in weeks)
 
 
 def _monday(day: date) -> date:

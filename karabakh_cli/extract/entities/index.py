@@ -45,8 +45,10 @@ class Entity:
 class Mention:
     text: str
     section: str
-    date: object  # the sentence's date from the timeline (an ISO date), or None
+    date: object  # the first day of the sentence's first date on the timeline, or None
     sentence: int
+    end: object = None  # the last day of that date
+    precision: str | None = None  # day, month, year, ... (see timeline.py)
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,13 @@ class EntityIndex:
         suggestions = dict.fromkeys(self._owner(folded[name]) for name in close)
         return Lookup(None, suggestions=tuple(suggestions))
 
+    def named(self, query: str) -> Entity | None:
+        """The one entity `query` is the name or an alias of (ignoring case and diacritics),
+        or None: unlike `lookup`, a word of a name is not enough."""
+        key = name_key(query)
+        exact = [e for e in self.entities if key and key in self._keys(e)]
+        return exact[0] if len(exact) == 1 else None
+
     def _keys(self, entity: Entity) -> set[tuple[str, ...]]:
         return {name_key(name) for name in (entity.name, *entity.aliases)}
 
@@ -210,11 +219,15 @@ class EntityIndex:
                 return entity.name
         return name
 
+    @staticmethod
+    def _mention(sentence: Sentence, index: int, dated: object) -> Mention:
+        """`dated` is the sentence's first date: anything with `date`, `end` and `precision`."""
+        date, end, precision = (getattr(dated, name, None) for name in ("date", "end", "precision"))
+        return Mention(sentence.text, sentence.section, date, index, end, precision)
+
     def profile(self, entity: Entity, sentences: tuple[Sentence, ...], dates: Mapping[int, object] | None = None) -> Profile:
         dates = dates or {}
-        mentions = tuple(
-            Mention(sentences[i].text, sentences[i].section, dates.get(i), i) for i in self.mentions_of(entity.name)
-        )
+        mentions = tuple(self._mention(sentences[i], i, dates.get(i)) for i in self.mentions_of(entity.name))
         dated = sorted((m for m in mentions if m.date is not None), key=lambda m: str(m.date))
         return Profile(
             entity.name,
