@@ -343,7 +343,7 @@ def names(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOpti
 
 
 SideOption = Annotated[
-    Optional[str], typer.Option("--side", metavar="N|PARTY", help="Only this combatant column: 1, 2, ... or a party's name.")
+    Optional[str], typer.Option("--side", metavar="SIDE", help="Only this combatant column: 1, 2, ... or a party's name.")
 ]
 
 
@@ -410,7 +410,7 @@ def require_claimant(facts, claims, claimant: Optional[str], names) -> None:
 
 LossesSideOption = Annotated[
     Optional[str],
-    typer.Option("--side", metavar="N|PARTY", help="Only the losses of this side: 1, 2, ... or a party's name."),
+    typer.Option("--side", metavar="SIDE", help="Only the losses of this side: 1, 2, ... or a party's name."),
 ]
 
 
@@ -723,7 +723,7 @@ def entities(
         Optional[str], typer.Option("--type", metavar="WORD", help=f"Only this type: {', '.join(ENTITY_TYPES)}.")
     ] = None,
     side: Annotated[
-        Optional[str], typer.Option("--side", metavar="N|PARTY", help="Only entities on this side: 1, 2, ... or a party's name.")
+        Optional[str], typer.Option("--side", metavar="SIDE", help="Only entities on this side: 1, 2, ... or a party's name.")
     ] = None,
     limit: LimitOption = None,
     doc: DocOption = None,

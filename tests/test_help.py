@@ -25,12 +25,19 @@ def test_help_has_readable_metavars(command):
 
 
 def test_the_helps_name_their_numbers_n():
-    assert re.search(r"--side N\b", run("sides", "--help").stdout)
+    assert re.search(r"--side SIDE\b", run("sides", "--help").stdout)  # a number or a party
     assert re.search(r"--limit N\b", run("timeline", "--help").stdout)
     assert "-f, --format json|jsonl|csv|sqlite" in run("export", "--help", env={"COLUMNS": "200"}).stdout
 
 
-@pytest.mark.parametrize("args", [("sides", "--side", "0"), ("entities", "--limit", "-1"), ("timeline", "--limit", "-2")])
-def test_numbers_out_of_range_are_usage_errors(args):
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (("sides", "--side", "0"), "sides are numbered from 1"),
+        (("entities", "--limit", "-1"), "or more"),
+        (("timeline", "--limit", "-2"), "or more"),
+    ],
+)
+def test_numbers_out_of_range_are_usage_errors(args, says):
     result = run(*args)
-    assert result.exit_code == 2 and "or more" in result.stderr
+    assert result.exit_code == 2 and says in result.stderr
