@@ -619,10 +619,11 @@ def _spread(cells) -> object:
 
 
 def _headline(claims) -> int:
-    """A column's headline figure: its infobox claim (the article's summary) when it has one,
-    else its largest claim (the prose also reports partial counts: "11 more were killed")."""
-    chosen = [c for c in claims if c.source == "infobox"] or claims
-    return max(c.upper or c.value for c in chosen)
+    """A column's headline figure (extract.claims.headline)."""
+    from .extract.claims import headline
+
+    chosen = headline(claims)
+    return chosen.upper or chosen.value
 
 
 def _side_label(side, parties: dict) -> str:
