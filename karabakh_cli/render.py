@@ -545,7 +545,7 @@ def claims_list(out, claims, parties: dict) -> None:
         if claim.as_of:
             head.append(f"  as of {iso(claim.as_of)}")
         out.print(head)
-        where = f"{claim.section or claim.source}, claimed by {_claimant_label(claim)}"
+        where = f"{claim.section or claim.source}{_cited(claim.sentence)}, claimed by {_claimant_label(claim)}"
         out.indented(text(where, "dim"))
         out.indented(text(claim.text), blank_after=True)
 
@@ -626,6 +626,11 @@ def _headline(claims) -> int:
     return chosen.upper or chosen.value
 
 
+def _cited(sentence: int | None) -> str:
+    """", sentence N": the sentence's index (its `sentence` in JSON, its id in the exports)."""
+    return f", sentence {sentence}" if sentence is not None else ""
+
+
 def _side_label(side, parties: dict) -> str:
     """ "1 Azerbaijan", "2 Artsakh/Armenia", or "none" for third-party nationals."""
     if side is None:
@@ -680,7 +685,8 @@ def entity_profile(out, profile, shown: int | None = None) -> None:
         table.columns[0].no_wrap = True
         table.columns[2].ratio = 3
         for mention in profile.mentions[:shown]:
-            table.add_row(iso(mention.date) if mention.date else "", text(mention.section, "dim"), text(mention.text))
+            where = f"{mention.section}{_cited(mention.sentence)}"
+            table.add_row(iso(mention.date) if mention.date else "", text(where, "dim"), text(mention.text))
         out.print(table)
 
 

@@ -49,6 +49,7 @@ class Claim:
     status: str | None = None
     sentence: int | None = None
     headline: bool = False  # the figure the casualty matrix compares (see `headline`)
+    section_anchor: str | None = None  # its sentence's section on the Wikipedia page
 
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -912,7 +913,12 @@ def all_claims(
     conflict_start: date | None = None,
 ) -> tuple[Claim, ...]:
     """Casualty and equipment claims together: the infobox's, then the body's."""
-    return mark_headlines(_infobox_claims(infobox, sides) + _prose_claims(sentences, sides, dates, conflict_start))
+    sentences = tuple(sentences)
+    claims = _infobox_claims(infobox, sides) + _prose_claims(sentences, sides, dates, conflict_start)
+    return mark_headlines([
+        replace(c, section_anchor=sentences[c.sentence].section_anchor) if c.sentence is not None else c
+        for c in claims
+    ])
 
 
 def headline(claims: Iterable[Claim]) -> Claim | None:

@@ -44,6 +44,7 @@ class Hit:
     date: object  # whatever the dates mapping gives for the sentence (an ISO date), or None
     matches: tuple[tuple[int, int], ...]
     sentence: int
+    section_anchor: str | None = None
 
 
 def parse_query(query: str) -> tuple[Term, ...]:
@@ -94,7 +95,7 @@ def search(
         _, offsets = fold_offsets(sentence.text)
         matches = tuple(original_span(offsets, start, end) for start, end in spans)
         hits.append(
-            Hit(sentence.text, sentence.section, dates.get(sentence.index), matches, sentence.index)
+            Hit(sentence.text, sentence.section, dates.get(sentence.index), matches, sentence.index, sentence.section_anchor)
         )
     return tuple(hits)
 

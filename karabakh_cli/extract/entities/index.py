@@ -47,6 +47,7 @@ class Mention:
     section: str
     date: object  # the sentence's date from the timeline (an ISO date), or None
     sentence: int
+    section_anchor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ class EntityIndex:
     def profile(self, entity: Entity, sentences: tuple[Sentence, ...], dates: Mapping[int, object] | None = None) -> Profile:
         dates = dates or {}
         mentions = tuple(
-            Mention(sentences[i].text, sentences[i].section, dates.get(i), i) for i in self.mentions_of(entity.name)
+            Mention(sentences[i].text, sentences[i].section, dates.get(i), i, sentences[i].section_anchor) for i in self.mentions_of(entity.name)
         )
         dated = sorted((m for m in mentions if m.date is not None), key=lambda m: str(m.date))
         return Profile(
