@@ -139,7 +139,9 @@ def write(facts, path: str, fmt: str, only: str | None = None, force: bool = Fal
     if only is not None and only not in TABLES:
         raise ExportError(f"no record type {only!r}; types: {', '.join(TABLES)}")
     if path == "-":
-        if fmt not in ("json", "jsonl"):
+        if fmt == "csv" and only is None:
+            raise ExportError("a csv export of every record type is a folder: give a path, or add --only TYPE")
+        if fmt not in ("json", "jsonl", "csv"):
             raise ExportError(f"{fmt} cannot be written to stdout; give a path")
         import sys
 
