@@ -914,11 +914,9 @@ def all_claims(
 ) -> tuple[Claim, ...]:
     """Casualty and equipment claims together: the infobox's, then the body's."""
     sentences = tuple(sentences)
+    anchors = {sentence.index: sentence.section_anchor for sentence in sentences}
     claims = _infobox_claims(infobox, sides) + _prose_claims(sentences, sides, dates, conflict_start)
-    return mark_headlines([
-        replace(c, section_anchor=sentences[c.sentence].section_anchor) if c.sentence is not None else c
-        for c in claims
-    ])
+    return mark_headlines([replace(c, section_anchor=anchors.get(c.sentence)) for c in claims])
 
 
 def headline(claims: Iterable[Claim]) -> Claim | None:
