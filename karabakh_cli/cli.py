@@ -844,8 +844,12 @@ def export(
         bool, typer.Option("--force", help="Replace PATH if it is a file, or a folder an earlier csv export made.")
     ] = False,
     doc: DocOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """Write every fact of the article to a file: JSON, JSON Lines, CSV or SQLite.
+
+    PATH - writes JSON, JSON Lines, or with --only one table's CSV, to stdout. --no-color is
+    accepted as by every command; an export has no colour.
 
     Example: karabakh export facts.sqlite && sqlite3 facts.sqlite 'select count(*) from events'
     """

@@ -87,7 +87,7 @@ def tables(facts) -> dict[str, list[dict]]:
         return [{"id": index, **to_data(record)} for index, record in enumerate(records)]
 
     entity_ids = {entity.name: index for index, entity in enumerate(facts.entities)}
-    sentences = [{"id": s.index, **{k: v for k, v in to_data(s).items() if k != "index"}} for s in facts.sentences]
+    sentences = [{"id": s.index, **_sentence_columns(to_data(s))} for s in facts.sentences]
     return {
         "document": [{"id": 0, **to_data(facts.summary)}],
         "sections": numbered(facts.outline),
@@ -111,6 +111,16 @@ def tables(facts) -> dict[str, list[dict]]:
     }
 
 
+# A sentence's `start` and `end` are character offsets, where elsewhere they are dates: the
+# flat formats name them apart, so that every column means one thing.
+SENTENCE_OFFSETS = {"start": "char_start", "end": "char_end"}
+
+
+def _sentence_columns(fields: dict) -> dict:
+    """A sentence's fields as the flat formats name them, without its index (the row's id)."""
+    return {SENTENCE_OFFSETS.get(name, name): value for name, value in fields.items() if name != "index"}
+
+
 def _side_rows(facts) -> list[dict]:
     """Every side a record names: the infobox's columns with their fighting parties, and a
     side known only from its casualties column with none."""
@@ -129,7 +139,9 @@ def write(facts, path: str, fmt: str, only: str | None = None, force: bool = Fal
     if only is not None and only not in TABLES:
         raise ExportError(f"no record type {only!r}; types: {', '.join(TABLES)}")
     if path == "-":
-        if fmt not in ("json", "jsonl"):
+        if fmt == "csv" and only is None:
+            raise ExportError("a csv export of every record type is a folder: give a path, or add --only TYPE")
+        if fmt not in ("json", "jsonl", "csv"):
             raise ExportError(f"{fmt} cannot be written to stdout; give a path")
         import sys
 
@@ -265,15 +277,15 @@ def _field_types() -> dict[str, dict[str, type]]:
     from .extract.summary import Summary
     from .extract.timeline import Event
 
-    def typed(record_type, *first: str, leave_out: str | None = None) -> dict[str, type]:
+    def typed(record_type, *first: str) -> dict[str, type]:
         hints = get_type_hints(record_type)
         added = {name: int for name in first}
-        return added | {f.name: hints[f.name] for f in fields(record_type) if f.name not in (*first, leave_out)}
+        return added | {f.name: hints[f.name] for f in fields(record_type) if f.name not in first}
 
     return {
         "document": typed(Summary, "id"),
         "sections": typed(SectionOutline, "id"),
-        "sentences": typed(Sentence, "id", leave_out="index"),
+        "sentences": _sentence_columns(typed(Sentence, "id")),
         "infobox_fields": typed(Field, "id"),
         "sides": {"id": int, "parties": list},
         "parties": typed(Party, "id", "side"),
@@ -404,10 +416,9 @@ def _umask() -> int:
     return mask
 
 
-# SQLite names that differ from the record's field: SQL keywords, and offsets named as such.
+# SQLite names that differ from the record's field: SQL keywords.
 SQL_NAMES = {
     "document": {"start": "start_date", "end": "end_date"},
-    "sentences": {"start": "char_start", "end": "char_end"},
     "units": {"group": "unit_group"},
     "claims": {"group": "victim_group"},
     "events": {"end": "end_date"},

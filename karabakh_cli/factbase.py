@@ -186,7 +186,8 @@ class FactBase:
         )
         named = self.entity_index.sentence_names
         events = tuple(
-            replace(event, entities=named[event.sentence]) if event.sentence is not None else event
+            replace(event, entities=named[event.sentence], section_anchor=self.sentences[event.sentence].section_anchor)
+            if event.sentence is not None else event
             for event in timeline.events
         )
         return replace(timeline, events=events)

@@ -560,7 +560,7 @@ def claims_list(out, claims, parties: dict) -> None:
         if claim.as_of:
             head.append(f"  as of {iso(claim.as_of)}")
         out.print(head)
-        where = f"{claim.section or claim.source}, claimed by {_claimant_label(claim)}"
+        where = f"{claim.section or claim.source}{_cited(claim.sentence)}, claimed by {_claimant_label(claim)}"
         out.indented(text(where, "dim"))
         out.indented(text(claim.text), blank_after=True)
 
@@ -634,10 +634,16 @@ def _spread(cells) -> object:
 
 
 def _headline(claims) -> int:
-    """A column's headline figure: its infobox claim (the article's summary) when it has one,
-    else its largest claim (the prose also reports partial counts: "11 more were killed")."""
-    chosen = [c for c in claims if c.source == "infobox"] or claims
-    return max(c.upper or c.value for c in chosen)
+    """A column's headline figure (extract.claims.headline)."""
+    from .extract.claims import headline
+
+    chosen = headline(claims)
+    return chosen.upper or chosen.value
+
+
+def _cited(sentence: int | None) -> str:
+    """", sentence N": the sentence's index (its `sentence` in JSON, its id in the exports)."""
+    return f", sentence {sentence}" if sentence is not None else ""
 
 
 def _side_label(side, parties: dict) -> str:
@@ -694,7 +700,8 @@ def entity_profile(out, profile, shown: int | None = None) -> None:
         table.columns[0].no_wrap = True
         table.columns[2].ratio = 3
         for mention in profile.mentions[:shown]:
-            table.add_row(as_precise(mention), text(mention.section, "dim"), text(mention.text))
+            where = f"{mention.section}{_cited(mention.sentence)}"
+            table.add_row(as_precise(mention), text(where, "dim"), text(mention.text))
         out.print(table)
 
 

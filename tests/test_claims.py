@@ -20,7 +20,7 @@ from karabakh_cli.records import to_data
 
 CLAIM_FIELDS = [
     "claimant", "claimant_side", "subject", "side", "group", "category", "value", "upper",
-    "qualifier", "as_of", "source", "section", "text", "item", "status", "sentence",
+    "qualifier", "as_of", "source", "section", "text", "item", "status", "sentence", "headline", "section_anchor",
 ]
 
 
@@ -75,7 +75,7 @@ def test_seed_infobox_claims(seed):
     assert claims[0] == Claim(
         claimant="Azerbaijan", claimant_side=1, subject="servicemen", side=1, group="military",
         category="killed", value=2906, upper=None, qualifier="exact", as_of=None, source="infobox",
-        section="Infobox: casualties1", text="2,906 servicemen killed",
+        section="Infobox: casualties1", text="2,906 servicemen killed", headline=True,
     )
 
 
@@ -167,7 +167,7 @@ def test_more_than_5000_armenian_servicemen(seed):
         claimant="Azerbaijani authorities", claimant_side=1, subject="Armenian servicemen", side=2,
         group="military", category="killed", value=5000, upper=None, qualifier="more_than",
         as_of=date(2020, 10, 28), source="body", section="Casualties > Military",
-        text=seed.sentences[144].text, sentence=144,
+        text=seed.sentences[144].text, sentence=144, headline=True, section_anchor="#Military",
     )
     other = body_claim(seed, 144, 3825, "killed")
     assert (other.claimant, other.claimant_side, other.side, other.as_of) == ("Armenian authorities", 2, 2, None)

@@ -64,7 +64,7 @@ def test_infobox_unknown_field_points_to_the_list():
 
 def test_sections_json_and_tree():
     data = run_json("sections")
-    assert data[0] == {"title": "Introduction", "level": 2, "path": "Introduction", "words": 112, "sentences": 5}
+    assert data[0] == {"title": "Introduction", "level": 2, "path": "Introduction", "words": 112, "sentences": 5, "section_anchor": None}
     drone = next(s for s in data if s["title"] == "Drone warfare")
     assert drone["path"] == "Analysis > Military tactics > Drone warfare" and drone["level"] == 4
     assert sum(s["sentences"] for s in data) == 470

@@ -7,7 +7,7 @@ from cli_runner import run, run_json
 
 EVENT_FIELDS = [
     "date", "end", "precision", "kind", "expression", "anchor", "text", "section",
-    "day_of_war", "entities", "source", "sentence",
+    "day_of_war", "entities", "source", "sentence", "section_anchor",
 ]
 
 

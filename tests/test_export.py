@@ -73,7 +73,7 @@ def test_csv_folder_and_single_file(tmp_path):
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == ["id", "claimant", "claimant_side", "subject", "side", "group", "category",
                              "value", "upper", "qualifier", "as_of", "source", "section", "text", "item",
-                             "status", "sentence"]
+                             "status", "sentence", "headline", "section_anchor"]
     assert rows[0]["claimant"] == "Azerbaijan" and rows[0]["value"] == "2906"
     single = exported(tmp_path, "events.csv", "--only", "events")
     with open(single, newline="", encoding="utf-8") as handle:
@@ -116,6 +116,7 @@ def test_an_existing_file_is_kept_without_force(tmp_path):
         ("facts.csv", (), "is a folder"),
         ("facts.sqlite", ("--format", "xml"), "--format must be one of"),
         ("-", ("--format", "sqlite"), "cannot be written to stdout"),
+        ("-", ("--format", "csv"), "add --only TYPE"),
         ("facts.json", ("--only", "nope"), "no record type 'nope'"),
     ],
 )
@@ -124,6 +125,21 @@ def test_bad_export_requests_exit_2_with_one_line(tmp_path, target, options, mes
     result = run("export", path, *options)
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1 and message in result.stderr
+
+
+def test_one_table_as_csv_on_stdout(tmp_path):
+    result = run("export", "-", "--only", "events", "--format", "csv", "--no-color")
+    assert result.exit_code == 0, result.stderr
+    folder = tmp_path / "facts"
+    assert run("export", folder, "--format", "csv").exit_code == 0
+    assert result.stdout == (folder / "events.csv").read_text(encoding="utf-8")
+
+
+def test_export_accepts_no_color_like_every_command(tmp_path):
+    plain, coloured = tmp_path / "plain.json", tmp_path / "no-color.json"
+    assert run("export", plain).exit_code == 0
+    assert run("export", coloured, "--no-color").exit_code == 0
+    assert coloured.read_bytes() == plain.read_bytes()
 
 
 def test_an_unwritable_folder_exits_2(tmp_path):

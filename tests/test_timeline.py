@@ -175,7 +175,7 @@ def test_event_json_fields_in_order(seed):
     data = to_data(find(seed.timeline, "the 6th day of the war", "targeted Ganja"))
     assert list(data) == [
         "date", "end", "precision", "kind", "expression", "anchor", "text", "section",
-        "day_of_war", "entities", "source", "sentence",
+        "day_of_war", "entities", "source", "sentence", "section_anchor",
     ]
     assert data["date"] == data["end"] == "2020-10-02"
     assert data["section"] == "Course of the war > Overview"

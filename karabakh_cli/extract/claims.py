@@ -48,6 +48,8 @@ class Claim:
     item: str | None = None
     status: str | None = None
     sentence: int | None = None
+    headline: bool = False  # the figure the casualty matrix compares (see `headline`)
+    section_anchor: str | None = None  # its sentence's section on the Wikipedia page
 
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -911,7 +913,34 @@ def all_claims(
     conflict_start: date | None = None,
 ) -> tuple[Claim, ...]:
     """Casualty and equipment claims together: the infobox's, then the body's."""
-    return tuple(_infobox_claims(infobox, sides) + _prose_claims(sentences, sides, dates, conflict_start))
+    sentences = tuple(sentences)
+    anchors = {sentence.index: sentence.section_anchor for sentence in sentences}
+    claims = _infobox_claims(infobox, sides) + _prose_claims(sentences, sides, dates, conflict_start)
+    return mark_headlines([replace(c, section_anchor=anchors.get(c.sentence)) for c in claims])
+
+
+def headline(claims: Iterable[Claim]) -> Claim | None:
+    """A side's headline claim among its claims of one loss (whose losses, group, category):
+    its infobox claim (the article's summary) when it has one, else its largest (the prose
+    also reports partial counts: "11 more were killed"); the first of equals."""
+    claims = list(claims)
+    chosen = [c for c in claims if c.source == "infobox"] or claims
+    return max(chosen, key=lambda c: c.upper or c.value, default=None)
+
+
+def mark_headlines(claims: list[Claim]) -> tuple[Claim, ...]:
+    """The claims with `headline` set on each claimant side's headline casualty claim of each
+    loss. Equipment claims and claims by no side (third parties, unattributed) have none."""
+    cells: dict[tuple, list[int]] = {}
+    for index, claim in enumerate(claims):
+        if claim.item is None and claim.claimant_side is not None:
+            key = (claim.side, claim.group, claim.category, claim.claimant_side)
+            cells.setdefault(key, []).append(index)
+    heads = set()
+    for indexes in cells.values():
+        chosen = headline(claims[i] for i in indexes)
+        heads.add(next(i for i in indexes if claims[i] is chosen))
+    return tuple(replace(c, headline=True) if i in heads else c for i, c in enumerate(claims))
 
 
 def _infobox_claims(infobox: Infobox | None, sides: SideMap) -> list[Claim]:

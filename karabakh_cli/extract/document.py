@@ -47,6 +47,7 @@ class Sentence:
     index: int
     start: int
     end: int
+    section_anchor: str | None = None  # "#Heading" on the Wikipedia page (extract/provenance.py)
 
 
 @dataclass(frozen=True, slots=True)

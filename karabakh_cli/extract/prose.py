@@ -24,6 +24,9 @@ MAX_SENTENCE = 2000  # characters of Markdown; a longer sentence is cut (see _bo
 
 
 def split_sentences(document: Document) -> tuple[Sentence, ...]:
+    from .provenance import section_anchors
+
+    anchors = section_anchors(document.sections)
     sentences: list[Sentence] = []
     for paragraph in document.paragraphs:
         for start, end in sentence_spans(paragraph.raw):
@@ -37,6 +40,7 @@ def split_sentences(document: Document) -> tuple[Sentence, ...]:
                         index=len(sentences),
                         start=paragraph.start + start,
                         end=paragraph.start + end,
+                        section_anchor=anchors.get(paragraph.section),
                     )
                 )
     return tuple(sentences)
@@ -108,16 +112,20 @@ class SectionOutline:
     path: str
     words: int  # in the section's own sentences, not its subsections'
     sentences: int
+    section_anchor: str | None = None
 
 
 def outline(sections: tuple[Section, ...], sentences: tuple[Sentence, ...]) -> tuple[SectionOutline, ...]:
+    from .provenance import section_anchors
+
+    anchors = section_anchors(sections)
     words: dict[str, int] = {}
     counts: dict[str, int] = {}
     for sentence in sentences:
         words[sentence.section] = words.get(sentence.section, 0) + len(sentence.text.split())
         counts[sentence.section] = counts.get(sentence.section, 0) + 1
     return tuple(
-        SectionOutline(s.title, s.level, s.path, words.get(s.path, 0), counts.get(s.path, 0))
+        SectionOutline(s.title, s.level, s.path, words.get(s.path, 0), counts.get(s.path, 0), anchors.get(s.path))
         for s in sections
         if s.index > 0 or s.path in counts  # the lead only when it has prose
     )

@@ -65,6 +65,7 @@ class Hit:
     score: float = 0.0
     end: object = None  # the last day of that date
     precision: str | None = None  # how precise it is: day, month, year, ... (see timeline.py)
+    section_anchor: str | None = None
 
 
 def parse_query(query: str, other_names: Callable[[str], tuple[str, ...]] | None = None) -> Query:
@@ -160,7 +161,8 @@ def search(
         dated = dates.get(sentence.index)
         hits.append(
             Hit(sentence.text, sentence.section, getattr(dated, "date", None), matches, sentence.index,
-                round(score(number), 4), getattr(dated, "end", None), getattr(dated, "precision", None))
+                round(score(number), 4), getattr(dated, "end", None), getattr(dated, "precision", None),
+                sentence.section_anchor)
         )
     hits.sort(key=lambda hit: -hit.score)
     return tuple(hits[:limit] if limit is not None else hits)

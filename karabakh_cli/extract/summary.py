@@ -7,6 +7,7 @@ from datetime import date
 
 from .dates import DateSpan
 from .document import Document, text_value
+from .provenance import article_url
 from .infobox import Infobox
 from .sides import Side, clean_name
 
@@ -43,6 +44,7 @@ class Summary:
     counts: Counts
     notes: tuple[str, ...]  # what the document lacks, in words
     ongoing: bool = False  # the infobox span ends "present"
+    url: str | None = None  # the article's web address (extract/provenance.py)
 
 
 def summarize(document: Document, infobox: Infobox | None, span: DateSpan | None,
@@ -67,6 +69,7 @@ def summarize(document: Document, infobox: Infobox | None, span: DateSpan | None
         counts=counts,
         notes=_notes(infobox, span, sides),
         ongoing=bool(span and span.ongoing),
+        url=article_url(meta, document.title),
     )
 
 

@@ -44,6 +44,7 @@ class Event:
     entities: tuple[str, ...] = ()
     source: str = "body"
     sentence: int | None = None
+    section_anchor: str | None = None  # its sentence's section on the Wikipedia page
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ class Mention:
     sentence: int
     end: object = None  # the last day of that date
     precision: str | None = None  # day, month, year, ... (see timeline.py)
+    section_anchor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,7 @@ class EntityIndex:
     def _mention(sentence: Sentence, index: int, dated: object) -> Mention:
         """`dated` is the sentence's first date: anything with `date`, `end` and `precision`."""
         date, end, precision = (getattr(dated, name, None) for name in ("date", "end", "precision"))
-        return Mention(sentence.text, sentence.section, date, index, end, precision)
+        return Mention(sentence.text, sentence.section, date, index, end, precision, sentence.section_anchor)
 
     def profile(self, entity: Entity, sentences: tuple[Sentence, ...], dates: Mapping[int, object] | None = None) -> Profile:
         dates = dates or {}
