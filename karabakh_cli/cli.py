@@ -848,8 +848,8 @@ def export(
 ) -> None:
     """Write every fact of the article to a file: JSON, JSON Lines, CSV or SQLite.
 
-    PATH - writes JSON, JSON Lines, or with --only one table's CSV, to stdout. --no-color is
-    accepted as by every command; an export has no colour.
+    PATH - writes JSON, JSON Lines, or with --only one table's CSV, to stdout. Like every
+    command it accepts --no-color, though an export has no colour.
 
     Example: karabakh export facts.sqlite && sqlite3 facts.sqlite 'select count(*) from events'
     """

@@ -37,7 +37,7 @@ def test_search_hits_carry_end_and_precision(lorn):
     assert (council["date"], council["end"], council["precision"]) == ("1990-03-01", "1990-03-31", "month")
     crossed, = run_json("search", "crossed", "--doc", lorn)
     assert (crossed["date"], crossed["end"], crossed["precision"]) == ("1990-03-05", "1990-03-05", "day")
-    assert list(crossed)[-3:] == ["score", "end", "precision"]
+    assert list(crossed)[-4:] == ["score", "end", "precision", "section_anchor"]
 
 
 def test_a_terminal_shows_a_date_no_more_precise_than_the_article(lorn):

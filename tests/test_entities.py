@@ -272,7 +272,7 @@ def test_profile_dates_come_from_the_mapping_given(index, seed):
     profile = index.profile(shusha, seed.sentences, {first: dated})
     mention = profile.mentions[0]
     assert (mention.date, mention.end, mention.precision) == ("2020-11-01", "2020-11-30", "month")
-    assert [f.name for f in fields(mention)] == ["text", "section", "date", "sentence", "end", "precision"]
+    assert [f.name for f in fields(mention)] == ["text", "section", "date", "sentence", "end", "precision", "section_anchor"]
     assert profile.first == profile.last == profile.mentions[0]
     assert index.profile(shusha, seed.sentences).first is None
 
