@@ -83,8 +83,8 @@ DocOption = Annotated[
     typer.Option(
         "--doc",
         envvar="KARABAKH_DOC",
-        help="Article to read (Markdown with YAML frontmatter; a regular file, or /dev/stdin when "
-        "it is a pipe). Default: the bundled article.",
+        help="Article to read (Markdown with YAML frontmatter; a regular file, or - for standard "
+        "input, piped or redirected, never cached). Default: the bundled article.",
         show_default=False,
         metavar="PATH",
         readable=False,  # reading it is load_facts' job, whose errors name the file as given
@@ -112,8 +112,10 @@ def load_facts(doc: Optional[Path]):
     from .factbase import FactBase, bundled_path
 
     path = doc if doc is not None else bundled_path()
+    # "-" is standard input, read through its path (never cached: it is no regular file)
+    read = Path("/dev/stdin") if str(path) == "-" else path
     try:
-        facts = FactBase.load(path, use_cache=cache.enabled() and not invocation["no_cache"])
+        facts = FactBase.load(read, use_cache=cache.enabled() and not invocation["no_cache"])
     except DocumentError as exc:
         fail(str(exc), f"{path} (from KARABAKH_DOC)" if invocation.get("doc_from_env") else path)
     invocation["facts"] = facts  # entry.py saves the facts it computed to the cache
