@@ -11,6 +11,67 @@ import typer
 
 from . import __version__
 
+COLORS = ("auto", "always", "never")
+SOURCES = ("infobox", "body")
+
+
+def _completion_facts(ctx: typer.Context):
+    """The document a command line being completed names (--doc, KARABAKH_DOC or the bundled
+    one), read only now: never when the module is imported."""
+    from . import cache
+    from .extract.document import DocumentError
+    from .factbase import FactBase
+
+    doc = ctx.params.get("doc") or os.environ.get("KARABAKH_DOC") or None
+    try:
+        return FactBase.load(doc, use_cache=cache.enabled())
+    except DocumentError:
+        return None
+
+
+def _starting_with(incomplete: str, names) -> list[str]:
+    """The names that start with what was typed, escaped for bash, whose completion inserts a
+    value as it is: "Suspected war crimes" must arrive as one word. (Typer keeps only values
+    that start with the typed text as it is, so escaping with backslashes, not quotes.)"""
+    import re
+
+    found = [name for name in dict.fromkeys(names) if name.startswith(incomplete)]
+    if os.environ.get("_KARABAKH_COMPLETE") == "complete_bash":
+        return [re.sub(r"([^\w@%+=:,./-])", r"\\\1", name) for name in found]
+    return found
+
+
+def complete_entity(ctx: typer.Context, incomplete: str) -> list[str]:
+    facts = _completion_facts(ctx)
+    return _starting_with(incomplete, [n for e in facts.entities for n in (e.name, *e.aliases)]) if facts else []
+
+
+def complete_section(ctx: typer.Context, incomplete: str) -> list[str]:
+    facts = _completion_facts(ctx)
+    if facts is None:
+        return []
+    return _starting_with(incomplete, [s.title for s in facts.sections] + [s.path for s in facts.sections])
+
+
+def complete_side(ctx: typer.Context, incomplete: str) -> list[str]:
+    facts = _completion_facts(ctx)
+    if facts is None:
+        return []
+    return _starting_with(incomplete, [str(s.side) for s in facts.sides] + [p.name for s in facts.sides for p in s.parties])
+
+
+def complete_choice(module: str, name: str):
+    """Completion of a fixed list of words, `name` in the module `module` (read only when
+    completing: the modules are not imported to answer a command)."""
+
+    def complete(incomplete: str) -> list[str]:
+        from importlib import import_module
+
+        return _starting_with(incomplete, getattr(import_module(module, __package__), name))
+
+    return complete
+
+
 OVERVIEW = """\
 karabakh: ask a Wikipedia war article who fought whom, who led, what each side claims
 was lost, and what happened on which day. Reads the bundled article on the 2020
@@ -133,6 +194,7 @@ ColorOption = Annotated[
     typer.Option(
         "--color",
         metavar="auto|always|never",
+        autocompletion=complete_choice(".cli", "COLORS"),
         help="auto: on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it); always; never (no bold or dim).",
     ),
 ]
@@ -183,7 +245,7 @@ class OutputRequest:
     """What the command line asks of the output; `environment` is where it goes."""
 
     def __init__(self, output_context=None, csv=False, tsv=False, fields=None, color="auto", no_pager=False, limit=None):
-        check_choice("--color", color, ("auto", "always", "never"))
+        check_choice("--color", color, COLORS)
         if csv and tsv:
             fail("--csv and --tsv cannot be combined")
         self.context, self.limit, self.no_pager, self.color = output_context, limit, no_pager, color
@@ -345,7 +407,7 @@ def names(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOpti
 
 
 SideOption = Annotated[
-    Optional[str], typer.Option("--side", metavar="SIDE", help="Only this combatant column: 1, 2, ... or a party's name.")
+    Optional[str], typer.Option("--side", metavar="SIDE", help="Only this combatant column: 1, 2, ... or a party's name.", autocompletion=complete_side)
 ]
 
 
@@ -412,7 +474,7 @@ def require_claimant(facts, claims, claimant: Optional[str], names) -> None:
 
 LossesSideOption = Annotated[
     Optional[str],
-    typer.Option("--side", metavar="SIDE", help="Only the losses of this side: 1, 2, ... or a party's name."),
+    typer.Option("--side", metavar="SIDE", help="Only the losses of this side: 1, 2, ... or a party's name.", autocompletion=complete_side),
 ]
 
 
@@ -437,7 +499,7 @@ ClaimantOption = Annotated[
 ]
 EveryClaimOption = Annotated[bool, typer.Option("--all", help="List every claim with its source sentence.")]
 ClaimSourceOption = Annotated[
-    Optional[str], typer.Option("--source", help="Only claims from the infobox or the body.", metavar="infobox|body")
+    Optional[str], typer.Option("--source", help="Only claims from the infobox or the body.", metavar="infobox|body", autocompletion=complete_choice(".cli", "SOURCES"))
 ]
 
 
@@ -487,7 +549,7 @@ def check_choice(option: str, value: Optional[str], choices: tuple) -> None:
 def casualties(
     side: LossesSideOption = None,
     category: Annotated[
-        Optional[str], typer.Option("--category", metavar="WORD", help="killed, wounded, missing, captured or displaced.")
+        Optional[str], typer.Option("--category", metavar="WORD", help="killed, wounded, missing, captured or displaced.", autocompletion=complete_choice(".extract.claims", "CATEGORIES"))
     ] = None,
     claimant: ClaimantOption = None,
     source: ClaimSourceOption = None,
@@ -506,7 +568,7 @@ def casualties(
     from .extract.claims import CATEGORIES
 
     check_choice("--category", category, CATEGORIES)
-    check_choice("--source", source, ("infobox", "body"))
+    check_choice("--source", source, SOURCES)
     facts = load_facts(doc)
     side = side_number(side, facts, json)
     require_side(facts, side)
@@ -540,7 +602,7 @@ def losses(
 
     Example: karabakh losses --side 2 --claimant oryx
     """
-    check_choice("--source", source, ("infobox", "body"))
+    check_choice("--source", source, SOURCES)
     facts = load_facts(doc)
     side = side_number(side, facts, json)
     require_side(facts, side)
@@ -600,8 +662,8 @@ def timeline(
     to: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Up to this day or month.")] = None,
     about: Annotated[Optional[str], typer.Option("--about", metavar="TEXT", help="Only statements naming this entity or phrase.")] = None,
     section: Annotated[Optional[str], typer.Option("--section", metavar="TEXT", help="Only sections whose heading path contains TEXT.")] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", metavar="WORD", help="Only dates written this way: explicit, yearless, month, relative, ordinal-day, range or vague.")] = None,
-    precision: Annotated[Optional[str], typer.Option("--precision", metavar="WORD", help="Only dates this precise: day, range, early-month, mid-month, late-month, month, season or year.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", metavar="WORD", help="Only dates written this way: explicit, yearless, month, relative, ordinal-day, range or vague.", autocompletion=complete_choice(".extract.timeline", "KINDS"))] = None,
+    precision: Annotated[Optional[str], typer.Option("--precision", metavar="WORD", help="Only dates this precise: day, range, early-month, mid-month, late-month, month, season or year.", autocompletion=complete_choice(".extract.timeline", "PRECISIONS"))] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", metavar="N", callback=at_least(0), help="At most this many statements; 0 for all. Default on a terminal: 50.")] = None,
     explain: ExplainOption = False,
     chart: Annotated[bool, typer.Option("--chart", help="Sentences with a date per week as a bar chart, ceasefires marked.")] = False,
@@ -682,39 +744,6 @@ def on(
 ENTITY_TYPES = ("person", "place", "organization", "country", "weapon", "other")
 
 
-def _completion_facts(ctx: typer.Context):
-    """The document a command line being completed names (--doc, KARABAKH_DOC or the bundled
-    one), read only now: never when the module is imported."""
-    from . import cache
-    from .extract.document import DocumentError
-    from .factbase import FactBase
-
-    doc = ctx.params.get("doc") or os.environ.get("KARABAKH_DOC") or None
-    try:
-        return FactBase.load(doc, use_cache=cache.enabled())
-    except DocumentError:
-        return None
-
-
-def _starting_with(incomplete: str, names: list[str]) -> list[str]:
-    from .extract.textnorm import fold
-
-    wanted = fold(incomplete)
-    return [name for name in dict.fromkeys(names) if fold(name).startswith(wanted)]
-
-
-def complete_entity(ctx: typer.Context, incomplete: str) -> list[str]:
-    facts = _completion_facts(ctx)
-    return _starting_with(incomplete, [e.name for e in facts.entities]) if facts else []
-
-
-def complete_section(ctx: typer.Context, incomplete: str) -> list[str]:
-    facts = _completion_facts(ctx)
-    if facts is None:
-        return []
-    return _starting_with(incomplete, [s.title for s in facts.sections] + [s.path for s in facts.sections])
-
-
 LimitOption = Annotated[Optional[int], typer.Option("--limit", metavar="N", callback=at_least(0), help="At most this many; 0 for all. Default on a terminal: 50.")]
 
 
@@ -722,10 +751,10 @@ LimitOption = Annotated[Optional[int], typer.Option("--limit", metavar="N", call
 @output_options(rows=True)
 def entities(
     type_: Annotated[
-        Optional[str], typer.Option("--type", metavar="WORD", help=f"Only this type: {', '.join(ENTITY_TYPES)}.")
+        Optional[str], typer.Option("--type", metavar="WORD", help=f"Only this type: {', '.join(ENTITY_TYPES)}.", autocompletion=complete_choice(".cli", "ENTITY_TYPES"))
     ] = None,
     side: Annotated[
-        Optional[str], typer.Option("--side", metavar="SIDE", help="Only entities on this side: 1, 2, ... or a party's name.")
+        Optional[str], typer.Option("--side", metavar="SIDE", help="Only entities on this side: 1, 2, ... or a party's name.", autocompletion=complete_side)
     ] = None,
     limit: LimitOption = None,
     doc: DocOption = None,
@@ -837,7 +866,7 @@ def export(
     path: Annotated[str, typer.Argument(help="File (or folder, for csv) to write; - for stdout.", metavar="PATH")],
     format: Annotated[
         Optional[str],
-        typer.Option("--format", "-f", metavar="json|jsonl|csv|sqlite", help="json, jsonl, csv or sqlite. Default: from PATH's extension."),
+        typer.Option("--format", "-f", metavar="json|jsonl|csv|sqlite", help="json, jsonl, csv or sqlite. Default: from PATH's extension.", autocompletion=complete_choice(".export", "FORMATS")),
     ] = None,
     only: Annotated[
         Optional[str], typer.Option("--only", metavar="TABLE", help="One record type (a table), e.g. claims or events.")
