@@ -93,7 +93,8 @@ Examples:
   karabakh export facts.sqlite           every fact, ready for SQL
 
 \b
-Every command takes --doc PATH (or KARABAKH_DOC) and --json.
+Every command takes --doc PATH (or KARABAKH_DOC; - for standard input); all but export
+take --json, --csv, --tsv, --fields, --color and --no-pager.
 Run `karabakh COMMAND --help` for a command's options.
 """
 
