@@ -214,7 +214,7 @@ class FactBase:
     @fact
     def all_claims(self):
         """Every casualty and equipment-loss claim: the infobox's, then the body's in document
-        order (extract/claims.py). Yearless and relative dates take the timeline's reading."""
+        order (extract/claims/). Yearless and relative dates take the timeline's reading."""
         from .extract.claims import all_claims
 
         start = self.conflict_span.start if self.conflict_span else None

@@ -89,7 +89,7 @@ def test_numbers_that_are_not_counts(text):
 
 
 def test_a_count_of_shells_is_still_a_number():
-    # The parser reads numbers; claims.py decides that shells are not casualties.
+    # The parser reads numbers; the claims package decides that shells are not casualties.
     assert figures("fired 15,500 shells") == [(15500, None, "exact")]
 
 
