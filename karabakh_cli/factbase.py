@@ -217,10 +217,20 @@ class FactBase:
         order (extract/claims/). Yearless and relative dates take the timeline's reading."""
         from .extract.claims import all_claims
 
+        from dataclasses import replace
+
         start = self.conflict_span.start if self.conflict_span else None
         # A claim holds as of the end of the span its sentence is dated to ("By 9 November").
         as_of = {index: event.end for index, event in self.first_events.items()}
-        return all_claims(self.infobox, self.sentences, self.side_map, as_of, start)
+        claims = all_claims(self.infobox, self.sentences, self.side_map, as_of, start)
+        # An infobox "(as of 19 February)" names a day; a sentence's date is as precise as the
+        # span of that sentence it ends; a date borrowed from another sentence says nothing.
+        spans = {(event.sentence, event.end): event.precision for event in self.timeline.events}
+        return tuple(
+            replace(claim, as_of_precision="day" if claim.sentence is None else spans.get((claim.sentence, claim.as_of)))
+            if claim.as_of else claim
+            for claim in claims
+        )
 
     @property
     def claims(self):

@@ -21,6 +21,7 @@ from karabakh_cli.records import to_data
 CLAIM_FIELDS = [
     "claimant", "claimant_side", "subject", "side", "group", "category", "value", "upper",
     "qualifier", "as_of", "source", "section", "text", "item", "status", "sentence", "headline", "section_anchor",
+    "as_of_precision",
 ]
 
 

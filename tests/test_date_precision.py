@@ -74,3 +74,19 @@ def test_the_chart_counts_each_sentence_once_a_week_and_says_so(lorn):
     assert "Sentences" in shown and "each counted once" in shown
     row = next(line for line in shown.splitlines() if line.strip().startswith("5 Mar 1990"))
     assert row.split()[3] == "2"
+
+
+def test_a_claims_as_of_says_how_precise_its_date_is(make_doc):
+    doc = make_doc(
+        "---\ntitle: Reed war\ninfoboxes:\n  - date: {text: 1 March – 30 June 2031}\n"
+        "    combatant1: {text: Nordland}\n    combatant2: {text: Sudmark}\n"
+        '    casualties1: {text: "40 soldiers killed\\n(as of 19 June)"}\n---\n'
+        "## War\n\nBy mid-April 2031, 120 Sudmarkian soldiers had been killed. "
+        "On 2 May 2031, 15 more Sudmarkian soldiers were killed.\n"
+    )
+    claims = run_json("casualties", "--doc", doc)
+    dated = {(c["source"], c["value"]): (c["as_of"], c["as_of_precision"]) for c in claims}
+    assert dated[("infobox", 40)] == ("2031-06-19", "day")
+    assert dated[("body", 120)] == ("2031-04-20", "mid-month")
+    assert dated[("body", 15)] == ("2031-05-02", "day")
+    assert list(claims[0])[-1] == "as_of_precision"

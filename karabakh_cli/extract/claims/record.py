@@ -32,3 +32,6 @@ class Claim:
     sentence: int | None = None
     headline: bool = False  # the figure the casualty matrix compares (see `headline`)
     section_anchor: str | None = None  # its sentence's section on the Wikipedia page
+    # `as_of` is the last day of a span; how precise that span is (day, month, ...; see
+    # timeline.py), or None where the date was borrowed from another sentence
+    as_of_precision: str | None = None
