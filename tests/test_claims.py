@@ -169,6 +169,7 @@ def test_more_than_5000_armenian_servicemen(seed):
         group="military", category="killed", value=5000, upper=None, qualifier="more_than",
         as_of=date(2020, 10, 28), source="body", section="Casualties > Military",
         text=seed.sentences[144].text, sentence=144, headline=True, section_anchor="#Military",
+        as_of_precision="day",
     )
     other = body_claim(seed, 144, 3825, "killed")
     assert (other.claimant, other.claimant_side, other.side, other.as_of) == ("Armenian authorities", 2, 2, None)
