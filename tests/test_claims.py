@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from karabakh_cli.extract import nations
 from karabakh_cli.extract.claims import (
     Claim,
+    all_claims,
     claimant_side,
-    equipment_claims,
     header_claimant,
     infobox_claims,
     prose_claims,
@@ -433,7 +433,7 @@ def test_an_article_without_casualty_fields_has_no_claims(make_doc):
     facts = FactBase.load(path)
     assert facts.claims == () and facts.losses == ()
     assert infobox_claims(None, side_map(None)) == ()
-    assert equipment_claims(None, (), side_map(None)) == ()
+    assert all_claims(None, (), side_map(None)) == ()
 
 
 def test_a_body_without_an_infobox(make_doc):

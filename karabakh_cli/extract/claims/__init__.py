@@ -40,7 +40,6 @@ __all__ = [
     "Claim",
     "all_claims",
     "claimant_side",
-    "equipment_claims",
     "header_claimant",
     "headline",
     "infobox_claims",
@@ -48,18 +47,6 @@ __all__ = [
     "read_findings",
     "select",
 ]
-
-
-def equipment_claims(
-    infobox: Infobox | None,
-    sentences: Iterable[Sentence],
-    sides: SideMap,
-    dates: Mapping[int, date] | None = None,
-    conflict_start: date | None = None,
-) -> tuple[Claim, ...]:
-    """Equipment-loss claims: the infobox's, then the body's in document order."""
-    claims = all_claims(infobox, sentences, sides, dates, conflict_start)
-    return tuple(claim for claim in claims if claim.item is not None)
 
 
 def all_claims(
