@@ -2,6 +2,7 @@
 
 import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -32,6 +33,13 @@ def database(tmp_path_factory):
 def table_info(database, table) -> dict[str, str]:
     return {row[1]: row[2] for row in database.execute(f'pragma table_info("{table}")')}
 
+
+
+def exported(document: Path, folder: Path) -> sqlite3.Connection:
+    """The SQLite export of `document`, written into `folder` and opened."""
+    path = folder / f"{document.stem}.sqlite"
+    assert run("export", str(path), "--doc", str(document)).exit_code == 0
+    return sqlite3.connect(path)
 
 def test_every_column_is_typed_and_holds_values_of_its_type(database):
     for table in exporter.TABLES:
@@ -90,15 +98,11 @@ def test_every_foreign_key_and_filtered_column_is_indexed(database):
 
 
 def test_a_side_known_only_from_its_casualties_column_is_a_row(tmp_path, make_doc):
-    make_doc(
+    database = exported(make_doc(
         "---\ninfoboxes:\n  - conflict:\n      text: Skirmish of Tallow Ford\n"
         "    casualties1:\n      text: 12 killed\n    casualties2:\n      text: 30 killed\n---\n\n"
         "## Background\n\nThe skirmish was brief.\n",
-        name="tallow.md",
-    )
-    path = tmp_path / "t.sqlite"
-    assert run("export", str(path), "--doc", str(tmp_path / "tallow.md")).exit_code == 0
-    database = sqlite3.connect(path)
+    ), tmp_path)
     assert database.execute("select id, parties from sides").fetchall() == [(1, "[]"), (2, "[]")]
     assert database.execute("select side, value from claims order by side").fetchall() == [(1, 12), (2, 30)]
     assert database.execute("pragma foreign_key_check").fetchall() == []
@@ -127,14 +131,10 @@ def test_the_sentences_full_text_index_is_found_as_datasette_finds_it(database):
 
 @pytest.mark.skipif(not has_fts5(), reason="this SQLite has no FTS5")
 def test_a_full_text_search_returns_the_sentences_with_the_words(tmp_path, make_doc):
-    make_doc(
+    database = exported(make_doc(
         "---\ntitle: Siege of Quillmarsh\n---\n\n## Siege\n\nThe garrison of Quillmarsh held the granary.\n\n"
         "## Aftermath\n\nFloods reached the granary in spring. The garrison marched home.\n",
-        name="quill.md",
-    )
-    path = tmp_path / "q.sqlite"
-    assert run("export", str(path), "--doc", str(tmp_path / "quill.md")).exit_code == 0
-    database = sqlite3.connect(path)
+    ), tmp_path)
     hits = database.execute(
         "select sentences.id, sentences.section from sentences_fts join sentences on sentences.id = sentences_fts.rowid "
         "where sentences_fts match 'granary' order by sentences.id"
@@ -148,12 +148,8 @@ def test_a_full_text_search_returns_the_sentences_with_the_words(tmp_path, make_
 @pytest.fixture
 def varnek(tmp_path):
     """The export of the small fictional battle in tests/docs, beside its commands' JSON."""
-    from pathlib import Path
-
     document = Path(__file__).parent / "docs" / "battle_of_varnek.md"
-    path = tmp_path / "v.sqlite"
-    assert run("export", str(path), "--doc", str(document)).exit_code == 0
-    database = sqlite3.connect(path)
+    database = exported(document, tmp_path)
     database.row_factory = sqlite3.Row
     yield database, lambda *command: run_json(*command, "--doc", str(document))
     database.close()
@@ -215,10 +211,7 @@ Ruritania attacked Borduria.
 
 
 def test_the_sides_are_tables_keyed_to_a_side(tmp_path, make_doc):
-    make_doc(FENMOOR, name="fenmoor.md")
-    path = tmp_path / "f.sqlite"
-    assert run("export", str(path), "--doc", str(tmp_path / "fenmoor.md")).exit_code == 0
-    database = sqlite3.connect(path)
+    database = exported(make_doc(FENMOOR, name="fenmoor.md"), tmp_path)
     database.row_factory = sqlite3.Row
     sides = run_json("sides", "--doc", str(tmp_path / "fenmoor.md"))
     renamed = {"unit_group": "group"}
@@ -239,7 +232,6 @@ def test_the_sides_are_tables_keyed_to_a_side(tmp_path, make_doc):
 
 
 def test_the_readme_lists_every_table_view_and_renamed_column():
-    from pathlib import Path
 
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     exports = readme[readme.index("## Exports"):readme.index("## Recipes")]
