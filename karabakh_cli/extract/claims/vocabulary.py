@@ -130,15 +130,13 @@ STATUS_BEFORE = (
 )
 FILLER = r"the|a|an|another|further|additional|more|total|of|in|all|also"
 NOT_A_COUNT = rf"(?!\s+(?:\d|{NUMBER_WORDS})\b)"  # "killed 5": the phrase before it did the killing
-# "killed or wounded": a count of two categories at once, which is none of them
-NOT_MIXED = r"(?!\s+(?:or|and|and/or)\s+(?:killed|wounded|injured|missing|captured|died)\b)"
 
 AFTER_DIRECT = LazyRegex(
-    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER}|{STATUS_WORD})(?![\w-]){NOT_A_COUNT}{NOT_MIXED}"
+    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER}|{STATUS_WORD})(?![\w-]){NOT_A_COUNT}"
 )
 AFTER_SKIPPING = LazyRegex(
     rf"(?:\s+(?!(?:{AUX})\b)[^\s\d,;.]+){{1,8}}?\s+(?:were|was|are|is|had|have|has|went)"
-    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER})(?![\w-]){NOT_A_COUNT}{NOT_MIXED}"
+    rf"(?:\s+(?:{AUX}))*\s+(?P<word>{CATEGORY_AFTER})(?![\w-]){NOT_A_COUNT}"
 )
 BEFORE = LazyRegex(
     rf"\b(?P<word>{CATEGORY_BEFORE}|{STATUS_BEFORE})\s+"
@@ -150,7 +148,8 @@ JOINED = LazyRegex(
     r"^(?:\s*,?\s*including\b[^;]*?)?\s*"
     r"(?:,|;|and|or|,\s*and|;\s*and|as\s+well(?:\s+as)?|,\s*as\s+well(?:\s+as)?)\s*$"
 )
-MIXED_WORD = r"killed|dead|deaths|wounded|injured|missing|captured|executed"
+# "killed or wounded": a count of two categories at once, which is none of them (see _mixed)
+MIXED_WORD = r"killed|dead|died|deaths|wounded|injured|missing|captured|executed"
 MIXED = LazyRegex(rf"\b(?:{MIXED_WORD})(?:\s*(?:,|/|&|\bor\b|\band\b)\s*(?:{MIXED_WORD})\b)+", re.I)
 # The loss a casualties field means by a noun alone: "8 POWs", "3,500 refugees".
 IMPLIED_CATEGORY = {
