@@ -164,3 +164,34 @@ def cell(value) -> str:
 def tsv_cell(text: str) -> str:
     """TSV has no quoting: a tab or line break inside a value becomes a space."""
     return text.replace("\r\n", " ").replace("\t", " ").replace("\n", " ").replace("\r", " ")
+
+
+class Progress:
+    """Progress through many documents, as a bar on stderr (drawn by the renderer) once the
+    work has taken more than a second and only when stderr is a terminal: a quick run, a
+    pipe or a log file gets nothing."""
+
+    DELAY = 1.0  # seconds before a bar is worth showing
+
+    def __init__(self, total: int, what: str, stream: Optional[TextIO] = None):
+        import time
+
+        self.total, self.what, self.done = total, what, 0
+        self.stream = stream if stream is not None else sys.stderr
+        self.started, self.clock = time.monotonic(), time.monotonic
+        self.bar = None
+        self.wanted = _isatty(self.stream) and total > 1
+
+    def advance(self) -> None:
+        self.done += 1
+        if self.bar is None and self.wanted and self.clock() - self.started > self.DELAY:
+            from .render import ProgressBar
+
+            self.bar = ProgressBar(self.total, self.what, self.stream)
+        if self.bar is not None:
+            self.bar.update(self.done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None

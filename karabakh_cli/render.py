@@ -731,3 +731,25 @@ def highlighted(value: str, spans):
         position = end
     result.append(plain(value[position:]))
     return result
+
+
+class ProgressBar:
+    """A Rich progress bar on a terminal's stderr, removed when the work ends."""
+
+    def __init__(self, total: int, what: str, stream) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        console = Console(file=stream, stderr=True)
+        self.progress = Progress(
+            TextColumn(plain(what)), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=console, transient=True,
+        )
+        self.task = self.progress.add_task(plain(what), total=total)
+        self.progress.start()
+
+    def update(self, done: int) -> None:
+        self.progress.update(self.task, completed=done)
+
+    def close(self) -> None:
+        self.progress.stop()
