@@ -22,7 +22,8 @@ def _completion_facts(ctx: typer.Context):
     from .extract.document import DocumentError
     from .factbase import FactBase
 
-    doc = ctx.params.get("doc") or os.environ.get("KARABAKH_DOC") or None
+    given = ctx.params.get("doc") or os.environ.get("KARABAKH_DOC") or None
+    doc = given[0] if isinstance(given, list) else given  # the first of several
     try:
         return FactBase.load(doc, use_cache=cache.enabled())
     except DocumentError:
@@ -122,11 +123,13 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-def note_doc_source(ctx: typer.Context, param: typer.CallbackParam, value: Optional[Path]) -> Optional[Path]:
-    """Remember whether the document's path came from KARABAKH_DOC, for error messages."""
+def note_doc_source(ctx: typer.Context, param: typer.CallbackParam, value) -> Optional[list[Path]]:
+    """Remember whether the documents' paths came from KARABAKH_DOC, for error messages, and
+    whether one is a folder (whose answers are never replayed: a file may join it)."""
     source = ctx.get_parameter_source(param.name or "doc")
     invocation["doc_from_env"] = source is not None and source.name == "ENVIRONMENT"
-    return value
+    invocation["folder_given"] = any(str(path) != "-" and path.is_dir() for path in value or ())
+    return list(value) if value else None
 
 
 def at_least(lowest: int):
@@ -141,12 +144,13 @@ def at_least(lowest: int):
 
 
 DocOption = Annotated[
-    Optional[Path],
+    Optional[list[Path]],
     typer.Option(
         "--doc",
         envvar="KARABAKH_DOC",
         help="Article to read (Markdown with YAML frontmatter; a regular file, or - for standard "
-        "input, piped or redirected, never cached). Default: the bundled article.",
+        "input, piped or redirected, never cached), or a folder: every *.md beneath it. Repeat it "
+        "for several; KARABAKH_DOC separates them with ':'. Default: the bundled article.",
         show_default=False,
         metavar="PATH",
         readable=False,  # reading it is load_facts' job, whose errors name the file as given
@@ -163,9 +167,22 @@ NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even
 
 def fail(message: str, path: object = None, code: int = 2) -> NoReturn:
     """One line on stderr, `karabakh: error: <file>: <what is wrong>`, and exit."""
+    capture = invocation.get("capture")
+    if path is None and capture is not None:  # one of several documents: say which
+        path = capture.label
     where = f"{one_line(str(path))}: " if path is not None else ""
-    sys.stderr.write(f"karabakh: error: {where}{one_line(message)}\n")
+    say(f"karabakh: error: {where}{one_line(message)}\n")
     raise typer.Exit(code)
+
+
+def say(line: str) -> None:
+    """A line for stderr; when the command runs on one of several documents, kept with its
+    answer to be written in the documents' order."""
+    capture = invocation.get("capture")
+    if capture is not None:
+        capture.stderr.append(line)
+    else:
+        sys.stderr.write(line)
 
 
 def load_facts(doc: Optional[Path]):
@@ -200,6 +217,10 @@ ColorOption = Annotated[
     ),
 ]
 NoPagerOption = Annotated[bool, typer.Option("--no-pager", help="Never page (also KARABAKH_PAGER=cat or PAGER=cat).")]
+JobsOption = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", metavar="N", callback=at_least(1), help="With several documents: read them in N processes. Default: one per CPU."),
+]
 RowsLimitOption = Annotated[
     Optional[int], typer.Option("--limit", metavar="N", callback=at_least(0), help="At most this many rows; 0 for all. Default on a terminal: 50.")
 ]
@@ -216,19 +237,25 @@ def output_options(rows: bool = False):
         signature = inspect.signature(command, eval_str=True)
         has_limit = "limit" in signature.parameters
         added = {"output_context": typer.Context, "csv": CsvOption, "tsv": TsvOption, "fields": FieldsOption}
-        added.update(color=ColorOption, no_pager=NoPagerOption)
+        added.update(color=ColorOption, no_pager=NoPagerOption, jobs=JobsOption)
         defaults = {"output_context": inspect.Parameter.empty, "csv": False, "tsv": False, "fields": None}
-        defaults.update(color="auto", no_pager=False, limit=None)
+        defaults.update(color="auto", no_pager=False, jobs=None, limit=None)
         if rows and not has_limit:
             added["limit"] = RowsLimitOption
 
         @functools.wraps(command)
         def wrapper(**kwargs):
             options = {name: kwargs.pop(name) for name in added}
+            jobs = options.pop("jobs")
             limit = kwargs["limit"] if has_limit else options.pop("limit", None)
             if has_limit and limit == 0:
                 kwargs["limit"] = None
             invocation["output"] = OutputRequest(limit=limit, **options)
+            paths = kwargs.get("doc")
+            if paths and (len(paths) > 1 or invocation.get("folder_given")):
+                documents = over_documents(command.__name__, kwargs, options, limit, jobs)
+                paths = [documents[0].path]
+            kwargs["doc"] = paths[0] if paths else None
             return command(**kwargs)
 
         parameters = list(signature.parameters.values()) + [
@@ -242,6 +269,20 @@ def output_options(rows: bool = False):
     return decorate
 
 
+def over_documents(command: str, arguments: dict, options: dict, limit, jobs: Optional[int]) -> list:
+    """The documents the --doc paths name, when they are one (a folder holding one file);
+    otherwise the command is run over each of them (see per_document.py) and exits here."""
+    from . import corpus, per_document
+
+    documents = corpus.expand(arguments["doc"])
+    if len(documents) == 1 and isinstance(documents[0], corpus.DocumentPath):
+        return documents
+    if arguments.get("json") and invocation["output"].format:
+        fail(f"--json and --{invocation['output'].format} cannot be combined")
+    output = {name: value for name, value in options.items() if name != "output_context"}
+    raise typer.Exit(per_document.answer_many(command, arguments, documents, {**output, "limit": limit}, jobs))
+
+
 class OutputRequest:
     """What the command line asks of the output; `environment` is where it goes."""
 
@@ -252,6 +293,10 @@ class OutputRequest:
         self.context, self.limit, self.no_pager, self.color = output_context, limit, no_pager, color
         self.fields = [name.strip() for name in fields.split(",") if name.strip()] if fields else None
         self.format = "csv" if csv else "tsv" if tsv else None
+
+    def rows_format(self, as_json: bool) -> Optional[str]:
+        """csv or tsv when the records go out as rows (--fields alone means TSV), else None."""
+        return self.format or ("tsv" if self.fields and not as_json else None)
 
     def environment(self, no_color: bool):
         from dataclasses import replace
@@ -274,11 +319,14 @@ def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
     no_color = no_color or invocation.get("no_color", False)
     if as_json and request.format:
         fail(f"--json and --{request.format} cannot be combined")
-    rows = request.format or ("tsv" if request.fields and not as_json else None)
+    rows = request.rows_format(as_json)
     if request.limit and isinstance(value, list):
         value = value[: request.limit]
     try:
-        if as_json:
+        capture = invocation.get("capture")
+        if capture is not None:  # one of several documents (per_document.py)
+            capture.take(value, view, options, request.fields)
+        elif as_json:
             answer = output.write_json(sys.stdout, value, request.fields)
             invocation["stdout"] = invocation.get("stdout", "") + answer
         elif rows:
@@ -313,9 +361,12 @@ def one_line(message: str) -> str:
 
 def note(message: str) -> None:
     """A remark for the reader on stderr that does not change the exit code."""
+    capture = invocation.get("capture")
+    if capture is not None and not message.startswith(capture.label):
+        message = f"{capture.label}: {message}"
     line = f"karabakh: {one_line(message)}\n"
     invocation["stderr"] = invocation.get("stderr", "") + line
-    sys.stderr.write(line)
+    say(line)
 
 
 def version_callback(value: bool) -> None:
@@ -888,7 +939,9 @@ def export(
     from . import export as exporter
 
     check_choice("--format", format, exporter.FORMATS)
-    facts = load_facts(doc)
+    if doc and len(doc) > 1:
+        fail("export reads one document; give --doc once")
+    facts = load_facts(doc[0] if doc else None)
     try:
         fmt = exporter.format_for(path, format)
         exporter.write(facts, path, fmt, only=only, force=force, document=facts.path)

@@ -134,7 +134,8 @@ def run(argv: list[str]) -> int:
         if facts is not None:
             facts.save()
     source = facts.source if facts is not None else None
-    if code in (0, 1) and source is not None and "stdout" in invocation and cache.replayable(argv):
+    folder = invocation.get("folder_given")  # a file may join the folder: never replayed
+    if code in (0, 1) and source is not None and not folder and "stdout" in invocation and cache.replayable(argv):
         cache.remember(argv, source, invocation["stdout"], invocation.get("stderr", ""), code)
     return code
 

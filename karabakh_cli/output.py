@@ -191,6 +191,13 @@ class Progress:
         if self.bar is not None:
             self.bar.update(self.done)
 
+    def message(self, line: str) -> None:
+        """A line for stderr, written above the bar when one is drawn."""
+        if self.bar is not None:
+            self.bar.message(line)
+        else:
+            self.stream.write(line)
+
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()

@@ -37,16 +37,35 @@ def show(env, view: str, value, limit=None, **options) -> None:
 
     out = Output(env)
     rows = limit or (DEFAULT_LIMIT if out.terminal and limit is None else None)
+    _render(out, view, value, rows, options)
+    out.flush()
+
+
+def show_groups(env, groups, limit=None) -> None:
+    """Several documents' answers in one view (and one pager): each under its war's title and
+    its path, as `show` would render it alone."""
+    from .output import DEFAULT_LIMIT
+
+    out = Output(env)
+    rows = limit or (DEFAULT_LIMIT if out.terminal and limit is None else None)
+    for number, (title, label, views) in enumerate(groups):
+        out.heading(title, label, first=number == 0)
+        for view, value, options in views:
+            _render(out, view, value, rows, options)
+    out.flush()
+
+
+def _render(out, view: str, value, rows, options: dict) -> None:
+    """One view, its long lists cut to `rows` with a legend saying how to see the rest."""
     hidden = 0
     if rows and view in LIMITED_VIEWS:
         if view == "entity_profile":  # its mentions, not the profile, are the rows
-            hidden, options["shown"] = len(value.mentions) - rows, rows
+            hidden, options = len(value.mentions) - rows, {**options, "shown": rows}
         else:
             hidden, value = len(value) - rows, value[:rows]
     globals()[view](out, value, **options)
     if hidden > 0:
         out.legend(f"Showing the first {rows} {LIMITED_VIEWS[view]}; {hidden} more: --limit 0 shows all.")
-    out.flush()
 
 
 class Output:
@@ -99,6 +118,18 @@ class Output:
             self.buffer.write(f"  {line.plain}\n" + ("\n" if blank_after else ""))
         else:
             self.console.print(Padding(line, (0, 0, 1 if blank_after else 0, 2)))
+
+    def heading(self, title: str, label: str, first: bool = False) -> None:
+        """A document's heading among several: the war's title and its path; on a pipe, one
+        line `== title (path)`."""
+        if self.plain:
+            self.console.print(text(f"{'' if first else chr(10)}== {plain(title)} ({plain(label)})"))
+            return
+        if not first:
+            self.console.print()
+        heading = text(plain(title), "bold")
+        heading.append(f"  {plain(label)}", style="dim")
+        self.console.print(heading)
 
     def legend(self, note: str) -> None:
         """A reader's note under a view: on a terminal only, where it cannot break a script."""
@@ -750,6 +781,9 @@ class ProgressBar:
 
     def update(self, done: int) -> None:
         self.progress.update(self.task, completed=done)
+
+    def message(self, line: str) -> None:
+        self.progress.console.print(line, end="", markup=False, highlight=False, soft_wrap=True)
 
     def close(self) -> None:
         self.progress.stop()

@@ -170,7 +170,7 @@ def test_large_document_reads_in_bounded_time(tmp_path, seed_path):
 
 def test_python_dash_m_and_usage_error():
     result = subprocess.run(
-        [sys.executable, "-m", "karabakh_cli", "summary", "--bogus"], capture_output=True, text=True
+        [sys.executable, "-m", "karabakh_cli", "summary", "--frobnicate"], capture_output=True, text=True
     )
     assert result.returncode == 2
-    assert result.stderr == "karabakh: error: No such option: --bogus (see 'karabakh summary --help')\n"
+    assert result.stderr == "karabakh: error: No such option: --frobnicate (see 'karabakh summary --help')\n"

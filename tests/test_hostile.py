@@ -273,7 +273,7 @@ def test_fields_of_the_wrong_type_never_crash(make_doc, name):
 
 REFUSED = {
     "missing": ("MISSING", "no such file"),
-    "directory": ("DIRECTORY", "is a directory"),
+    "folder without articles": ("DIRECTORY", "no *.md file in this folder"),
     "empty": (b"", "the file is empty"),
     "blank": (b" \n", "the file is empty"),
     "binary": (b"\x89PNG\x00\x00", "binary file"),
