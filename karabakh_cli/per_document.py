@@ -171,5 +171,5 @@ class _Writer:
         elif self.groups:
             from . import render
 
-            groups = [(g.title or g.label, g.label, g.views) for g in self.groups]
+            groups = [(g.title, g.label, g.views) for g in self.groups]
             render.show_groups(self.request.environment(no_color), groups, limit=self.request.limit)

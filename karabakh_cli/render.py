@@ -119,16 +119,18 @@ class Output:
         else:
             self.console.print(Padding(line, (0, 0, 1 if blank_after else 0, 2)))
 
-    def heading(self, title: str, label: str, first: bool = False) -> None:
+    def heading(self, title: str | None, label: str, first: bool = False) -> None:
         """A document's heading among several: the war's title and its path; on a pipe, one
         line `== title (path)`."""
         if self.plain:
-            self.console.print(text(f"{'' if first else chr(10)}== {plain(title)} ({plain(label)})"))
+            named = f"{title} ({label})" if title else label
+            self.console.print(text(f"{'' if first else chr(10)}== {named}"))
             return
         if not first:
             self.console.print()
-        heading = text(plain(title), "bold")
-        heading.append(f"  {plain(label)}", style="dim")
+        heading = text(title or label, "bold")
+        if title:
+            heading.append(f"  {plain(label)}", style="dim")
         self.console.print(heading)
 
     def legend(self, note: str) -> None:
