@@ -1,6 +1,7 @@
 """Two caches in the user's cache directory, so that a lookup does not parse the document
-again: the facts a command extracted from a document, and the JSON answers of `--json`
-command lines (replayed by the entry point without importing the command line at all).
+again: the facts a command extracted from a document, and the answers of command lines (their
+JSON, CSV or TSV, or the view rendered for people), replayed by the entry point without
+importing the command line at all.
 
 What the caches trust, and what they promise:
 - Only a regular file is cached. A path that resolves into /dev, /proc or /sys (stdin,
@@ -8,7 +9,8 @@ What the caches trust, and what they promise:
   read is never cached nor replayed.
 - Facts are keyed by the path as given, the SHA-256 of the bytes read and the code (the
   package version and each module's size and modification time). An answer is keyed by the
-  command line, the working directory, KARABAKH_DOC and the code; it records what was read
+  command line, the working directory, KARABAKH_DOC, the surroundings a view depends on
+  (terminal or not, its size, NO_COLOR, FORCE_COLOR, TERM) and the code; it records what was read
   (resolved path, device, inode, SHA-256) and is replayed only while the path given still
   resolves to that same file with those same bytes.
 - Every entry carries a SHA-256 of its payload (each fact its own), checked before use: a
@@ -275,20 +277,23 @@ def write_facts(cache_key: str, facts: dict[str, tuple[bytes, str]]) -> None:
     _write(None, f"{cache_key}.facts", data, FACT_ENTRIES, FACT_BYTES)
 
 
-# --- answers of --json invocations -------------------------------------------------------
+# --- answers of command lines ----------------------------------------------------------
 
 ANSWER_SHAPE = {
     "doc": str, "resolved": str, "device": int, "inode": int, "digest": str,
-    "stdout": str, "stderr": str, "code": int,
+    "stdout": str, "view": str, "stderr": str, "code": int,
 }
 
 
 def _answer_name(argv: list[str]) -> str:
-    return _hash(FORMAT, _code_fingerprint(), os.getcwd(), os.environ.get("KARABAKH_DOC", ""), *argv) + ".json"
+    from .pager import surroundings
+
+    place = (os.getcwd(), os.environ.get("KARABAKH_DOC", ""), surroundings())
+    return _hash(FORMAT, _code_fingerprint(), *place, *argv) + ".json"
 
 
 def replayable(argv: list[str]) -> bool:
-    return "--json" in argv and "--no-cache" not in argv and enabled()
+    return "--no-cache" not in argv and enabled()
 
 
 def replay(argv: list[str]) -> dict | None:
@@ -318,7 +323,9 @@ def _still_reads(source: Source) -> bool:
     return (status.st_dev, status.st_ino) == (source.device, source.inode) and digest(data) == source.digest
 
 
-def remember(argv: list[str], source: Source, stdout: str, stderr: str, code: int) -> None:
-    answer = {**source._asdict(), "stdout": stdout, "stderr": stderr, "code": code}
+def remember(argv: list[str], source: Source, stdout: str, stderr: str, code: int, view: str = "") -> None:
+    """Keep an answer: what was written to stdout, or a view rendered for people (written
+    through the pager when replayed), with what went to stderr and the exit code."""
+    answer = {**source._asdict(), "stdout": stdout, "view": view, "stderr": stderr, "code": code}
     payload = json.dumps(answer).encode("ascii")
     _write("answers", _answer_name(argv), _seal(payload), ANSWER_ENTRIES, ANSWER_BYTES)

@@ -330,11 +330,17 @@ def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
             answer = output.write_json(sys.stdout, value, request.fields)
             invocation["stdout"] = invocation.get("stdout", "") + answer
         elif rows:
-            output.write_rows(sys.stdout, value, request.fields, "," if rows == "csv" else "\t")
+            import io
+
+            buffer = io.StringIO()
+            output.write_rows(buffer, value, request.fields, "," if rows == "csv" else "\t")
+            sys.stdout.write(buffer.getvalue())
+            invocation["stdout"] = invocation.get("stdout", "") + buffer.getvalue()
         else:
             from . import render
 
-            render.show(request.environment(no_color), view, value, limit=request.limit, **options)
+            rendered = render.show(request.environment(no_color), view, value, limit=request.limit, **options)
+            invocation["view"] = invocation.get("view", "") + rendered  # replayed through the pager
     except output.FieldError as exc:
         fail(str(exc))
 

@@ -1,6 +1,7 @@
-"""The console entry point. A `--json` command line answered before, about a document that is
-still the same file with the same bytes, is replayed from the answer cache without importing
-the command line (Typer, the extractors); anything else runs the command line.
+"""The console entry point. A command line answered before, in the same surroundings (see
+pager.surroundings), about a document that is still the same file with the same bytes, is
+replayed from the answer cache without importing the command line (Typer, the extractors,
+Rich); anything else runs the command line.
 
 No traceback reaches the user, and every write to stdout, replayed or not, goes through one
 guard: a reader that went away (`| head`) ends the run quietly with exit 0, as ripgrep does;
@@ -107,6 +108,12 @@ def answer(argv: list[str]) -> int:
     replayed = cache.replay(argv)
     if replayed is None:
         return run(argv)
+    if replayed["view"]:  # a view for people: its notes first, as when it was rendered
+        from .pager import replay_view
+
+        sys.stderr.write(replayed["stderr"])
+        replay_view(replayed["view"], no_pager="--no-pager" in argv)
+        return replayed["code"]
     sys.stdout.write(replayed["stdout"])
     sys.stderr.write(replayed["stderr"])
     return replayed["code"]
@@ -135,8 +142,10 @@ def run(argv: list[str]) -> int:
             facts.save()
     source = facts.source if facts is not None else None
     folder = invocation.get("folder_given")  # a file may join the folder: never replayed
-    if code in (0, 1) and source is not None and not folder and "stdout" in invocation and cache.replayable(argv):
-        cache.remember(argv, source, invocation["stdout"], invocation.get("stderr", ""), code)
+    answered = "stdout" in invocation or "view" in invocation
+    if code in (0, 1) and source is not None and not folder and answered and cache.replayable(argv):
+        stdout, stderr = invocation.get("stdout", ""), invocation.get("stderr", "")
+        cache.remember(argv, source, stdout, stderr, code, view=invocation.get("view", ""))
     return code
 
 

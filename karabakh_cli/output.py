@@ -8,15 +8,14 @@ from __future__ import annotations
 import csv
 import json
 import os
-import shlex
 import shutil
 import sys
 from dataclasses import dataclass
 from typing import Optional, TextIO
 
+from .pager import isatty as _isatty, pager_command
 from .records import to_data, to_json
 
-DEFAULT_PAGER = "less -FRX"
 DEFAULT_LIMIT = 50  # rows a long view shows on a terminal unless --limit says otherwise
 COLOR_CHOICES = ("auto", "always", "never")
 
@@ -47,13 +46,6 @@ class Environment:
         )
 
 
-def _isatty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def wants_color(choice: str, is_terminal: bool, environ) -> bool:
     """--color always/never first, then NO_COLOR, FORCE_COLOR and TERM=dumb, else a terminal."""
     if choice != "auto":
@@ -63,22 +55,6 @@ def wants_color(choice: str, is_terminal: bool, environ) -> bool:
     if environ.get("FORCE_COLOR"):
         return True
     return is_terminal and environ.get("TERM") != "dumb"
-
-
-def pager_command(environ) -> Optional[list[str]]:
-    """$KARABAKH_PAGER, else $PAGER, else `less -FRX`; empty or `cat` means no pager."""
-    for name in ("KARABAKH_PAGER", "PAGER"):
-        if name in environ:
-            command = environ[name].strip()
-            break
-    else:
-        command = DEFAULT_PAGER
-    if command in ("", "cat"):
-        return None
-    try:
-        return shlex.split(command) or None
-    except ValueError:  # unbalanced quotes: no pager rather than a failure
-        return None
 
 
 # --- record formats ----------------------------------------------------------------------------

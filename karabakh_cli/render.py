@@ -29,7 +29,7 @@ LIMITED_VIEWS = {  # views of one row per item, cut to the first rows on a termi
 TEXT_MIN = 10  # a wrapping column is as wide as its longest word, up to this, or the table turns to blocks
 
 
-def show(env, view: str, value, limit=None, **options) -> None:
+def show(env, view: str, value, limit=None, **options) -> str:
     """Render `value` with the view named `view` for the Environment `env`: on a terminal a
     fitted table, the first rows of a long list and a pager for what is taller than the
     screen; on a pipe plain tab-separated lines."""
@@ -38,10 +38,10 @@ def show(env, view: str, value, limit=None, **options) -> None:
     out = Output(env)
     rows = limit or (DEFAULT_LIMIT if out.terminal and limit is None else None)
     _render(out, view, value, rows, options)
-    out.flush()
+    return out.flush()
 
 
-def show_groups(env, groups, limit=None) -> None:
+def show_groups(env, groups, limit=None) -> str:
     """Several documents' answers in one view (and one pager): each under its war's title and
     its path, as `show` would render it alone."""
     from .output import DEFAULT_LIMIT
@@ -52,7 +52,7 @@ def show_groups(env, groups, limit=None) -> None:
         out.heading(title, label, first=number == 0)
         for view, value, options in views:
             _render(out, view, value, rows, options)
-    out.flush()
+    return out.flush()
 
 
 def _render(out, view: str, value, rows, options: dict) -> None:
@@ -180,32 +180,16 @@ class Output:
                         self.indented(text(f"  {line}"))
             self.console.print()
 
-    def flush(self) -> None:
-        """Write what was rendered: through the pager when it is taller than the screen."""
-        import signal
-        import subprocess
+    def flush(self) -> str:
+        """Write what was rendered (through the pager when taller than the screen); return it."""
+        from .pager import write_view
 
         rendered = self.buffer.getvalue()
         if self.plain:  # no padding for a script to trip on
             rendered = "\n".join(line.rstrip(" ") for line in rendered.split("\n"))
-        if self.env.is_terminal and self.env.pager and rendered.count("\n") >= self.env.height:
-            try:
-                pager = subprocess.Popen(self.env.pager, stdin=subprocess.PIPE)
-            except OSError:
-                pass  # no such pager: print directly
-            else:
-                # Ctrl-C belongs to the pager (less uses it to stop a search), as in git.
-                previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-                try:
-                    pager.communicate(rendered.encode("utf-8", "replace"))
-                except BrokenPipeError:  # the reader quit the pager early
-                    pager.wait()
-                finally:
-                    signal.signal(signal.SIGINT, previous)
-                return
-        stdout = self.env.stdout or sys.stdout
-        stdout.write(rendered)
-        stdout.flush()
+        env = self.env
+        write_view(rendered, env.stdout or sys.stdout, env.is_terminal, env.height, env.pager)
+        return rendered
 
 
 def _cell_text(cell, line_break: str = " ") -> str:

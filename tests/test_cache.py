@@ -168,3 +168,36 @@ def test_notes_and_exit_codes_are_replayed_but_errors_are_not_recorded(cache_hom
         missing = karabakh("summary", "--doc", str(plain) + ".nope", "--json", cache_home=cache_home)
         assert missing.returncode == 2 and "no such file" in missing.stderr
     assert "typer imported: True" in missing.stderr
+
+
+def test_a_view_for_people_is_replayed_as_rendered(cache_home, make_doc):
+    path = make_doc(DOC.format(title="Viewed"))
+    first = karabakh("summary", "--doc", str(path), cache_home=cache_home)
+    again = karabakh("summary", "--doc", str(path), cache_home=cache_home)
+    assert first.returncode == again.returncode == 0
+    assert "Viewed" in first.stdout and again.stdout == first.stdout
+    assert "typer imported: False" in again.stderr
+    path.write_text(DOC.format(title="Edited"), encoding="utf-8")
+    edited = karabakh("summary", "--doc", str(path), cache_home=cache_home)
+    assert "Edited" in edited.stdout and "typer imported: True" in edited.stderr
+
+
+def test_a_view_is_replayed_only_in_the_surroundings_it_was_rendered_for(cache_home, make_doc, monkeypatch):
+    path = make_doc(DOC.format(title="Surroundings"))
+    karabakh("summary", "--doc", str(path), cache_home=cache_home)
+    for name, value in (("NO_COLOR", "1"), ("TERM", "dumb"), ("COLUMNS", "61")):
+        monkeypatch.setenv(name, value)
+        other = karabakh("summary", "--doc", str(path), cache_home=cache_home)
+        assert "typer imported: True" in other.stderr, name
+
+
+def test_an_answer_about_a_folder_is_never_replayed(cache_home, tmp_path):
+    folder = tmp_path / "wars"
+    folder.mkdir()
+    (folder / "a.md").write_text(DOC.format(title="Alone"), encoding="utf-8")
+    for _ in range(2):
+        alone = karabakh("summary", "--doc", str(folder), "--json", cache_home=cache_home)
+        assert json.loads(alone.stdout)["title"] == "Alone" and "typer imported: True" in alone.stderr
+    (folder / "b.md").write_text(DOC.format(title="Joined"), encoding="utf-8")
+    both = karabakh("summary", "--doc", str(folder), "--json", cache_home=cache_home)
+    assert [record["title"] for record in json.loads(both.stdout)] == ["Alone", "Joined"]

@@ -258,3 +258,18 @@ def test_other_views_piped_have_no_padding(args):
     assert "\x1b" not in result.stdout
     for line in result.stdout.splitlines():
         assert not line.endswith(" ") and "   " not in line, (args, line)
+
+
+def test_a_view_taller_than_the_screen_goes_through_the_pager(tmp_path):
+    import io
+
+    from karabakh_cli.pager import write_view
+
+    paged = tmp_path / "paged"
+    pager = [sys.executable, "-c", f"import sys; open({str(paged)!r}, 'w').write(sys.stdin.read())"]
+    direct = io.StringIO()
+    write_view("a\nb\nc\n", direct, is_terminal=True, height=2, pager=pager)
+    assert paged.read_text() == "a\nb\nc\n" and direct.getvalue() == ""
+    write_view("a\n", direct, is_terminal=True, height=2, pager=pager)  # fits: printed
+    write_view("a\nb\nc\n", direct, is_terminal=False, height=2, pager=pager)  # a pipe: printed
+    assert direct.getvalue() == "a\na\nb\nc\n"
