@@ -6,10 +6,10 @@ Prosecutor General's Office", give one name. The rules, first that applies:
    (an acronym and its long form are one).
 2. A joint claimant ("X and Y authorities", "X/Y") speaks for no one entity.
 3. A titled person ("head of the Z District, A. Person", "spokesman A. Person") is the person.
-4. A country's state organs and officials ("X authorities", "the Ministry of Defence of X",
-   "X Defence Army") and the country named alone speak for the country.
-5. The entity named whole, else one organization with only lowercase or nationality words
-   around it ("the Dutch research group Oryx", "BBC reporters").
+4. A country's or an infobox party's organs and officials ("X authorities", "the Ministry of
+   Defence of X", "X Defence Army") and the country or party named alone speak for it.
+5. The entity named whole, else one body (not a place, country or person) with only lowercase
+   or nationality words around it ("the Dutch research group Oryx", "BBC reporters").
 Anything else ("the belligerents", "unattributed", a body the index does not know) is None.
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..entities import EntityIndex, stretches, tokenize
+from ..entities.words import name_key
 from ..nations import likely_demonyms, nation_of
 from .record import UNATTRIBUTED
 
@@ -42,6 +43,7 @@ class Speakers:
         self.index = index
         self.countries = _country_names(index)
         self.longest = max((len(key) for key in self.countries), default=0)
+        self.named = _by_name(index)
         self.resolved: dict[str, str | None] = {UNATTRIBUTED: None}
 
     def __call__(self, claimant: str) -> str | None:
@@ -50,10 +52,11 @@ class Speakers:
         return self.resolved[claimant]
 
     def _resolve(self, claimant: str) -> str | None:
-        entity = self.index.named(claimant)
+        entity = self.named.get(name_key(claimant))
         text = entity.name if entity else claimant
         words = tokenize(text)
-        spans = [(self.index.entities[i], start, end) for i, start, end in self.index.matcher.spans(text, stretches(text))]
+        entities = self.index.entities
+        spans = [(entities[i], start, end) for i, start, end in self.index.matcher.spans(text, stretches(text)) if i < len(entities)]
         outside = [w for w in words if not any(start <= w.start < end for _, start, end in spans)]
         if not entity and (any(w.key in JOINING for w in outside) or re.search(r"[/&+;]", _blanked(text, spans))):
             return None
@@ -65,7 +68,10 @@ class Speakers:
             return countries.pop()
         if countries:
             return None
-        return entity.name if entity else _described_organization(spans, outside)
+        if entity:
+            return entity.name
+        bodies = [span for span in spans if name_key(span[0].name) not in self.countries]
+        return _described_body(bodies, outside) if len(bodies) == len(spans) else None
 
     def _speaking_countries(self, words) -> set[str]:
         """The countries named in the words as the state that speaks: named alone, or with an
@@ -96,11 +102,22 @@ class Speakers:
         return found
 
 
+def _by_name(index: EntityIndex) -> dict:
+    """Each name or alias (as a key) of exactly one entity -> that entity: what
+    `EntityIndex.named` answers, for every claimant at the cost of one pass."""
+    owners: dict = {}
+    for entity in index.entities:
+        for key in {name_key(name) for name in (entity.name, *entity.aliases)}:
+            owners.setdefault(key, []).append(entity)
+    return {key: found[0] for key, found in owners.items() if key and len(found) == 1}
+
+
 def _country_names(index: EntityIndex) -> dict[tuple[str, ...], str]:
-    """Every name, alias and demonym (as word keys) of the index's countries -> the country."""
+    """Every name, alias and demonym (as word keys) of the index's countries and infobox
+    parties -> the country or party."""
     names: dict[tuple[str, ...], str] = {}
     for entity in index.entities:
-        if entity.type != "country":
+        if entity.type != "country" and (entity.role is None or entity.type == "person"):
             continue
         written = [entity.name, *entity.aliases]
         nation = next(filter(None, map(nation_of, written)), None)
@@ -109,7 +126,7 @@ def _country_names(index: EntityIndex) -> dict[tuple[str, ...], str]:
         elif " " not in entity.name:
             written += likely_demonyms(entity.name.lower())
         for name in written:
-            key = tuple(w.key for w in tokenize(name))
+            key = name_key(name)
             if key:
                 names.setdefault(key, entity.name)
     return names
@@ -135,14 +152,14 @@ def _titled_person(text: str, words, spans) -> str | None:
     return None if before and before[-1].key in PREPOSITIONS else entity.name
 
 
-def _described_organization(spans, outside) -> str | None:
-    """One organization described by lowercase words or nationality words only."""
+def _described_body(spans, outside) -> str | None:
+    """One body described by lowercase words or nationality words only."""
     named = {entity.name: entity for entity, _, _ in spans}
     if len(named) != 1:
         return None
     (entity,) = named.values()
     described = all(w.text.islower() or nation_of(w.text) for w in outside)
-    return entity.name if entity.type == "organization" and described else None
+    return entity.name if entity.type in ("organization", "other") and described else None
 
 
 def _blanked(text: str, spans) -> str:
