@@ -62,6 +62,7 @@ def test_a_state_organ_speaks_for_its_country(doc):
 def test_organ_words_near_a_country(speakers):
     assert speakers("Sudmark's Defence Ministry") == "Sudmark"
     assert speakers("the government of the Republic of Nordland") == "Nordland"
+    assert speakers("the Office of the President of Sudmark") == "Sudmark"
     # On a side, but not the state: "X media", a group merely named after the country.
     assert speakers("Nordlandian media") is None
     assert speakers("Nordlandian journalists' union") is None
