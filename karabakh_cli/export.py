@@ -431,7 +431,7 @@ VIEWS = (
     # Casualty figures (not equipment losses) with the sentence they come from, or the
     # infobox line for an infobox figure.
     """CREATE VIEW casualty_claims AS
-    SELECT claims.id AS claim, claimant, claimant_side, subject, side, victim_group, category, value, upper,
+    SELECT claims.id AS claim, claimant, claimant_side, claimant_entity, subject, side, victim_group, category, value, upper,
            qualifier, as_of, source, coalesce(claims.section, sentences.section) AS section, sentence,
            coalesce(sentences.text, claims.text) AS text
     FROM claims LEFT JOIN sentences ON sentences.id = claims.sentence
