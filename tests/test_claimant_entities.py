@@ -66,6 +66,8 @@ def test_organ_words_near_a_country(speakers):
     # On a side, but not the state: "X media", a group merely named after the country.
     assert speakers("Nordlandian media") is None
     assert speakers("Nordlandian journalists' union") is None
+    assert speakers("Nordlandian rebel forces") is None  # forces, but not the state's
+    assert speakers("spokesman of the opposition party of Nordland") is None
 
 
 def test_an_acronym_and_its_long_form_are_one_entity(doc):

@@ -83,8 +83,8 @@ class Speakers:
             country
             for start, end, country in mentions
             if alone
-            or any(STATE.fullmatch(w.key) for w in words[end : end + NEAR + 1])
-            or (start and words[start - 1].key in ("of", "the") and _organ_before(words[:start]))
+            or _organ_in(words[end:])
+            or (start and words[start - 1].key in ("of", "the") and _organ_in(words[start - 1 :: -1]))
         }
 
     def _country_mentions(self, words) -> list[tuple[int, int, str]]:
@@ -132,11 +132,20 @@ def _country_names(index: EntityIndex) -> dict[tuple[str, ...], str]:
     return names
 
 
-def _organ_before(words) -> bool:
-    """ "Ministry of Defence of", "Office of the": an organ word a few words before the "of"."""
-    while words and words[-1].key in ("of", "the"):
-        words = words[:-1]
-    return any(STATE.fullmatch(w.key) for w in words[-NEAR - 1 :])
+def _organ_in(words) -> bool:
+    """An organ word among the first few words with only words of a name before it: "Defence
+    Ministry", "of the Office" (words read backwards); not "rebel forces", "opposition
+    party's spokesman"."""
+    named = 0  # words of a name passed; connectors ("of the") are not counted
+    for word in words:
+        if STATE.fullmatch(word.key):
+            return True
+        if word.key in CONNECTORS:
+            continue
+        named += 1
+        if named > NEAR or not word.text[:1].isupper():
+            return False
+    return False
 
 
 def _titled_person(text: str, words, spans) -> str | None:
