@@ -33,7 +33,7 @@ STATE = re.compile(
 CONNECTORS = frozenset({"the", "of", "republic", "a", "an"})
 JOINING = frozenset({"and", "or", "with"})
 PREPOSITIONS = frozenset({"of", "by", "for", "to", "from", "with", "against", "about"})
-NEAR = 3  # words between a country and the organ word that makes it speak
+NEAR = 3  # words of a name between a country and the organ word that makes it speak
 
 
 class Speakers:
@@ -56,7 +56,8 @@ class Speakers:
         text = entity.name if entity else claimant
         words = tokenize(text)
         entities = self.index.entities
-        spans = [(entities[i], start, end) for i, start, end in self.index.matcher.spans(text, stretches(text)) if i < len(entities)]
+        found = self.index.matcher.spans(text, stretches(text))
+        spans = [(entities[i], start, end) for i, start, end in found if i < len(entities)]
         outside = [w for w in words if not any(start <= w.start < end for _, start, end in spans)]
         if not entity and (any(w.key in JOINING for w in outside) or re.search(r"[/&+;]", _blanked(text, spans))):
             return None
