@@ -526,7 +526,8 @@ def require_claimant(facts, claims, claimant: Optional[str], names) -> None:
     if wanted.isascii() and wanted.isdigit():
         require_side(facts, int(wanted))
     elif wanted and wanted.lower() != "third" and claims and not select(claims, claimant=names):
-        hint = did_you_mean(wanted, {claim.claimant for claim in claims}) or "; give a side, third, or a name"
+        written = {claim.claimant for claim in claims} | {claim.claimant_entity for claim in claims if claim.claimant_entity}
+        hint = did_you_mean(wanted, written) or "; give a side, third, or a name"
         fail(f"no claim is by a claimant named {claimant!r}{hint}", facts.path)
 
 

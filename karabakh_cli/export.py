@@ -36,7 +36,7 @@ KEYS = {
     "units": ("id", {"side": "sides"}),
     "strength": ("id", {"side": "sides"}),
     "equipment": ("id", {"side": "sides"}),
-    "claims": ("id", {"claimant_side": "sides", "side": "sides", "sentence": "sentences"}),
+    "claims": ("id", {"claimant_side": "sides", "side": "sides", "sentence": "sentences", "claimant_entity_id": "entities"}),
     "events": ("id", {"sentence": "sentences"}),
     "entities": ("id", {"side": "sides"}),
     "mentions": (None, {"entity": "entities", "sentence": "sentences"}),
@@ -99,7 +99,7 @@ def tables(facts) -> dict[str, list[dict]]:
         "units": numbered([{"side": s.side, **to_data(u)} for s in facts.sides for u in s.units]),
         "strength": numbered([{"side": s.side, **to_data(f)} for s in facts.sides for f in s.strength]),
         "equipment": numbered([{"side": s.side, "text": text} for s in facts.sides for text in s.equipment]),
-        "claims": numbered(facts.all_claims),
+        "claims": [{**row, "claimant_entity_id": entity_ids.get(row["claimant_entity"])} for row in numbered(facts.all_claims)],
         "events": numbered(facts.timeline.events),
         "entities": numbered(facts.entities),
         "mentions": [
@@ -293,7 +293,7 @@ def _field_types() -> dict[str, dict[str, type]]:
         "units": typed(Unit, "id", "side"),
         "strength": typed(Strength, "id", "side"),
         "equipment": {"id": int, "side": int, "text": str},
-        "claims": typed(Claim, "id"),
+        "claims": typed(Claim, "id") | {"claimant_entity_id": int},
         "events": typed(Event, "id"),
         "entities": typed(Entity, "id"),
         "mentions": {"entity": int, "sentence": int},
@@ -424,14 +424,14 @@ SQL_NAMES = {
     "events": {"end": "end_date"},
 }
 # Columns people filter by get an index, besides every foreign key.
-FILTERED = ("side", "claimant_side", "claimant", "category", "date", "as_of", "section", "type")
+FILTERED = ("side", "claimant_side", "claimant", "claimant_entity", "category", "date", "as_of", "section", "type")
 
 
 VIEWS = (
     # Casualty figures (not equipment losses) with the sentence they come from, or the
     # infobox line for an infobox figure.
     """CREATE VIEW casualty_claims AS
-    SELECT claims.id AS claim, claimant, claimant_side, subject, side, victim_group, category, value, upper,
+    SELECT claims.id AS claim, claimant, claimant_side, claimant_entity, subject, side, victim_group, category, value, upper,
            qualifier, as_of, source, coalesce(claims.section, sentences.section) AS section, sentence,
            coalesce(sentences.text, claims.text) AS text
     FROM claims LEFT JOIN sentences ON sentences.id = claims.sentence
@@ -480,7 +480,7 @@ def _sqlite_database(rows: dict[str, list[dict]], only: str | None):
     connection = sqlite3.connect(":memory:")
     with connection:  # one transaction
         connection.execute("PRAGMA foreign_keys = ON")
-        for table in TABLES if only is None else (only,):
+        for table in _referenced_first(TABLES) if only is None else (only,):
             _create_table(connection, table, rows[table], with_references=only is None)
         if only in (None, "sentences"):
             _index_sentences(connection)
@@ -488,6 +488,23 @@ def _sqlite_database(rows: dict[str, list[dict]], only: str | None):
             for view in VIEWS:
                 connection.execute(view)
     return connection
+
+
+def _referenced_first(tables: tuple[str, ...]) -> list[str]:
+    """The tables in an order that creates each before the tables whose foreign keys point at
+    it: SQLite checks a row's keys as it is inserted."""
+    ordered: list[str] = []
+
+    def add(table: str) -> None:
+        if table not in ordered:
+            for referenced in KEYS[table][1].values():
+                if referenced != table:
+                    add(referenced)
+            ordered.append(table)
+
+    for table in tables:
+        add(table)
+    return ordered
 
 
 def _save_sqlite(database, path: Path) -> None:

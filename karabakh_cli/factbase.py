@@ -215,9 +215,10 @@ class FactBase:
     def all_claims(self):
         """Every casualty and equipment-loss claim: the infobox's, then the body's in document
         order (extract/claims/). Yearless and relative dates take the timeline's reading."""
-        from .extract.claims import all_claims
-
         from dataclasses import replace
+
+        from .extract.claims import all_claims
+        from .extract.claims.speakers import Speakers
 
         start = self.conflict_span.start if self.conflict_span else None
         # A claim holds as of the end of the span its sentence is dated to ("By 9 November").
@@ -226,11 +227,13 @@ class FactBase:
         # An infobox "(as of 19 February)" names a day; a sentence's date is as precise as the
         # span of that sentence it ends; a date borrowed from another sentence says nothing.
         spans = {(event.sentence, event.end): event.precision for event in self.timeline.events}
-        return tuple(
+        claims = tuple(
             replace(claim, as_of_precision="day" if claim.sentence is None else spans.get((claim.sentence, claim.as_of)))
             if claim.as_of else claim
             for claim in claims
         )
+        speaks_for = Speakers(self.entity_index)  # the timeline above has built the index already
+        return tuple(replace(claim, claimant_entity=speaks_for(claim.claimant)) for claim in claims)
 
     @property
     def claims(self):

@@ -21,7 +21,7 @@ from karabakh_cli.records import to_data
 CLAIM_FIELDS = [
     "claimant", "claimant_side", "subject", "side", "group", "category", "value", "upper",
     "qualifier", "as_of", "source", "section", "text", "item", "status", "sentence", "headline", "section_anchor",
-    "as_of_precision",
+    "as_of_precision", "claimant_entity",
 ]
 
 
@@ -77,6 +77,7 @@ def test_seed_infobox_claims(seed):
         claimant="Azerbaijan", claimant_side=1, subject="servicemen", side=1, group="military",
         category="killed", value=2906, upper=None, qualifier="exact", as_of=None, source="infobox",
         section="Infobox: casualties1", text="2,906 servicemen killed", headline=True,
+        claimant_entity="Azerbaijan",
     )
 
 
@@ -169,7 +170,7 @@ def test_more_than_5000_armenian_servicemen(seed):
         group="military", category="killed", value=5000, upper=None, qualifier="more_than",
         as_of=date(2020, 10, 28), source="body", section="Casualties > Military",
         text=seed.sentences[144].text, sentence=144, headline=True, section_anchor="#Military",
-        as_of_precision="day",
+        as_of_precision="day", claimant_entity="Azerbaijan",
     )
     other = body_claim(seed, 144, 3825, "killed")
     assert (other.claimant, other.claimant_side, other.side, other.as_of) == ("Armenian authorities", 2, 2, None)

@@ -27,7 +27,7 @@ def test_casualties_json_is_every_claim_infobox_first():
     assert list(data[0]) == [
         "claimant", "claimant_side", "subject", "side", "group", "category", "value", "upper",
         "qualifier", "as_of", "source", "section", "text", "item", "status", "sentence", "headline", "section_anchor",
-        "as_of_precision",
+        "as_of_precision", "claimant_entity",
     ]
     assert [claim["source"] for claim in data[:25]] == ["infobox"] * 25
     assert {claim["source"] for claim in data[25:]} == {"body"}

@@ -89,4 +89,4 @@ def test_a_claims_as_of_says_how_precise_its_date_is(make_doc):
     assert dated[("infobox", 40)] == ("2031-06-19", "day")
     assert dated[("body", 120)] == ("2031-04-20", "mid-month")
     assert dated[("body", 15)] == ("2031-05-02", "day")
-    assert list(claims[0])[-1] == "as_of_precision"
+    assert list(claims[0])[-2:] == ["as_of_precision", "claimant_entity"]

@@ -73,7 +73,8 @@ def test_csv_folder_and_single_file(tmp_path):
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == ["id", "claimant", "claimant_side", "subject", "side", "group", "category",
                              "value", "upper", "qualifier", "as_of", "source", "section", "text", "item",
-                             "status", "sentence", "headline", "section_anchor", "as_of_precision"]
+                             "status", "sentence", "headline", "section_anchor", "as_of_precision",
+                             "claimant_entity", "claimant_entity_id"]
     assert rows[0]["claimant"] == "Azerbaijan" and rows[0]["value"] == "2906"
     single = exported(tmp_path, "events.csv", "--only", "events")
     with open(single, newline="", encoding="utf-8") as handle:

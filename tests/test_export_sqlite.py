@@ -93,7 +93,8 @@ def indexed_columns(database, table) -> set[str]:
 def test_every_foreign_key_and_filtered_column_is_indexed(database):
     for table, (_, references) in exporter.KEYS.items():
         assert set(references) <= indexed_columns(database, table), table
-    assert {"side", "claimant_side", "category", "claimant", "as_of"} <= indexed_columns(database, "claims")
+    assert {"side", "claimant_side", "category", "claimant", "claimant_entity", "as_of"} <= indexed_columns(database, "claims")
+    assert "claimant_entity_id" in indexed_columns(database, "claims")
     assert "date" in indexed_columns(database, "events")
 
 
@@ -127,6 +128,27 @@ def has_fts5() -> bool:
 @pytest.mark.skipif(not has_fts5(), reason="this SQLite has no FTS5")
 def test_the_sentences_full_text_index_is_found_as_datasette_finds_it(database):
     assert fts_table_of(database, "sentences") == "sentences_fts"
+
+
+@pytest.mark.skipif(not has_fts5(), reason="this SQLite has no FTS5")
+def test_datasette_and_sqlite_utils_detect_the_full_text_index(database):
+    """Their own detection functions, when they are installed (neither is a dependency)."""
+    datasette_utils = pytest.importorskip("datasette.utils")
+    sqlite_utils = pytest.importorskip("sqlite_utils")
+    assert datasette_utils.detect_fts(database, "sentences") == "sentences_fts"
+    assert sqlite_utils.Database(database)["sentences"].detect_fts() == "sentences_fts"
+    assert datasette_utils.detect_fts(database, "claims") is None
+
+
+def test_claims_name_the_entity_their_claimant_speaks_for(database):
+    claims = table_info(database, "claims")
+    assert (claims["claimant_entity"], claims["claimant_entity_id"]) == ("TEXT", "INTEGER")
+    pairs = database.execute(
+        "select claims.claimant_entity, entities.name from claims join entities on entities.id = claims.claimant_entity_id"
+    ).fetchall()
+    assert pairs and all(text == name for text, name in pairs)
+    unlinked = database.execute("select count(*) from claims where claimant_entity is not null and claimant_entity_id is null")
+    assert unlinked.fetchone() == (0,)
 
 
 @pytest.mark.skipif(not has_fts5(), reason="this SQLite has no FTS5")
@@ -171,8 +193,8 @@ def test_casualty_claims_carry_their_sentence_and_section(varnek):
     database, command = varnek
     claims = command("casualties")
     rows = [dict(row) for row in database.execute("select * from casualty_claims order by claim")]
-    assert [(r["value"], r["victim_group"], r["section"], r["sentence"]) for r in rows] == [
-        (c["value"], c["group"], c["section"], c["sentence"]) for c in claims
+    assert [(r["value"], r["victim_group"], r["section"], r["sentence"], r["claimant_entity"]) for r in rows] == [
+        (c["value"], c["group"], c["section"], c["sentence"], c["claimant_entity"]) for c in claims
     ]
     sentences = dict(database.execute("select id, text from sentences").fetchall())
     for row, claim in zip(rows, claims):

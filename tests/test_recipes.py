@@ -80,3 +80,41 @@ def test_pandas_recipe_rebuilds_the_matrix_headlines(exports, capsys, monkeypatc
     assert found["claims"]["headline"].dtype == bool
     assert str(found["events"]["date"].dtype).startswith("datetime64")
     assert found["per_week"].sum() > 0
+
+
+def test_claimants_recipe_groups_every_wording_of_a_claimant(exports):
+    """Run with Python's sqlite3 (always there), not the sqlite3 shell the README uses."""
+    import sqlite3
+    from collections import defaultdict
+
+    (query,) = re.findall(r'sqlite3 facts\.sqlite "(.*?)"', recipe("claimants"), re.S)
+    with sqlite3.connect(exports / "facts.sqlite") as database:
+        rows = database.execute(query).fetchall()
+    wordings = defaultdict(list)
+    for claim in run_json("casualties", "--all") + run_json("losses", "--all"):
+        if claim["claimant_entity"]:
+            wordings[claim["claimant_entity"]].append(claim["claimant"])
+    types = {entity["name"]: entity["type"] for entity in run_json("entities")}
+    assert sorted((name, kind, count, set(json.loads(written))) for name, kind, count, written in rows) == sorted(
+        (name, types[name], len(found), set(found)) for name, found in wordings.items()
+    )
+    assert [count for _, _, count, _ in rows] == sorted((count for _, _, count, _ in rows), reverse=True)
+    grouped = {name: set(json.loads(written)) for name, _, _, written in rows}
+    assert {"Azerbaijan", "Azerbaijani authorities"} <= grouped["Azerbaijan"]  # one entity, many wordings
+
+
+def test_widest_disagreement_recipe_compares_headline_figures():
+    jq = shutil.which("jq")
+    if jq is None:
+        pytest.skip("jq is not installed")
+    block = README.read_text(encoding="utf-8").split("# The widest disagreement", 1)[1].split("\n\n", 1)[0]
+    program = re.search(r"\| jq '(.*?)'", block, re.S).group(1)
+    result = subprocess.run([jq, "-c", program], input=json.dumps(run_json("casualties", "--category", "killed")),
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    found = {row["side"]: (row["low"], row["high"]) for row in json.loads(result.stdout)}
+    heads = [c for c in headline_claims() if c["category"] == "killed" and c["group"] == "military" and c["side"] is not None]
+    assert found == {
+        side: (min(c["value"] for c in heads if c["side"] == side), max(c["value"] for c in heads if c["side"] == side))
+        for side in {c["side"] for c in heads}
+    }

@@ -13,7 +13,8 @@ the claimant "unattributed" and no claimant side.
 The package's modules follow the work: `record` (the Claim and its fields' words),
 `vocabulary` (word lists and patterns), `reading` (the findings of one text), `claimants` (who
 claims it), `victims` (whose losses), `dating` (as of when), `text_claims` (the claims of one
-text), `from_infobox` and `from_prose` (claims from each), `choosing` (headlines, filters).
+text), `from_infobox` and `from_prose` (claims from each), `choosing` (headlines, filters),
+`speakers` (the entity a claimant speaks for: `claimant_entity`).
 """
 
 from __future__ import annotations

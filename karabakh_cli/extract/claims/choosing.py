@@ -41,8 +41,9 @@ def select(
 ) -> tuple[Claim, ...]:
     """The claims that match every filter given: whose losses (`side`), `category`, `source`
     (infobox | body) and `claimant`: a side number ("1"), "third" for third parties and
-    unattributed claims, or words of the claimant's name ("SOHR", "armenian"), or a tuple
-    of such names any of which will do (a name and its aliases)."""
+    unattributed claims, or words of the claimant's name as written or of the entity it
+    speaks for ("SOHR", "armenian"), or a tuple of such names any of which will do (a name
+    and its aliases)."""
     claimants = (claimant,) if isinstance(claimant, str) else claimant
     return tuple(
         claim
@@ -60,4 +61,4 @@ def _claimed_by(claim: Claim, claimant: str) -> bool:
         return claim.claimant_side == int(wanted)
     if wanted == "third":
         return claim.claimant_side is None
-    return wanted in claim.claimant.lower()
+    return wanted in claim.claimant.lower() or wanted in (claim.claimant_entity or "").lower()

@@ -35,3 +35,5 @@ class Claim:
     # `as_of` is the last day of a span; how precise that span is (day, month, ...; see
     # timeline.py), or None where the date was borrowed from another sentence
     as_of_precision: str | None = None
+    # the entity the claimant speaks for, as `entities` names it (see speakers.py), or None
+    claimant_entity: str | None = None
