@@ -92,10 +92,12 @@ Examples:
   karabakh entity Shushi                 one place, person or body, and every mention
   karabakh search '"cluster munitions"'  the sentences that say it, matches highlighted
   karabakh export facts.sqlite           every fact, ready for SQL
+  karabakh summary --doc wars/           one table of every war in a folder
 
 \b
-Every command takes --doc PATH (or KARABAKH_DOC; - for standard input); all but export
-take --json, --csv, --tsv, --fields, --color and --no-pager.
+Every command takes --doc PATH (or KARABAKH_DOC; - for standard input): a file, or a
+folder of *.md files, repeatable, read by --jobs N processes; all but export take
+--json, --csv, --tsv, --fields, --color and --no-pager.
 Run `karabakh COMMAND --help` for a command's options.
 """
 
