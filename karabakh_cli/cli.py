@@ -402,9 +402,15 @@ def root(
 def summary(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOption = False) -> None:
     """Show the war at a glance: dates, place, result, sides, size of the article.
 
+    With several documents: one table of wars, one record per war (see README, Many articles).
+
     Example: karabakh summary --json | jq .duration_days
     """
-    emit(load_facts(doc).summary, json, no_color, "summary")
+    facts = load_facts(doc)
+    if invocation.get("capture") is not None:  # one of several documents: a row of the wars
+        emit(facts.war, json, no_color, "wars")
+    else:
+        emit(facts.summary, json, no_color, "summary")
 
 
 @app.command()
@@ -606,6 +612,14 @@ def casualties(
     claimant: ClaimantOption = None,
     source: ClaimSourceOption = None,
     every: EveryClaimOption = False,
+    compare: Annotated[
+        bool,
+        typer.Option(
+            "--compare",
+            help="Each side's fighters killed as it claims and as the other side claims (headline figures), "
+            "the ratio other/own; several documents: wars ranked by their largest ratio.",
+        ),
+    ] = False,
     doc: DocOption = None,
     json: JsonOption = False,
     no_color: NoColorOption = False,
@@ -613,7 +627,8 @@ def casualties(
     """Compare the casualty figures each side claims, and flag where they disagree.
 
     Rows: whose losses and what happened; columns: who claims it. JSON: every claim,
-    infobox first, then the body in document order.
+    infobox first, then the body in document order. --compare: one row per side, the
+    other side's headline claim of its dead over its own (null when either is missing).
 
     Example: karabakh casualties --category killed --source body --all
     """
@@ -621,7 +636,16 @@ def casualties(
 
     check_choice("--category", category, CATEGORIES)
     check_choice("--source", source, SOURCES)
+    filters = {"--side": side, "--category": category, "--claimant": claimant, "--source": source, "--all": every}
+    given = [name for name, value in filters.items() if value]
+    if compare and given:
+        fail(f"--compare cannot be combined with {given[0]}: it compares every side's headline killed figures")
     facts = load_facts(doc)
+    if compare:
+        from .extract.wars import claim_gaps
+
+        emit(claim_gaps(facts.war), json, no_color, "claim_gaps")
+        return
     side = side_number(side, facts, json)
     require_side(facts, side)
     claimants = claimant_names(claimant, facts, json)
