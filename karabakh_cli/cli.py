@@ -320,12 +320,12 @@ def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
     if as_json and request.format:
         fail(f"--json and --{request.format} cannot be combined")
     rows = request.rows_format(as_json)
-    if request.limit and isinstance(value, list):
+    capture = invocation.get("capture")
+    if request.limit and isinstance(value, list) and capture is None:
         value = value[: request.limit]
     try:
-        capture = invocation.get("capture")
-        if capture is not None:  # one of several documents (per_document.py)
-            capture.take(value, view, options, request.fields)
+        if capture is not None:  # one of several documents (per_document.py), which cuts to --limit
+            capture.take(value, view, options, request.fields, request.limit)
         elif as_json:
             answer = output.write_json(sys.stdout, value, request.fields)
             invocation["stdout"] = invocation.get("stdout", "") + answer

@@ -44,13 +44,16 @@ class Answered:
     stderr: list[str] = field(default_factory=list)
     code: int = 0
 
-    def take(self, value, view: str, options: dict, fields) -> None:
-        """A command's answer for this document, in the form the output will take."""
+    def take(self, value, view: str, options: dict, fields, limit: int | None = None) -> None:
+        """A command's answer for this document, in the form the output will take; a list cut
+        to `limit` (a merged view's rows are cut once all documents' are together)."""
         from .output import as_records, check_fields, choose
 
         if view in merged_views():
             self.merged.append((view, value if isinstance(value, list) else [value], options))
             return
+        if limit and isinstance(value, list):
+            value = value[:limit]
         if not (self.as_json or self.rows):
             self.views.append((view, value, options))
             return
@@ -211,6 +214,7 @@ class _Writer:
         order = merged_views()[view]
         if order is not None:
             rows = sorted(rows, key=lambda row: order(row[1]))
+        rows = rows[: self.request.limit] if self.request.limit else rows
         if self.as_json or self.rows:
             records = [{**to_data(row), "document": document} for document, row, _ in rows]
             output.check_fields(records, self.request.fields)
