@@ -703,6 +703,7 @@ def wars(out, records, documents=None) -> None:
     table = _table("War", "Dates", "Days", "Side", "Own claim", "Other's", "Claims", "Events")
     for column in table.columns[2:3] + table.columns[4:]:
         column.no_wrap, column.justify = True, "right"
+    table.columns[1].no_wrap = True
     if documents and out.plain:
         table.add_column("Document")
     for number, war in enumerate(records):
@@ -763,9 +764,10 @@ def _war_cell(title: str):
 
 
 def _dates(war) -> str:
+    """The first and the last day, one above the other (on a pipe: "first – last")."""
     if war.start is None:
         return "unknown"
-    return f"{iso(war.start)} – {'present' if war.ongoing else iso(war.end)}"
+    return f"{iso(war.start)}\n{'present' if war.ongoing else iso(war.end)}"
 
 
 def _parties(side) -> str:

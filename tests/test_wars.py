@@ -115,7 +115,8 @@ def test_the_wars_table_is_one_table_of_every_war(folder):
     headers = [line for line in out.splitlines() if line.split()[:2] == ["War", "Dates"]]
     assert len(headers) == 1  # one table, not one per war
     assert out.index("River war") < out.index("Lake war") < out.index("Field war")
-    assert "~500" in out and ">60" in out and "2001-03-01 – 2001-03-10" in out
+    assert "~500" in out and ">60" in out
+    assert any("Lake war" in line and "2001-03-01" in line for line in out.splitlines())
     assert "About" not in out  # not the one-war summary
 
 
