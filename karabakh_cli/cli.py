@@ -185,7 +185,13 @@ def say(line: str) -> None:
         sys.stderr.write(line)
 
 
+class OptionsChecked(Exception):
+    """The command's options passed its checks: it has reached the reading of its document."""
+
+
 def load_facts(doc: Optional[Path]):
+    if invocation.get("checking_options"):
+        raise OptionsChecked()
     from . import cache
     from .extract.document import DocumentError
     from .factbase import FactBase, bundled_path
@@ -279,8 +285,21 @@ def over_documents(command: str, arguments: dict, options: dict, limit, jobs: Op
         return documents
     if arguments.get("json") and invocation["output"].format:
         fail(f"--json and --{invocation['output'].format} cannot be combined")
+    check_options(command, arguments)
     output = {name: value for name, value in options.items() if name != "output_context"}
     raise typer.Exit(per_document.answer_many(command, arguments, documents, {**output, "limit": limit}, jobs))
+
+
+def check_options(command: str, arguments: dict) -> None:
+    """Run the command up to the reading of its document, here: a wrong option is one line,
+    said once and naming no document, before any document is read (and exit 2)."""
+    invocation["checking_options"] = True
+    try:
+        globals()[command].__wrapped__(**{**arguments, "doc": None})
+    except OptionsChecked:
+        pass
+    finally:
+        invocation.pop("checking_options", None)
 
 
 class OutputRequest:

@@ -132,3 +132,12 @@ def test_no_progress_bar_on_a_pipe_or_for_quick_work(stream):
         progress.advance()
     progress.close()
     assert progress.bar is None and stream.getvalue() == ""
+
+
+def test_a_wrong_option_is_said_once_before_any_document_is_read(two_wars):
+    result = run("casualties", "--category", "nonsense", "--doc", two_wars)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "karabakh: error: --category must be one of killed, wounded, missing, captured, displaced, not 'nonsense'"
+    ]
+    assert result.stdout == ""
