@@ -5,8 +5,8 @@ order.
 - JSON, CSV and TSV: one list of records, each with `document` (the path as given, see
   corpus.py) appended; JSON is written as each document's answer arrives.
 - Tables: grouped by document under the war's title, in one view (and one pager).
-- Views whose per-document values are rows of one table (MERGED_VIEWS: the wars of `summary`,
-  the ranking of `casualties --compare`): every document's rows in one table, or one list of
+- Views whose per-document values are rows of one table (`merged_views`: the wars of
+  `summary`, the ranking of `casualties --compare`): every document's rows in one table, or one list of
   records, put in the view's order (when it has one) once all documents have answered.
 - A document that cannot be read, or that a filter cannot apply to (no such field, side,
   section), is one line on stderr naming it; the others complete; the exit code is then 2.
@@ -28,6 +28,7 @@ def merged_views() -> dict:
 
     return {"wars": None, "claim_gaps": ranking}
 
+
 @dataclass
 class Answered:
     """What one document's run said: records for JSON (as text) or rows, views for tables,
@@ -40,7 +41,7 @@ class Answered:
     json_items: list[str] = field(default_factory=list)
     records: list[dict] = field(default_factory=list)
     views: list[tuple] = field(default_factory=list)
-    merged: list[tuple] = field(default_factory=list)  # (view, rows, options) of MERGED_VIEWS
+    merged: list[tuple] = field(default_factory=list)  # (view, rows, options) of merged_views
     stderr: list[str] = field(default_factory=list)
     code: int = 0
 

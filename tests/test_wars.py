@@ -203,3 +203,13 @@ def test_summary_fields_pick_from_the_war_records(folder):
         {"title": "Lake war", "largest_ratio": 5.0},
         {"title": "Field war", "largest_ratio": None},
     ]
+
+
+def test_a_wars_figures_are_the_claims_the_matrix_marks_headline(tmp_path):
+    path = tmp_path / "lake.md"
+    path.write_text(LAKE, encoding="utf-8")
+    marked = {(c["side"], c["claimant_side"], c["value"]) for c in run_json("casualties", "--doc", path) if c["headline"]}
+    for side in run_json("casualties", "--compare", "--doc", path):
+        other = 3 - side["side"]
+        assert (side["side"], side["side"], side["killed_by_itself"]["value"]) in marked
+        assert (side["side"], other, side["killed_by_other"]["value"]) in marked
