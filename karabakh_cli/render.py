@@ -733,23 +733,24 @@ def wars(out, records, documents=None) -> None:
 
 def claim_gaps(out, gaps, documents=None) -> None:
     """The ranking of `casualties --compare`: wars by their largest ratio, one row per side."""
-    columns = ("War", "Side", "Own claim", "Other's", "Ratio")
-    table = _table(*columns, *(["Document"] if documents and out.plain else []))
-    for column in table.columns[2:]:
+    import itertools
+
+    table = _table("War", "Side", "Own claim", "Other's", "Ratio", *(["Document"] if documents and out.plain else []))
+    for column in table.columns[2:5]:
         column.no_wrap, column.justify = True, "right"
-    for index, gap in enumerate(gaps):
-        label = documents[index] if documents else None
-        first = index == 0 or (gap.title, label) != (gaps[index - 1].title, documents[index - 1] if documents else None)
-        last = index == len(gaps) - 1 or (gap.title, label) != (gaps[index + 1].title, documents[index + 1] if documents else None)
-        table.add_row(
-            _war_cell(gap.title) if first or out.plain else "",
-            text(_parties(gap)),
-            _figure(gap.killed_by_itself),
-            _figure(gap.killed_by_other),
-            f"×{gap.ratio:.2f}" if gap.ratio is not None else "–",
-            *([text(label)] if documents and out.plain else []),
-            end_section=last,
-        )
+    labelled = zip(documents or [None] * len(gaps), gaps)
+    for (_, document), war in itertools.groupby(labelled, key=lambda pair: (pair[1].title, pair[0])):
+        sides = [gap for _, gap in war]
+        for index, gap in enumerate(sides):
+            table.add_row(
+                _war_cell(gap.title) if index == 0 or out.plain else "",
+                text(_parties(gap)),
+                _figure(gap.killed_by_itself),
+                _figure(gap.killed_by_other),
+                f"×{gap.ratio:.2f}" if gap.ratio is not None else "–",
+                *([text(document)] if documents and out.plain else []),
+                end_section=index == len(sides) - 1,
+            )
     out.print(table)
     out.legend(
         "Own claim, other's: the side's fighters killed as the side claims and as the other side claims, "
