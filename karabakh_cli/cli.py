@@ -187,7 +187,13 @@ def say(line: str) -> None:
         sys.stderr.write(line)
 
 
+class OptionsChecked(Exception):
+    """The command's options passed its checks: it has reached the reading of its document."""
+
+
 def load_facts(doc: Optional[Path]):
+    if invocation.get("checking_options"):
+        raise OptionsChecked()
     from . import cache
     from .extract.document import DocumentError
     from .factbase import FactBase, bundled_path
@@ -281,8 +287,21 @@ def over_documents(command: str, arguments: dict, options: dict, limit, jobs: Op
         return documents
     if arguments.get("json") and invocation["output"].format:
         fail(f"--json and --{invocation['output'].format} cannot be combined")
+    check_options(command, arguments)
     output = {name: value for name, value in options.items() if name != "output_context"}
     raise typer.Exit(per_document.answer_many(command, arguments, documents, {**output, "limit": limit}, jobs))
+
+
+def check_options(command: str, arguments: dict) -> None:
+    """Run the command up to the reading of its document, here: a wrong option is one line,
+    said once and naming no document, before any document is read (and exit 2)."""
+    invocation["checking_options"] = True
+    try:
+        globals()[command].__wrapped__(**{**arguments, "doc": None})
+    except OptionsChecked:
+        pass
+    finally:
+        invocation.pop("checking_options", None)
 
 
 class OutputRequest:
@@ -322,12 +341,12 @@ def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
     if as_json and request.format:
         fail(f"--json and --{request.format} cannot be combined")
     rows = request.rows_format(as_json)
-    if request.limit and isinstance(value, list):
+    capture = invocation.get("capture")
+    if request.limit and isinstance(value, list) and capture is None:
         value = value[: request.limit]
     try:
-        capture = invocation.get("capture")
-        if capture is not None:  # one of several documents (per_document.py)
-            capture.take(value, view, options, request.fields)
+        if capture is not None:  # one of several documents (per_document.py), which cuts to --limit
+            capture.take(value, view, options, request.fields, request.limit)
         elif as_json:
             answer = output.write_json(sys.stdout, value, request.fields)
             invocation["stdout"] = invocation.get("stdout", "") + answer
@@ -410,9 +429,15 @@ def root(
 def summary(doc: DocOption = None, json: JsonOption = False, no_color: NoColorOption = False) -> None:
     """Show the war at a glance: dates, place, result, sides, size of the article.
 
+    With several documents: one table of wars, one record per war (see README, Many articles).
+
     Example: karabakh summary --json | jq .duration_days
     """
-    emit(load_facts(doc).summary, json, no_color, "summary")
+    facts = load_facts(doc)
+    if invocation.get("capture") is not None:  # one of several documents: a row of the wars
+        emit(facts.war, json, no_color, "wars")
+    else:
+        emit(facts.summary, json, no_color, "summary")
 
 
 @app.command()
@@ -615,6 +640,14 @@ def casualties(
     claimant: ClaimantOption = None,
     source: ClaimSourceOption = None,
     every: EveryClaimOption = False,
+    compare: Annotated[
+        bool,
+        typer.Option(
+            "--compare",
+            help="Each side's fighters killed as it claims and as the other side claims (headline figures), "
+            "the ratio other/own; several documents: wars ranked by their largest ratio.",
+        ),
+    ] = False,
     doc: DocOption = None,
     json: JsonOption = False,
     no_color: NoColorOption = False,
@@ -622,7 +655,8 @@ def casualties(
     """Compare the casualty figures each side claims, and flag where they disagree.
 
     Rows: whose losses and what happened; columns: who claims it. JSON: every claim,
-    infobox first, then the body in document order.
+    infobox first, then the body in document order. --compare: one row per side, the
+    other side's headline claim of its dead over its own (null when either is missing).
 
     Example: karabakh casualties --category killed --source body --all
     """
@@ -630,7 +664,16 @@ def casualties(
 
     check_choice("--category", category, CATEGORIES)
     check_choice("--source", source, SOURCES)
+    filters = {"--side": side, "--category": category, "--claimant": claimant, "--source": source, "--all": every}
+    given = [name for name, value in filters.items() if value]
+    if compare and given:
+        fail(f"--compare cannot be combined with {given[0]}: it compares every side's headline killed figures")
     facts = load_facts(doc)
+    if compare:
+        from .extract.wars import claim_gaps
+
+        emit(claim_gaps(facts.war), json, no_color, "claim_gaps")
+        return
     side = side_number(side, facts, json)
     require_side(facts, side)
     claimants = claimant_names(claimant, facts, json)

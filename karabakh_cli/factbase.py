@@ -323,3 +323,11 @@ class FactBase:
             infobox_fields=len(self.infobox.fields) if self.infobox else 0,
         )
         return summarize(self.document, self.infobox, self.conflict_span, self.sides, counts)
+
+    @property
+    def war(self):
+        """The war in one record: span, sides, each side's headline killed figures as each side
+        claims them, counts of claims and dated statements (extract/wars.py)."""
+        from .extract.wars import war
+
+        return war(self.summary, self.claims, len(self.timeline.events))

@@ -149,12 +149,13 @@ class Progress:
 
     DELAY = 1.0  # seconds before a bar is worth showing
 
-    def __init__(self, total: int, what: str, stream: Optional[TextIO] = None):
+    def __init__(self, total: int, what: str, stream: Optional[TextIO] = None, clock=None):
         import time
 
         self.total, self.what, self.done = total, what, 0
         self.stream = stream if stream is not None else sys.stderr
-        self.started, self.clock = time.monotonic(), time.monotonic
+        self.clock = clock or time.monotonic  # seconds, from any start
+        self.started = self.clock()
         self.bar = None
         self.wanted = _isatty(self.stream) and total > 1
 

@@ -5,6 +5,9 @@ order.
 - JSON, CSV and TSV: one list of records, each with `document` (the path as given, see
   corpus.py) appended; JSON is written as each document's answer arrives.
 - Tables: grouped by document under the war's title, in one view (and one pager).
+- Views whose per-document values are rows of one table (`merged_views`: the wars of
+  `summary`, the ranking of `casualties --compare`): every document's rows in one table, or one list of
+  records, put in the view's order (when it has one) once all documents have answered.
 - A document that cannot be read, or that a filter cannot apply to (no such field, side,
   section), is one line on stderr naming it; the others complete; the exit code is then 2.
   Otherwise 0 when some document answered, and 1 (grep's "nothing found") when none did.
@@ -18,6 +21,14 @@ from dataclasses import dataclass, field
 
 from . import corpus
 
+
+def merged_views() -> dict:
+    """View name -> the sort key of its rows across documents (None: the documents' order)."""
+    from .extract.wars import ranking
+
+    return {"wars": None, "claim_gaps": ranking}
+
+
 @dataclass
 class Answered:
     """What one document's run said: records for JSON (as text) or rows, views for tables,
@@ -30,13 +41,20 @@ class Answered:
     json_items: list[str] = field(default_factory=list)
     records: list[dict] = field(default_factory=list)
     views: list[tuple] = field(default_factory=list)
+    merged: list[tuple] = field(default_factory=list)  # (view, rows, options) of merged_views
     stderr: list[str] = field(default_factory=list)
     code: int = 0
 
-    def take(self, value, view: str, options: dict, fields) -> None:
-        """A command's answer for this document, in the form the output will take."""
+    def take(self, value, view: str, options: dict, fields, limit: int | None = None) -> None:
+        """A command's answer for this document, in the form the output will take; a list cut
+        to `limit` (a merged view's rows are cut once all documents' are together)."""
         from .output import as_records, check_fields, choose
 
+        if view in merged_views():
+            self.merged.append((view, value if isinstance(value, list) else [value], options))
+            return
+        if limit and isinstance(value, list):
+            value = value[:limit]
         if not (self.as_json or self.rows):
             self.views.append((view, value, options))
             return
@@ -133,8 +151,8 @@ def answer_many(command: str, arguments: dict, documents: list, output: dict, jo
         progress.close()
         cli.invocation.clear()
         cli.invocation.update(saved)
-    if 0 in codes or 1 in codes:  # some document was read: its answer, even if empty
-        writer.finish(arguments.get("no_color", False))
+    if (0 in codes or 1 in codes) and writer.finish(arguments.get("no_color", False)):
+        return 2  # some document was read (its answer, even if empty) but cannot be written
     if codes and all(code == 1 for code in codes):  # what the first said, and that all did
         sys.stderr.write("".join(first_miss or ()) + f"karabakh: nothing found in any of the {len(codes)} documents\n")
     return 2 if 2 in codes else 0 if 0 in codes else 1
@@ -149,8 +167,11 @@ class _Writer:
         self.opened = False
         self.records: list[dict] = []
         self.groups: list[Answered] = []
+        self.merged: dict[str, list] = {}  # view -> (document, row, options)
 
     def add(self, answered: Answered) -> None:
+        for view, rows, options in answered.merged:
+            self.merged.setdefault(view, []).extend((answered.label, row, options) for row in rows)
         if self.as_json:
             for item in answered.json_items:
                 sys.stdout.write((",\n  " if self.opened else "[\n  ") + item)
@@ -160,9 +181,20 @@ class _Writer:
         elif answered.views:
             self.groups.append(answered)
 
-    def finish(self, no_color: bool) -> None:
+    def finish(self, no_color: bool) -> int:
+        """Write what was kept for the end; 2 when --fields names no field of the records."""
         from . import output
 
+        if self.merged:  # a command's views are all merged or none are
+            try:
+                for view, rows in self.merged.items():
+                    self._merged(view, rows, no_color)
+            except output.FieldError as error:
+                from .cli import one_line
+
+                sys.stderr.write(f"karabakh: error: {one_line(str(error))}\n")
+                return 2
+            return 0
         if self.as_json:
             sys.stdout.write("\n]\n" if self.opened else "[]\n")
         elif self.rows:
@@ -173,3 +205,28 @@ class _Writer:
 
             groups = [(g.title, g.label, g.views) for g in self.groups]
             render.show_groups(self.request.environment(no_color), groups, limit=self.request.limit)
+        return 0
+
+    def _merged(self, view: str, rows: list, no_color: bool) -> None:
+        """One view's rows of every document as one table or list of records, in its order."""
+        from . import output
+        from .records import to_data
+
+        order = merged_views()[view]
+        if order is not None:
+            rows = sorted(rows, key=lambda row: order(row[1]))
+        rows = rows[: self.request.limit] if self.request.limit else rows
+        if self.as_json or self.rows:
+            records = [{**to_data(row), "document": document} for document, row, _ in rows]
+            output.check_fields(records, self.request.fields)
+            if self.as_json:
+                output.write_json(sys.stdout, records, self.request.fields)
+            else:
+                output.write_rows(sys.stdout, records, self.request.fields, "," if self.rows == "csv" else "\t")
+            return
+        from . import render
+
+        options = rows[0][2] if rows else {}
+        values = [row for _, row, _ in rows]
+        documents = [document for document, _, _ in rows]
+        render.show(self.request.environment(no_color), view, values, limit=self.request.limit, documents=documents, **options)

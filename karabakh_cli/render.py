@@ -652,10 +652,9 @@ def _spread(cells) -> object:
 
 def _headline(claims) -> int:
     """A column's headline figure (extract.claims.headline)."""
-    from .extract.claims import headline
+    from .extract.claims import headline, magnitude
 
-    chosen = headline(claims)
-    return chosen.upper or chosen.value
+    return magnitude(headline(claims))
 
 
 def _cited(sentence: int | None) -> str:
@@ -678,6 +677,97 @@ def _claimant_label(claim) -> str:
         return "no one named"
     side = f"side {claim.claimant_side}" if claim.claimant_side is not None else "third party"
     return f"{claim.claimant} ({side})"
+
+
+# --- many wars ---------------------------------------------------------------------------------
+
+SHOWN_PARTIES = 2  # a side's first parties named in a table of wars; the rest are counted
+
+
+def wars(out, records, documents=None) -> None:
+    """One row per side of each war: its dead as it claims them and as the other side does."""
+    table = _table("War", "Dates", "Days", "Side", "Own claim", "Other's", "Claims", "Events")
+    for column in table.columns[2:3] + table.columns[4:]:
+        column.no_wrap, column.justify = True, "right"
+    table.columns[1].no_wrap = True
+    if documents and out.plain:
+        table.add_column("Document")
+    for number, war in enumerate(records):
+        sides = war.sides or (None,)
+        document = documents[number] if documents else None
+        for index, side in enumerate(sides):
+            first = index == 0 or out.plain
+            table.add_row(
+                _war_cell(war.title) if first else "",
+                text(_dates(war)) if first else "",
+                str(war.duration_days) if first and war.duration_days is not None else "",
+                text(_parties(side)) if side else "none named",
+                _figure(side.killed_by_itself) if side else "",
+                _figure(side.killed_by_other) if side else "",
+                f"{war.claim_count:,}" if first else "",
+                f"{war.event_count:,}" if first else "",
+                *([text(document)] if documents and out.plain else []),
+                end_section=index == len(sides) - 1,
+            )
+    out.print(table)
+    out.legend(
+        "Own claim, other's: the side's fighters killed as the side claims and as the other side claims, "
+        "each the headline figure (its infobox figure, else its largest); – none. "
+        "Claims: casualty claims; events: dated statements."
+    )
+
+
+def claim_gaps(out, gaps, documents=None) -> None:
+    """The ranking of `casualties --compare`: wars by their largest ratio, one row per side."""
+    import itertools
+
+    table = _table("War", "Side", "Own claim", "Other's", "Ratio", *(["Document"] if documents and out.plain else []))
+    for column in table.columns[2:5]:
+        column.no_wrap, column.justify = True, "right"
+    labelled = zip(documents or [None] * len(gaps), gaps)
+    for (_, document), war in itertools.groupby(labelled, key=lambda pair: (pair[1].title, pair[0])):
+        sides = [gap for _, gap in war]
+        for index, gap in enumerate(sides):
+            table.add_row(
+                _war_cell(gap.title) if index == 0 or out.plain else "",
+                text(_parties(gap)),
+                _figure(gap.killed_by_itself),
+                _figure(gap.killed_by_other),
+                f"×{gap.ratio:.2f}" if gap.ratio is not None else "–",
+                *([text(document)] if documents and out.plain else []),
+                end_section=index == len(sides) - 1,
+            )
+    out.print(table)
+    out.legend(
+        "Own claim, other's: the side's fighters killed as the side claims and as the other side claims, "
+        "each the headline figure (its infobox figure, else its largest). Ratio: other's over own; "
+        "– where either is missing. Wars ranked by their largest ratio."
+    )
+
+
+def _war_cell(title: str):
+    """The war's title (on a pipe, its document has a column: titles may repeat)."""
+    return text(title or "Untitled document", "bold")
+
+
+def _dates(war) -> str:
+    """The first and the last day, one above the other (on a pipe: "first – last")."""
+    if war.start is None:
+        return "unknown"
+    return f"{iso(war.start)}\n{'present' if war.ongoing else iso(war.end)}"
+
+
+def _parties(side) -> str:
+    """ "1 Azerbaijan, Syrian mercenaries", "2 Alpha, Beta +3 more"."""
+    shown = ", ".join(side.parties[:SHOWN_PARTIES]) or "none named"
+    more = len(side.parties) - SHOWN_PARTIES
+    return f"{side.side} {shown}" + (f" +{more} more" if more > 0 else "")
+
+
+def _figure(figure) -> str:
+    from .extract.figures import format_figure
+
+    return format_figure(figure.value, figure.upper, figure.qualifier) if figure else "–"
 
 
 # --- entities and search -------------------------------------------------------------------

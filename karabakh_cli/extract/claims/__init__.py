@@ -26,7 +26,7 @@ from datetime import date
 from ..document import Sentence
 from ..infobox import Infobox
 from ..nations import SideMap
-from .choosing import headline, mark_headlines, select
+from .choosing import headline, magnitude, mark_headlines, select
 from .claimants import claimant_side
 from .from_infobox import header_claimant, _infobox_claims, infobox_claims
 from .from_prose import _prose_claims, prose_claims
@@ -44,6 +44,7 @@ __all__ = [
     "header_claimant",
     "headline",
     "infobox_claims",
+    "magnitude",
     "prose_claims",
     "read_findings",
     "select",

@@ -14,7 +14,13 @@ def headline(claims: Iterable[Claim]) -> Claim | None:
     also reports partial counts: "11 more were killed"); the first of equals."""
     claims = list(claims)
     chosen = [c for c in claims if c.source == "infobox"] or claims
-    return max(chosen, key=lambda c: c.upper or c.value, default=None)
+    return max(chosen, key=magnitude, default=None)
+
+
+def magnitude(figure) -> int:
+    """What a claim's figure (or anything with `value` and `upper`) is compared by: a range
+    by its upper bound."""
+    return figure.upper or figure.value
 
 
 def mark_headlines(claims: list[Claim]) -> tuple[Claim, ...]:
