@@ -237,10 +237,21 @@ def _nation_before(text: str, part: list[Token]) -> tuple[str, ...] | None:
     a nationality word or a possessive name, then only words of an office, ending on a noun for
     a person (or nothing, for a body)."""
     start = part[0].start
+    if text[start - 1 : start] != " ":
+        return None  # the words before a name end on " " or ", "
+    space = text.rfind(" ", 0, start - 1)
+    if space + 1 >= start - 24:
+        # Most names have an ordinary word right before them, read alone from the space
+        # before it (no word spans one): it decides; no word there leaves more than ", ".
+        last_words = tokenize(text, space + 1, start - 1)
+        if not last_words:
+            return None
+        last = last_words[-1]
+        if not _office_word(last):
+            return nation_of_word(last) if text[last.end : start] == " " else None
     window = max(0, start - 80)
-    # Most names have an ordinary word right before them: read a few words first, from a
-    # space (no word spans one, so they are the window's last words too), and the whole
-    # window only when those few do not settle it.
+    # Else a few words are read, from a space 24+ characters back (so they are the window's
+    # last words too), and the whole window only when those few do not settle it.
     space = text.rfind(" ", window, max(window, start - 24))
     if space > window:
         found = _nation_in(text, tokenize(text, space, start)[-7:], start, complete=False)
