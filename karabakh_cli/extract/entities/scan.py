@@ -402,7 +402,8 @@ def register(registry: Registry, candidates: list[Candidate], vocabulary: Vocabu
         if len(candidate.key) == 1 and candidate.followed_by_word is not None:
             alone[candidate.key[0]].append(candidate.followed_by_word)
     openers = {candidate.key[0] for candidate in candidates if len(candidate.key) > 1}
-    acronyms = {candidate.key[0] for candidate in candidates if len(candidate.key) == 1 and is_acronym(candidate.name)}
+    alone_names = {(candidate.key[0], candidate.name) for candidate in candidates if len(candidate.key) == 1}
+    acronyms = {word for word, name in alone_names if is_acronym(name)}
     stems = country_stems(key[0] for key, draft in registry.by_key.items() if len(key) == 1 and draft.type == "country")
 
     def adjective(word: str) -> bool:
