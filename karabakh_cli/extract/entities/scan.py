@@ -4,7 +4,7 @@ country they tie it to, and the candidates that are names."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..nations import nation_of
@@ -242,13 +242,10 @@ def _nation_before(text: str, part: list[Token]) -> tuple[str, ...] | None:
     space = text.rfind(" ", 0, start - 1)
     if space + 1 >= start - 24:
         # Most names have an ordinary word right before them, read alone from the space
-        # before it (no word spans one): it decides; no word there leaves more than ", ".
-        last_words = tokenize(text, space + 1, start - 1)
-        if not last_words:
-            return None
-        last = last_words[-1]
-        if not _office_word(last):
-            return nation_of_word(last) if text[last.end : start] == " " else None
+        # before it (no word spans one): it decides.
+        found = _nation_of_last_word(text[space + 1 : start - 1])
+        if found is not _UNSETTLED:
+            return found
     window = max(0, start - 80)
     # Else a few words are read, from a space 24+ characters back (so they are the window's
     # last words too), and the whole window only when those few do not settle it.
@@ -261,6 +258,19 @@ def _nation_before(text: str, part: list[Token]) -> tuple[str, ...] | None:
 
 
 _UNSETTLED = object()
+
+
+@lru_cache(maxsize=4096)
+def _nation_of_last_word(between_spaces: str):
+    """_nation_before from the text between the two spaces before a name, when its last word
+    is no word of an office (else _UNSETTLED): the same few words stand before most names."""
+    words = tokenize(between_spaces)
+    if not words:
+        return None  # more than ", " between the name and any word before it
+    last = words[-1]
+    if _office_word(last):
+        return _UNSETTLED
+    return nation_of_word(last) if last.end == len(between_spaces) else None
 
 
 def _nation_in(text: str, before: list[Token], start: int, complete: bool):
