@@ -1,8 +1,10 @@
+import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from karabakh_cli.extract import nations
@@ -352,7 +354,37 @@ NAMES_AND_MORE = WORLD_NAMES + [" ", "-", "_", "n", "s", ",", ".", "é", "2", " 
 
 @given(st.lists(st.sampled_from(NAMES_AND_MORE), max_size=6).map("".join))
 def test_world_names_are_found_as_the_regex_of_them_all_finds_them(text):
-    assert nations._world_names_in(text) == nations._mention_pattern(()).findall(text)
+    assert nations._world_names_in(text) == nations._world_pattern().findall(text)
+
+
+@lru_cache(maxsize=None)
+def _one_alternation(extra_names):
+    """What the world list's names and the extra names are found as: one regex of them all."""
+    written = sorted(WORLD_NAMES, key=len, reverse=True)
+    alternatives = [re.escape(name) for name in written]
+    alternatives += [f"(?i:{re.escape(name)})" for name in sorted(extra_names, key=len, reverse=True) if name]
+    combined = sorted(alternatives, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(combined) + r")(?![\w-])")
+
+
+# Extra names longer than a world name at the same place ("georgian army"), or as long as
+# one once written "(?i:...)" ("holy" and "Holy See": the world list's first).
+EXTRA_NAMES = ["velmora", "velmoran army", "vdf", "georgian army", "armenian", "the congo", "holy"]
+
+
+@given(
+    st.lists(st.sampled_from(EXTRA_NAMES), max_size=4).map(lambda names: tuple(sorted(set(names)))),
+    st.lists(
+        st.sampled_from(NAMES_AND_MORE) | st.sampled_from(["Velmora", "VELMORAN ARMY", "Vdf", "Georgian Army", "Holy See", " "]),
+        max_size=6,
+    ).map("".join),
+)
+@example(("velmora",), "Georgia and Velmora")
+@example(("holy",), "Holy See")
+@example(("georgian army", "vdf"), "the Georgian Army, VDF and Georgia")
+def test_world_and_extra_names_are_found_as_one_regex_of_them_all_finds_them(extra_names, text):
+    expected = tuple((m.start(), m.end(), m.group()) for m in _one_alternation(extra_names).finditer(text))
+    assert nations._names_in(extra_names, text) == expected
 
 
 def test_a_group_named_by_a_demonym_brings_the_demonym():

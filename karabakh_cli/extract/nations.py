@@ -373,7 +373,7 @@ def likely_demonyms(name: str) -> list[str]:
 
 def _world_names_in(text: str) -> list[str]:
     """The world list's names written in the text, whole, left to right, a longer one first:
-    what _mention_pattern(()) finds, without compiling it (milliseconds) for a few parties."""
+    what _world_pattern() finds, without compiling it (milliseconds) for a few parties."""
     found = []
     position = 0
     while position < len(text):
@@ -410,16 +410,51 @@ def _names_by_initial() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=4096)
 def _names_in(extra_names: tuple[str, ...], text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, name) of each name in the text; claims ask about the same phrases often."""
-    return tuple((m.start(), m.end(), m.group()) for m in _mention_pattern(extra_names).finditer(text))
+    """(start, end, name) of each name in the text; claims ask about the same phrases often.
+
+    The names of the world list as written (case-sensitive) and the extra names in any case,
+    as one alternation of all of them would find them: leftmost, and at one position the
+    alternative written longer first (an extra name counting its "(?i:...)"), the world
+    list's on a tie. The world list's pattern is compiled once, not once per set of extra
+    names (each document's sides): it takes milliseconds."""
+    world, extra = _world_pattern(), _extra_pattern(extra_names)
+    if extra is None:
+        return tuple((m.start(), m.end(), m.group()) for m in world.finditer(text))
+    found = []
+    position = 0
+    next_world, next_extra = world.search(text), extra.search(text)
+    while next_world or next_extra:
+        match = next_extra if next_world is None or (next_extra and _before(next_extra, next_world)) else next_world
+        found.append((match.start(), match.end(), match.group()))
+        position = match.end()
+        if next_world and next_world.start() < position:
+            next_world = world.search(text, position)
+        if next_extra and next_extra.start() < position:
+            next_extra = extra.search(text, position)
+    return tuple(found)
+
+
+def _before(extra: re.Match, world: re.Match) -> bool:
+    """Whether the extra name's match wins over the world name's in one alternation."""
+    if extra.start() != world.start():
+        return extra.start() < world.start()
+    return len(re.escape(extra.group())) + len("(?i:)") > len(re.escape(world.group()))
+
+
+@lru_cache(maxsize=1)
+def _world_pattern() -> re.Pattern:
+    """Names as written in the world list (case-sensitive)."""
+    written = sorted({name for nation in nations().values() for name in nation.names}, key=len, reverse=True)
+    return _whole_words(sorted((re.escape(name) for name in written), key=len, reverse=True))
 
 
 @lru_cache(maxsize=16)
-def _mention_pattern(extra_names: tuple[str, ...]) -> re.Pattern:
-    """Names as written in the world list (case-sensitive), plus extra names in any case."""
-    written = sorted({name for nation in nations().values() for name in nation.names}, key=len, reverse=True)
+def _extra_pattern(extra_names: tuple[str, ...]) -> re.Pattern | None:
+    """Extra names in any case, or None when there are none."""
     extra = sorted(extra_names, key=len, reverse=True)
-    alternatives = [re.escape(name) for name in written]
-    alternatives += [f"(?i:{re.escape(name)})" for name in extra if name]
-    combined = sorted(alternatives, key=lambda alt: len(alt), reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(combined) + r")(?![\w-])")
+    alternatives = sorted((f"(?i:{re.escape(name)})" for name in extra if name), key=len, reverse=True)
+    return _whole_words(alternatives) if alternatives else None
+
+
+def _whole_words(alternatives: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")

@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from ..document import Sentence
 from ..nations import nation_of
@@ -281,10 +282,11 @@ def split_by_country(registry: Registry, texts: list[str], spans: list[list[tupl
     spans are rewritten in place; returns the drafts and names with the new bodies appended."""
     drafts, names = list(registry.drafts), list(names)
     countries: dict[int, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    office_body = cache(lambda i: _office_body(drafts[i], names[i]))  # asked once per entity, not per mention
     for sentence, found in enumerate(spans):
         given: dict[int, set[int]] = defaultdict(set)  # body -> countries this sentence gives it
         for i, start, end in found:
-            if _office_body(drafts[i], names[i]):
+            if office_body(i):
                 country = _country_around(texts[sentence], start, end, registry)
                 given[i].add(number_of(drafts, country) if country is not None else -1)
         for i, numbers in given.items():

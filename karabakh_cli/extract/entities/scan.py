@@ -4,7 +4,7 @@ country they tie it to, and the candidates that are names."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..nations import nation_of
@@ -237,10 +237,18 @@ def _nation_before(text: str, part: list[Token]) -> tuple[str, ...] | None:
     a nationality word or a possessive name, then only words of an office, ending on a noun for
     a person (or nothing, for a body)."""
     start = part[0].start
+    if text[start - 1 : start] != " ":
+        return None  # the words before a name end on " " or ", "
+    space = text.rfind(" ", 0, start - 1)
+    if space + 1 >= start - 24:
+        # Most names have an ordinary word right before them, read alone from the space
+        # before it (no word spans one): it decides.
+        found = _nation_of_last_word(text[space + 1 : start - 1])
+        if found is not _UNSETTLED:
+            return found
     window = max(0, start - 80)
-    # Most names have an ordinary word right before them: read a few words first, from a
-    # space (no word spans one, so they are the window's last words too), and the whole
-    # window only when those few do not settle it.
+    # Else a few words are read, from a space 24+ characters back (so they are the window's
+    # last words too), and the whole window only when those few do not settle it.
     space = text.rfind(" ", window, max(window, start - 24))
     if space > window:
         found = _nation_in(text, tokenize(text, space, start)[-7:], start, complete=False)
@@ -250,6 +258,19 @@ def _nation_before(text: str, part: list[Token]) -> tuple[str, ...] | None:
 
 
 _UNSETTLED = object()
+
+
+@lru_cache(maxsize=4096)
+def _nation_of_last_word(between_spaces: str):
+    """_nation_before from the text between the two spaces before a name, when its last word
+    is no word of an office (else _UNSETTLED): the same few words stand before most names."""
+    words = tokenize(between_spaces)
+    if not words:
+        return None  # more than ", " between the name and any word before it
+    last = words[-1]
+    if _office_word(last):
+        return _UNSETTLED
+    return nation_of_word(last) if last.end == len(between_spaces) else None
 
 
 def _nation_in(text: str, before: list[Token], start: int, complete: bool):
@@ -391,7 +412,8 @@ def register(registry: Registry, candidates: list[Candidate], vocabulary: Vocabu
         if len(candidate.key) == 1 and candidate.followed_by_word is not None:
             alone[candidate.key[0]].append(candidate.followed_by_word)
     openers = {candidate.key[0] for candidate in candidates if len(candidate.key) > 1}
-    acronyms = {candidate.key[0] for candidate in candidates if len(candidate.key) == 1 and is_acronym(candidate.name)}
+    alone_names = {(candidate.key[0], candidate.name) for candidate in candidates if len(candidate.key) == 1}
+    acronyms = {word for word, name in alone_names if is_acronym(name)}
     stems = country_stems(key[0] for key, draft in registry.by_key.items() if len(key) == 1 and draft.type == "country")
 
     def adjective(word: str) -> bool:
