@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, List, NoReturn, Optional
 
 import typer
 
@@ -862,6 +862,22 @@ def search(
     emit(list(hits), json, no_color, "search_hits")
 
 
+ExportDocOption = Annotated[
+    Optional[List[Path]],
+    typer.Option(
+        "--doc",
+        help="Article to read, or a folder (every *.md beneath it); repeatable. Default: KARABAKH_DOC, "
+        "else the bundled article.",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+ExportJobsOption = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", metavar="N", help="Documents read at once, each in its own process. Default: the CPUs.", callback=at_least(1)),
+]
+
+
 @app.command()
 def export(
     path: Annotated[str, typer.Argument(help="File (or folder, for csv) to write; - for stdout.", metavar="PATH")],
@@ -875,19 +891,44 @@ def export(
     force: Annotated[
         bool, typer.Option("--force", help="Replace PATH if it is a file, or a folder an earlier csv export made.")
     ] = False,
-    doc: DocOption = None,
+    doc: ExportDocOption = None,
+    jobs: ExportJobsOption = None,
     no_color: NoColorOption = False,
 ) -> None:
-    """Write every fact of the article to a file: JSON, JSON Lines, CSV or SQLite.
+    """Write every fact of the article(s) to a file: JSON, JSON Lines, CSV or SQLite.
 
     PATH - writes JSON, JSON Lines, or with --only one table's CSV, to stdout. Like every
-    command it accepts --no-color, though an export has no colour.
+    command it accepts --no-color, though an export has no colour. Several documents make one
+    export with a documents table and a document key on every table; one that cannot be read
+    is reported and the others are exported (exit 2).
 
     Example: karabakh export facts.sqlite && sqlite3 facts.sqlite 'select count(*) from events'
     """
+    from . import corpus
     from . import export as exporter
 
     check_choice("--format", format, exporter.FORMATS)
+    if not doc and os.environ.get("KARABAKH_DOC"):
+        doc, invocation["doc_from_env"] = [Path(os.environ["KARABAKH_DOC"])], True
+    found = corpus.expand(doc) if doc else [None]
+    if len(found) == 1 and not isinstance(found[0], corpus.Unlisted):
+        return export_one(found[0].path if found[0] else None, path, format, only, force)
+    try:
+        fmt = exporter.format_for(path, format)
+        exported, failures = export_many(found, path, fmt, only, force, jobs or corpus.default_jobs())
+    except exporter.ExportError as exc:
+        fail(str(exc), path)
+    except OSError as exc:
+        fail(exc.strerror or str(exc), path)
+    if path != "-":
+        note(f"wrote {fmt} of {exported} document{'s' if exported != 1 else ''} to {path}")
+    if failures:
+        raise typer.Exit(2)
+
+
+def export_one(doc: Optional[Path], path: str, format: Optional[str], only: Optional[str], force: bool) -> None:
+    from . import export as exporter
+
     facts = load_facts(doc)
     try:
         fmt = exporter.format_for(path, format)
@@ -898,6 +939,35 @@ def export(
         fail(exc.strerror or str(exc), path)
     if path != "-":
         note(f"wrote {fmt} to {path}")
+
+
+def export_many(found: list, path: str, fmt: str, only: Optional[str], force: bool, jobs: int) -> tuple[int, int]:
+    """Export the documents found; each one that cannot be read is one error line. Returns
+    (documents exported, documents that failed)."""
+    from . import cache, corpus
+    from .export_many import write_many
+    from .output import Progress
+
+    failures = 0
+
+    def failed(label: str, problem: str) -> None:
+        nonlocal failures
+        failures += 1
+        sys.stderr.write(f"karabakh: error: {one_line(label)}: {one_line(problem)}\n")
+
+    documents = [item for item in found if isinstance(item, corpus.DocumentPath)]
+    for item in found:
+        if isinstance(item, corpus.Unlisted):
+            failed(item.label, item.message)
+    progress = Progress(len(documents), "documents")
+    try:
+        exported = write_many(
+            documents, path, fmt, only, force, jobs, use_cache=cache.enabled() and not invocation["no_cache"],
+            failed=failed, done=progress.advance,
+        )
+    finally:
+        progress.close()
+    return exported, failures
 
 
 # --- commands end ---

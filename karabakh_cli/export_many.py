@@ -1,0 +1,274 @@
+"""The export of several documents: one database (or JSON, JSON Lines, CSV set) for all.
+
+Workers compute each document's records (`export.document_records`, through the fact cache);
+this process writes them as they arrive, in the documents' order, and keeps none: tables are
+created from the declared columns before the first row, and the full-text index is built
+once at the end. Keys are composite: every table starts with `document_id` (REFERENCES
+documents(id)), and a row's `id` counts within its document exactly as in a single export,
+so the key of a row is (document_id, id) and a reference to a side or sentence is
+(document_id, side) or (document_id, sentence).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Callable, Iterator, NamedTuple, Optional
+
+from . import export as single
+from .corpus import DocumentPath, map_in_order
+
+# Columns that hold figures of any size: declared without a type, so that a figure beyond
+# SQLite's 64 bits keeps its digits as TEXT (a column's type cannot be chosen after its rows
+# when they are written as they come).
+FIGURES = {"strength": ("value",), "claims": ("value", "upper")}
+COMMIT_EVERY = 50  # documents per transaction
+
+
+class Outcome(NamedTuple):
+    label: str
+    records: Optional[dict]  # None when the document failed
+    problem: Optional[str]
+
+
+def outcome(item: tuple[DocumentPath, bool]) -> Outcome:
+    """The records of one document, or the one-line problem that kept it from being read."""
+    from .extract.document import DocumentError
+    from .factbase import ExtractionError
+
+    document, use_cache = item
+    try:
+        return Outcome(document.label, single.document_records(document.path, document.label, use_cache), None)
+    except (DocumentError, ExtractionError) as exc:
+        return Outcome(document.label, None, str(exc))
+
+
+def write_many(
+    documents: list[DocumentPath], path: str, fmt: str, only: Optional[str], force: bool, jobs: int,
+    use_cache: bool, failed: Callable[[str, str], None], done: Optional[Callable[[], None]] = None,
+) -> int:
+    """Export every document to PATH; `failed(label, problem)` is told of each one that
+    cannot be read (the others are exported). Returns how many were exported."""
+    if only is not None and only not in single.TABLES:
+        raise single.ExportError(f"no record type {only!r}; types: {', '.join(single.TABLES)}")
+    tables = (only,) if only else ("documents", *single.TABLES)
+    written = 0
+
+    def records() -> Iterator[tuple[int, dict]]:
+        nonlocal written
+        work = [(document, use_cache) for document in documents]
+        for result in map_in_order(outcome, work, jobs, done):
+            if result.records is None:
+                failed(result.label, result.problem)
+                continue
+            yield written, result.records
+            written += 1
+
+    if path == "-":
+        if fmt == "csv" and only is None:
+            raise single.ExportError("a csv export of every record type is a folder: give a path, or add --only TYPE")
+        if fmt not in ("json", "jsonl", "csv"):
+            raise single.ExportError(f"{fmt} cannot be written to stdout; give a path")
+        _write_text(sys.stdout, fmt, tables, records())
+        return written
+    target = Path(path)
+    folder = fmt == "csv" and only is None
+    if folder and target.suffix.lower() == ".csv":
+        raise single.ExportError("a csv export of every record type is a folder: name a folder, or add --only TYPE")
+
+    def check() -> None:
+        single.check_target(target, folder, force, [d.path for d in documents])
+
+    check()
+    if folder:
+        single._write_csv_folder(lambda into: _write_csv_files(into, tables, records()), target, check)
+    elif fmt == "sqlite":
+        single._atomically(target, lambda temporary: _write_sqlite(temporary, only, records()), check)
+    else:
+        def make(temporary: Path) -> None:
+            with open(temporary, "w", encoding="utf-8", newline="") as out:
+                _write_text(out, fmt, tables, records())
+
+        single._atomically(target, make, check)
+    return written
+
+
+def keyed(document_id: int, table: str, records: dict) -> list[dict]:
+    """A table's rows of one document as the export writes them: the documents row gains its
+    id, every other row a `document_id` before its own fields."""
+    if table == "documents":
+        return [{"id": document_id, **row} for row in records["documents"]]
+    return [{"document_id": document_id, **row} for row in records[table]]
+
+
+def columns(table: str) -> list[str]:
+    if table == "documents":
+        return list(single.DOCUMENTS_COLUMNS)
+    return ["document_id", *single.record_columns()[table]]
+
+
+# --- text formats ------------------------------------------------------------------------
+
+
+def _write_text(out, fmt: str, tables: tuple[str, ...], records: Iterator[tuple[int, dict]]) -> None:
+    """JSON: a list with one object per document, `{table: rows}` (with --only, the list of
+    that table's rows). JSON Lines: `{"type": TABLE, "record": {...}}` per row, document after
+    document. CSV (--only): a header, then the rows."""
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns(tables[0]))
+    elif fmt == "json":
+        out.write("[")
+    first = True
+    for document_id, found in records:
+        if fmt == "jsonl":
+            for table in tables:
+                for row in keyed(document_id, table, found):
+                    out.write(json.dumps({"type": table, "record": row}, ensure_ascii=False) + "\n")
+        elif fmt == "csv":
+            _csv_rows(writer, tables[0], keyed(document_id, tables[0], found))
+        else:
+            value = (
+                keyed(document_id, tables[0], found) if len(tables) == 1
+                else {table: keyed(document_id, table, found) for table in tables}
+            )
+            items = value if len(tables) == 1 else [value]
+            for item in items:
+                out.write(("\n  " if first else ",\n  ") + json.dumps(item, ensure_ascii=False))
+                first = False
+    if fmt == "json":
+        out.write("\n]\n" if not first else "]\n")
+
+
+def _csv_rows(writer, table: str, rows: list[dict]) -> None:
+    names = columns(table)
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else single._flat(row.get(c)) for c in names])
+
+
+def _write_csv_files(folder: Path, tables: tuple[str, ...], records: Iterator[tuple[int, dict]]) -> None:
+    handles = {table: open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") for table in tables}
+    try:
+        writers = {table: csv.writer(handle, lineterminator="\n") for table, handle in handles.items()}
+        for table, writer in writers.items():
+            writer.writerow(columns(table))
+        for document_id, found in records:
+            for table, writer in writers.items():
+                _csv_rows(writer, table, keyed(document_id, table, found))
+    finally:
+        for handle in handles.values():
+            handle.close()
+
+
+# --- SQLite ------------------------------------------------------------------------------
+
+VIEWS = (
+    # As in a single export, per document.
+    """CREATE VIEW casualty_claims AS
+    SELECT claims.document_id, claims.id AS claim, claimant, claimant_side, subject, side, victim_group,
+           category, value, upper, qualifier, as_of, source,
+           coalesce(claims.section, sentences.section) AS section, sentence,
+           coalesce(sentences.text, claims.text) AS text
+    FROM claims LEFT JOIN sentences
+         ON sentences.document_id = claims.document_id AND sentences.id = claims.sentence
+    WHERE item IS NULL""",
+    """CREATE VIEW events_per_day AS
+    WITH RECURSIVE wars(document_id, first, last) AS (
+        SELECT document_id, start_date, coalesce(end_date, CASE WHEN ongoing THEN as_of END) FROM document
+    ), days(document_id, day_of_war, date, last) AS (
+        SELECT document_id, 1, first, last FROM wars WHERE first IS NOT NULL AND last IS NOT NULL
+        UNION ALL
+        SELECT document_id, day_of_war + 1, date(date, '+1 day'), last FROM days WHERE date < last
+    )
+    SELECT days.document_id, days.day_of_war, days.date, count(events.id) AS events
+    FROM days LEFT JOIN events
+         ON events.document_id = days.document_id AND events.date = days.date AND events.precision = 'day'
+    GROUP BY days.document_id, days.day_of_war ORDER BY days.document_id, days.day_of_war""",
+)
+
+
+def sql_columns(table: str) -> dict[str, str]:
+    """The table's SQLite columns and declared types, with the document key first."""
+    if table == "documents":
+        names = single.SQL_NAMES["document"]
+        return {names.get(c, c): single._sql_type(kind) for c, kind in single.DOCUMENTS_COLUMNS.items()}
+    declared = single.sql_columns()[table]
+    untyped = {single.SQL_NAMES.get(table, {}).get(c, c) for c in FIGURES.get(table, ())}
+    return {"document_id": "INTEGER", **{c: ("" if c in untyped else kind) for c, kind in declared.items()}}
+
+
+def _write_sqlite(path: Path, only: Optional[str], records: Iterator[tuple[int, dict]]) -> None:
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")  # a temporary file, renamed only when complete
+        connection.execute("PRAGMA synchronous = OFF")
+        tables = (only,) if only else ("documents", *single.TABLES)
+        connection.execute("BEGIN")
+        for table in tables:
+            _create_table(connection, table, with_references=only is None)
+        inserts = {table: _insert_statement(table) for table in tables}
+        for count, (document_id, found) in enumerate(records, 1):
+            for table in tables:
+                fields = columns(table)
+                connection.executemany(
+                    inserts[table],
+                    ([single._sqlite_value(row.get(f)) for f in fields] for row in keyed(document_id, table, found)),
+                )
+            if count % COMMIT_EVERY == 0:
+                connection.execute("COMMIT")
+                connection.execute("BEGIN")
+        if only in (None, "sentences"):
+            _index_sentences(connection)
+        if only is None:
+            for view in VIEWS:
+                connection.execute(view)
+        connection.execute("COMMIT")
+    except sqlite3.Error as exc:
+        raise single.ExportError(f"cannot write the SQLite file: {exc}") from None
+    finally:
+        connection.close()
+
+
+def _insert_statement(table: str) -> str:
+    placeholders = ", ".join("?" for _ in columns(table))
+    return f'INSERT INTO "{table}" VALUES ({placeholders})'
+
+
+def _create_table(connection, table: str, with_references: bool) -> None:
+    """The documents table keyed by id; every other table keyed by (document_id, id), its
+    references composite, an index on the document key where the primary key is not one."""
+    types = sql_columns(table)
+    if table == "documents":
+        key, references = ("id",), {}
+    else:
+        own_key, references = single.KEYS[table]
+        key = ("document_id", own_key) if own_key else ()
+    definitions = [f'"{name}" {kind}'.rstrip() + (" NOT NULL" if name == "document_id" else "") for name, kind in types.items()]
+    if key:
+        definitions.append(f"PRIMARY KEY ({', '.join(key)})")
+    if with_references and table != "documents":
+        definitions.append('FOREIGN KEY ("document_id") REFERENCES "documents" (id)')
+        definitions += [
+            f'FOREIGN KEY ("document_id", "{c}") REFERENCES "{t}" (document_id, id)' for c, t in references.items()
+        ]
+    connection.execute(f'CREATE TABLE "{table}" ({", ".join(definitions)})')
+    if table != "documents" and not key:
+        connection.execute(f'CREATE INDEX "{table}_document_id" ON "{table}" ("document_id")')
+    for name in types:
+        if name in references:
+            connection.execute(f'CREATE INDEX "{table}_{name}" ON "{table}" ("document_id", "{name}")')
+        elif name in single.FILTERED and name not in key:
+            connection.execute(f'CREATE INDEX "{table}_{name}" ON "{table}" ("{name}")')
+
+
+def _index_sentences(connection) -> None:
+    """Full-text search over every document's sentences (where this SQLite has FTS5), keyed
+    by the sentences' rowid: `JOIN sentences ON sentences.rowid = sentences_fts.rowid`."""
+    try:
+        connection.execute('CREATE VIRTUAL TABLE "sentences_fts" USING fts5(text, section, content="sentences")')
+    except sqlite3.OperationalError:
+        return
+    connection.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')")
