@@ -577,12 +577,12 @@ def document_records(path: str | Path, label: str | None = None, use_cache: bool
     from .factbase import FactBase
 
     facts = FactBase.load(path, use_cache=use_cache and cache.enabled())
-    summary = facts.summary
+    found = facts.derived("export_tables", tables)
+    summary = found["document"][0]
     described = {
-        "title": summary.title, "url": summary.url, "snapshot": to_data(summary.as_of),
-        "start": to_data(summary.start), "end": to_data(summary.end),
+        "title": summary["title"], "url": summary["url"], "snapshot": summary["as_of"],
+        "start": summary["start"], "end": summary["end"],
         "path": label if label is not None else str(path), "sha256": facts.sha256,
     }
-    records = {"documents": [described], **tables(facts)}
     facts.save()
-    return records
+    return {"documents": [described], **found}

@@ -12,6 +12,8 @@ so the key of a row is (document_id, id) and a reference to a side or sentence i
 from __future__ import annotations
 
 import csv
+import functools
+import io
 import json
 import sqlite3
 import sys
@@ -30,20 +32,62 @@ COMMIT_EVERY = 50  # documents per transaction
 
 class Outcome(NamedTuple):
     label: str
-    records: Optional[dict]  # None when the document failed
+    prepared: object  # what the writer needs of the document (see `prepare`); None when it failed
     problem: Optional[str]
 
 
-def outcome(item: tuple[DocumentPath, bool]) -> Outcome:
-    """The records of one document, or the one-line problem that kept it from being read."""
+class Work(NamedTuple):
+    document: DocumentPath
+    document_id: int
+    use_cache: bool
+    fmt: str
+    tables: tuple[str, ...]
+
+
+def outcome(work: Work) -> Outcome:
+    """In a worker: one document's records, made ready to write, or the one-line problem that
+    kept it from being read."""
     from .extract.document import DocumentError
     from .factbase import ExtractionError
 
-    document, use_cache = item
+    document = work.document
     try:
-        return Outcome(document.label, single.document_records(document.path, document.label, use_cache), None)
+        records = single.document_records(document.path, document.label, work.use_cache)
     except (DocumentError, ExtractionError) as exc:
         return Outcome(document.label, None, str(exc))
+    return Outcome(document.label, prepare(records, work), None)
+
+
+def prepare(records: dict, work: Work):
+    """The document's part of the output, made in the worker so that the writing process only
+    writes: SQLite, each table's rows as tuples of cell values; CSV, each table's rows as CSV
+    text; JSON Lines, its lines; JSON, its item(s) of the list."""
+    keyed_tables = {table: keyed(work.document_id, table, records) for table in work.tables}
+    if work.fmt == "sqlite":
+        return {
+            table: [tuple([_cell(row.get(c)) for c in columns(table)]) for row in rows]
+            for table, rows in keyed_tables.items()
+        }
+    if work.fmt == "csv":
+        return {table: _csv_text(table, rows) for table, rows in keyed_tables.items()}
+    if work.fmt == "jsonl":
+        return "".join(
+            json.dumps({"type": table, "record": row}, ensure_ascii=False) + "\n"
+            for table, rows in keyed_tables.items()
+            for row in rows
+        )
+    items = keyed_tables[work.tables[0]] if len(work.tables) == 1 else [keyed_tables]
+    return [json.dumps(item, ensure_ascii=False) for item in items]
+
+
+def _cell(value):
+    """export._sqlite_value, quicker for the common plain values."""
+    kind = type(value)
+    if value is None or kind is str or kind is float or kind is bool:
+        return value
+    if kind is int and -(2**63) <= value < 2**63:
+        return value
+    return single._sqlite_value(value)
 
 
 def write_many(
@@ -51,28 +95,29 @@ def write_many(
     use_cache: bool, failed: Callable[[str, str], None], done: Optional[Callable[[], None]] = None,
 ) -> int:
     """Export every document to PATH; `failed(label, problem)` is told of each one that
-    cannot be read (the others are exported). Returns how many were exported."""
+    cannot be read (the others are exported). A document's id is its place in `documents`.
+    Returns how many were exported."""
     if only is not None and only not in single.TABLES:
         raise single.ExportError(f"no record type {only!r}; types: {', '.join(single.TABLES)}")
     tables = (only,) if only else ("documents", *single.TABLES)
     written = 0
 
-    def records() -> Iterator[tuple[int, dict]]:
+    def prepared() -> Iterator:
         nonlocal written
-        work = [(document, use_cache) for document in documents]
+        work = [Work(document, number, use_cache, fmt, tables) for number, document in enumerate(documents)]
         for result in map_in_order(outcome, work, jobs, done):
-            if result.records is None:
+            if result.prepared is None:
                 failed(result.label, result.problem)
                 continue
-            yield written, result.records
             written += 1
+            yield result.prepared
 
     if path == "-":
         if fmt == "csv" and only is None:
             raise single.ExportError("a csv export of every record type is a folder: give a path, or add --only TYPE")
         if fmt not in ("json", "jsonl", "csv"):
             raise single.ExportError(f"{fmt} cannot be written to stdout; give a path")
-        _write_text(sys.stdout, fmt, tables, records())
+        _write_text(sys.stdout, fmt, tables, prepared())
         return written
     target = Path(path)
     folder = fmt == "csv" and only is None
@@ -84,13 +129,13 @@ def write_many(
 
     check()
     if folder:
-        single._write_csv_folder(lambda into: _write_csv_files(into, tables, records()), target, check)
+        single._write_csv_folder(lambda into: _write_csv_files(into, tables, prepared()), target, check)
     elif fmt == "sqlite":
-        single._atomically(target, lambda temporary: _write_sqlite(temporary, only, records()), check)
+        single._atomically(target, lambda temporary: _write_sqlite(temporary, tables, prepared()), check)
     else:
         def make(temporary: Path) -> None:
             with open(temporary, "w", encoding="utf-8", newline="") as out:
-                _write_text(out, fmt, tables, records())
+                _write_text(out, fmt, tables, prepared())
 
         single._atomically(target, make, check)
     return written
@@ -104,60 +149,57 @@ def keyed(document_id: int, table: str, records: dict) -> list[dict]:
     return [{"document_id": document_id, **row} for row in records[table]]
 
 
-def columns(table: str) -> list[str]:
+@functools.lru_cache(maxsize=None)
+def columns(table: str) -> tuple[str, ...]:
     if table == "documents":
-        return list(single.DOCUMENTS_COLUMNS)
-    return ["document_id", *single.record_columns()[table]]
+        return tuple(single.DOCUMENTS_COLUMNS)
+    return ("document_id", *single.record_columns()[table])
 
 
 # --- text formats ------------------------------------------------------------------------
 
 
-def _write_text(out, fmt: str, tables: tuple[str, ...], records: Iterator[tuple[int, dict]]) -> None:
+def _write_text(out, fmt: str, tables: tuple[str, ...], prepared: Iterator) -> None:
     """JSON: a list with one object per document, `{table: rows}` (with --only, the list of
     that table's rows). JSON Lines: `{"type": TABLE, "record": {...}}` per row, document after
     document. CSV (--only): a header, then the rows."""
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns(tables[0]))
+        out.write(_csv_text(tables[0], [], header=True))
     elif fmt == "json":
         out.write("[")
     first = True
-    for document_id, found in records:
+    for part in prepared:
         if fmt == "jsonl":
-            for table in tables:
-                for row in keyed(document_id, table, found):
-                    out.write(json.dumps({"type": table, "record": row}, ensure_ascii=False) + "\n")
+            out.write(part)
         elif fmt == "csv":
-            _csv_rows(writer, tables[0], keyed(document_id, tables[0], found))
+            out.write(part[tables[0]])
         else:
-            value = (
-                keyed(document_id, tables[0], found) if len(tables) == 1
-                else {table: keyed(document_id, table, found) for table in tables}
-            )
-            items = value if len(tables) == 1 else [value]
-            for item in items:
-                out.write(("\n  " if first else ",\n  ") + json.dumps(item, ensure_ascii=False))
+            for item in part:
+                out.write(("\n  " if first else ",\n  ") + item)
                 first = False
     if fmt == "json":
-        out.write("\n]\n" if not first else "]\n")
+        out.write("]\n" if first else "\n]\n")
 
 
-def _csv_rows(writer, table: str, rows: list[dict]) -> None:
+def _csv_text(table: str, rows: list[dict], header: bool = False) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
     names = columns(table)
+    if header:
+        writer.writerow(names)
     for row in rows:
         writer.writerow(["" if row.get(c) is None else single._flat(row.get(c)) for c in names])
+    return out.getvalue()
 
 
-def _write_csv_files(folder: Path, tables: tuple[str, ...], records: Iterator[tuple[int, dict]]) -> None:
+def _write_csv_files(folder: Path, tables: tuple[str, ...], prepared: Iterator) -> None:
     handles = {table: open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") for table in tables}
     try:
-        writers = {table: csv.writer(handle, lineterminator="\n") for table, handle in handles.items()}
-        for table, writer in writers.items():
-            writer.writerow(columns(table))
-        for document_id, found in records:
-            for table, writer in writers.items():
-                _csv_rows(writer, table, keyed(document_id, table, found))
+        for table, handle in handles.items():
+            handle.write(_csv_text(table, [], header=True))
+        for part in prepared:
+            for table, handle in handles.items():
+                handle.write(part[table])
     finally:
         for handle in handles.values():
             handle.close()
@@ -200,29 +242,25 @@ def sql_columns(table: str) -> dict[str, str]:
     return {"document_id": "INTEGER", **{c: ("" if c in untyped else kind) for c, kind in declared.items()}}
 
 
-def _write_sqlite(path: Path, only: Optional[str], records: Iterator[tuple[int, dict]]) -> None:
+def _write_sqlite(path: Path, tables: tuple[str, ...], prepared: Iterator) -> None:
     connection = sqlite3.connect(path, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode = OFF")  # a temporary file, renamed only when complete
         connection.execute("PRAGMA synchronous = OFF")
-        tables = (only,) if only else ("documents", *single.TABLES)
         connection.execute("BEGIN")
+        every = len(tables) > 1
         for table in tables:
-            _create_table(connection, table, with_references=only is None)
+            _create_table(connection, table, with_references=every)
         inserts = {table: _insert_statement(table) for table in tables}
-        for count, (document_id, found) in enumerate(records, 1):
+        for count, part in enumerate(prepared, 1):
             for table in tables:
-                fields = columns(table)
-                connection.executemany(
-                    inserts[table],
-                    ([single._sqlite_value(row.get(f)) for f in fields] for row in keyed(document_id, table, found)),
-                )
+                connection.executemany(inserts[table], part[table])
             if count % COMMIT_EVERY == 0:
                 connection.execute("COMMIT")
                 connection.execute("BEGIN")
-        if only in (None, "sentences"):
+        if "sentences" in tables:
             _index_sentences(connection)
-        if only is None:
+        if every:
             for view in VIEWS:
                 connection.execute(view)
         connection.execute("COMMIT")

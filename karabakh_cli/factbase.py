@@ -144,6 +144,17 @@ class FactBase:
         cache.write_facts(self._cache_key, packed)
         self._computed.clear()
 
+    def derived(self, name: str, make):
+        """A value made from the facts by another module (such as the export's records), kept
+        in the cache entry like a fact under `name`, so a cached document skips making it."""
+        packed = self._stored.pop(name, None)
+        value = _unpacked(packed) if packed is not None else _MISSING
+        if value is _MISSING:
+            value = make(self)
+            self._computed.add(name)
+        self.__dict__[name] = value
+        return value
+
     def all_facts(self) -> dict:
         """Every kind of fact, computed now."""
         return {name: getattr(self, name) for name, value in vars(type(self)).items() if isinstance(value, fact)}
