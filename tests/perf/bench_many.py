@@ -41,14 +41,28 @@ def build_folder(folder: Path, count: int, corpus: Path) -> None:
         shutil.copyfile(source, folder / f"{number:05d}-{source.name}")
 
 
-def run(argv: list[str], cache_home: Path) -> tuple[float, float, int]:
-    """(seconds, peak RSS in MB of the largest process, exit code) of one command line. The
-    rusage of a waited-for child covers the descendants it waited for: ru_maxrss is the
-    largest of them, not their sum."""
+# What `casualties --json --doc FOLDER` has to do once the facts are cached, in one process:
+# read every article's claims from the cache and write them as JSON.
+CLAIMS_OF_EVERY_ARTICLE = """
+import json, sys
+from pathlib import Path
+from karabakh_cli.factbase import FactBase
+from karabakh_cli.records import to_data
+for path in sorted(Path(sys.argv[1]).glob("*.md")):
+    facts = FactBase.load(path, use_cache=True)
+    sys.stdout.write(json.dumps(to_data(facts.all_claims)))
+    facts.save()
+"""
+
+
+def run(argv: list[str], cache_home: Path, python: tuple[str, ...] = ("-m", "karabakh_cli")) -> tuple:
+    """(seconds, peak RSS in MB of the largest process, exit code, CPU seconds of all its
+    processes) of one command line. The rusage of a waited-for child covers the descendants
+    it waited for: ru_maxrss is the largest of them, not their sum; the times are summed."""
     environment = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-m", "karabakh_cli", *argv], env=environment,
+        [sys.executable, *python, *argv], env=environment,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     _, status, usage = os.wait4(child.pid, 0)
@@ -57,10 +71,10 @@ def run(argv: list[str], cache_home: Path) -> tuple[float, float, int]:
     errors = child.stderr.read().decode()
     if child.returncode not in (0,):
         print(f"  ({' '.join(argv[:2])}: exit {child.returncode}: {errors.strip()[:200]})", file=sys.stderr)
-    return seconds, usage.ru_maxrss / 1024, child.returncode
+    return seconds, usage.ru_maxrss / 1024, child.returncode, usage.ru_utime + usage.ru_stime
 
 
-def export(folder: Path, cache_home: Path, jobs: int, output: Path) -> tuple[float, float, int]:
+def export(folder: Path, cache_home: Path, jobs: int, output: Path) -> tuple:
     return run(["export", str(output), "--force", "--jobs", str(jobs), "--doc", str(folder)], cache_home)
 
 
@@ -74,6 +88,8 @@ def measure(count: int, corpus: Path, work: Path) -> dict:
     cache_home = work / f"cache-{count}-2"
     found["cached 2"] = export(folder, cache_home, 2, work / f"out-{count}-cached.sqlite")
     found["casualties"] = run(["casualties", "--json", "--doc", str(folder)], cache_home)
+    run(["-c", CLAIMS_OF_EVERY_ARTICLE, str(folder)], cache_home, python=())  # claims into the cache
+    found["claims read"] = run(["-c", CLAIMS_OF_EVERY_ARTICLE, str(folder)], cache_home, python=())
     return found
 
 
@@ -84,13 +100,17 @@ def report(count: int, found: dict) -> None:
     print(f"{'export to SQLite, first run, --jobs 1':52} {count / first1:>9.1f} doc/s  ({first1:.1f} s)")
     print(f"{'export to SQLite, first run, --jobs 2':52} {count / first2:>9.1f} doc/s  ({first2:.1f} s)")
     print(f"{'  --jobs 2 / --jobs 1 throughput (target >= 1.7)':52} {first1 / first2:>13.2f}x")
+    cpu1, cpu2 = found["first 1"][3], found["first 2"][3]
+    print(f"{'  CPU seconds, --jobs 1 and --jobs 2':52} {cpu1:>7.1f} {cpu2:>6.1f}")
     print(f"{'export again over the cached folder, --jobs 2':52} {count / cached:>9.1f} doc/s  ({cached:.1f} s)")
     print(f"{'  first run / cached run (target >= 10)':52} {first2 / cached:>13.1f}x")
     peak = max(found[k][1] for k in ("first 1", "first 2", "cached 2"))
     print(f"{'peak RSS of any one process (target < 500 MB)':52} {peak:>11.0f} MB")
-    seconds, rss, code = found["casualties"]
+    seconds, rss, code, _ = found["casualties"]
     shown = f"{seconds:.2f} s" if code == 0 else f"exit {code}"
     print(f"{'casualties --json --doc FOLDER, cached (target < 5 s)':52} {shown:>14}")
+    proxy = found["claims read"][0]
+    print(f"{'  claims of every cached article as JSON, one process':52} {proxy:>12.2f} s")
 
 
 def main() -> None:
