@@ -47,7 +47,8 @@ def export_to(target: Path, *docs, code=0, jobs=1, extra=()):
 
 def test_a_folder_makes_one_database_with_a_documents_table(folder, tmp_path):
     target = tmp_path / "all.sqlite"
-    export_to(target, folder)
+    result = export_to(target, folder)
+    assert result.stderr == f"karabakh: wrote sqlite of 3 documents to {target}\n"  # no bar off a terminal
     database = sqlite3.connect(target)
     rows = database.execute("select id, title, path, sha256, start_date, end_date, snapshot from documents").fetchall()
     assert [row[2] for row in rows] == labels(folder)
@@ -202,3 +203,24 @@ def test_an_existing_file_needs_force(folder, tmp_path):
     assert target.read_text(encoding="utf-8") == "keep me"
     export_to(target, folder, extra=("--force",))
     assert sqlite3.connect(target).execute("select count(*) from documents").fetchone() == (3,)
+
+
+def test_the_progress_bar_advances_once_per_document_and_is_closed(folder, tmp_path, monkeypatch):
+    from karabakh_cli import output
+
+    seen = []
+
+    class Recorder:
+        def __init__(self, total, what):
+            seen.append(("total", total, what))
+
+        def advance(self):
+            seen.append("advance")
+
+        def close(self):
+            seen.append("close")
+
+    monkeypatch.setattr(output, "Progress", Recorder)
+    (folder / "broken.md").write_text(BROKEN, encoding="utf-8")
+    export_to(tmp_path / "all.jsonl", folder, code=2)
+    assert seen == [("total", 4, "documents"), *["advance"] * 4, "close"]
