@@ -94,8 +94,17 @@ def _hash(*parts) -> str:
     return hasher.hexdigest()
 
 
+_fingerprint: list[str] = []  # this process's, worked out once: the code it runs does not change
+
+
 def _code_fingerprint() -> str:
     """The version plus every module's size and modification time: edited code is new code."""
+    if not _fingerprint:
+        _fingerprint.append(_fingerprint_of_files())
+    return _fingerprint[0]
+
+
+def _fingerprint_of_files() -> str:
     from . import __version__
 
     stats = [__version__]

@@ -51,8 +51,9 @@ def outcome(work: Work) -> Outcome:
     from .factbase import ExtractionError
 
     document = work.document
+    path = Path("/dev/stdin") if str(document.path) == "-" else document.path  # as for one document
     try:
-        records = single.document_records(document.path, document.label, work.use_cache)
+        records = single.document_records(path, document.label, work.use_cache)
     except (DocumentError, ExtractionError) as exc:
         return Outcome(document.label, None, str(exc))
     return Outcome(document.label, prepare(records, work), None)
@@ -249,8 +250,7 @@ def _write_sqlite(path: Path, tables: tuple[str, ...], prepared: Iterator) -> No
         connection.execute("PRAGMA synchronous = OFF")
         connection.execute("BEGIN")
         every = len(tables) > 1
-        for table in tables:
-            _create_table(connection, table, with_references=every)
+        indexes = [index for table in tables for index in _create_table(connection, table, with_references=every)]
         inserts = {table: _insert_statement(table) for table in tables}
         for count, part in enumerate(prepared, 1):
             for table in tables:
@@ -258,6 +258,8 @@ def _write_sqlite(path: Path, tables: tuple[str, ...], prepared: Iterator) -> No
             if count % COMMIT_EVERY == 0:
                 connection.execute("COMMIT")
                 connection.execute("BEGIN")
+        for index in indexes:  # after the rows: one sort each instead of a B-tree update per row
+            connection.execute(index)
         if "sentences" in tables:
             _index_sentences(connection)
         if every:
@@ -275,9 +277,10 @@ def _insert_statement(table: str) -> str:
     return f'INSERT INTO "{table}" VALUES ({placeholders})'
 
 
-def _create_table(connection, table: str, with_references: bool) -> None:
+def _create_table(connection, table: str, with_references: bool) -> list[str]:
     """The documents table keyed by id; every other table keyed by (document_id, id), its
-    references composite, an index on the document key where the primary key is not one."""
+    references composite. Returns the statements that make its indexes: on the document key
+    where the primary key does not start with it, on each reference, on the filtered columns."""
     types = sql_columns(table)
     if table == "documents":
         key, references = ("id",), {}
@@ -293,13 +296,15 @@ def _create_table(connection, table: str, with_references: bool) -> None:
             f'FOREIGN KEY ("document_id", "{c}") REFERENCES "{t}" (document_id, id)' for c, t in references.items()
         ]
     connection.execute(f'CREATE TABLE "{table}" ({", ".join(definitions)})')
+    indexes = []
     if table != "documents" and not key:
-        connection.execute(f'CREATE INDEX "{table}_document_id" ON "{table}" ("document_id")')
+        indexes.append(f'CREATE INDEX "{table}_document_id" ON "{table}" ("document_id")')
     for name in types:
         if name in references:
-            connection.execute(f'CREATE INDEX "{table}_{name}" ON "{table}" ("document_id", "{name}")')
+            indexes.append(f'CREATE INDEX "{table}_{name}" ON "{table}" ("document_id", "{name}")')
         elif name in single.FILTERED and name not in key:
-            connection.execute(f'CREATE INDEX "{table}_{name}" ON "{table}" ("{name}")')
+            indexes.append(f'CREATE INDEX "{table}_{name}" ON "{table}" ("{name}")')
+    return indexes
 
 
 def _index_sentences(connection) -> None:
