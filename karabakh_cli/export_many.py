@@ -98,8 +98,8 @@ def write_many(
     """Export every document to PATH; `failed(label, problem)` is told of each one that
     cannot be read (the others are exported). A document's id is its place in `documents`.
     Returns how many were exported."""
-    if only is not None and only not in single.TABLES:
-        raise single.ExportError(f"no record type {only!r}; types: {', '.join(single.TABLES)}")
+    if only is not None and only not in ("documents", *single.TABLES):
+        raise single.ExportError(f"no record type {only!r}; types: documents, {', '.join(single.TABLES)}")
     tables = (only,) if only else ("documents", *single.TABLES)
     written = 0
 

@@ -224,3 +224,19 @@ def test_the_progress_bar_advances_once_per_document_and_is_closed(folder, tmp_p
     (folder / "broken.md").write_text(BROKEN, encoding="utf-8")
     export_to(tmp_path / "all.jsonl", folder, code=2)
     assert seen == [("total", 4, "documents"), *["advance"] * 4, "close"]
+
+
+@pytest.mark.parametrize("table", ["claims", "documents"])
+def test_only_one_table_to_sqlite(folder, tmp_path, table):
+    target = tmp_path / "one.sqlite"
+    export_to(target, folder, extra=("--only", table))
+    database = sqlite3.connect(target)
+    assert [name for (name,) in database.execute("select name from sqlite_master where type = 'table'")] == [table]
+    keys = "id" if table == "documents" else "document_id"
+    assert {n for (n,) in database.execute(f"select distinct {keys} from {table}")} <= {0, 1, 2}
+
+
+def test_an_unknown_table_is_refused(folder, tmp_path):
+    result = run("export", str(tmp_path / "x.jsonl"), "--only", "battles", "--doc", str(folder))
+    assert result.exit_code == 2 and "no record type 'battles'; types: documents, document," in result.stderr
+    assert not (tmp_path / "x.jsonl").exists()
