@@ -15,6 +15,7 @@ import csv
 import functools
 import io
 import json
+import operator
 import sqlite3
 import sys
 from pathlib import Path
@@ -63,12 +64,9 @@ def prepare(records: dict, work: Work):
     """The document's part of the output, made in the worker so that the writing process only
     writes: SQLite, each table's rows as tuples of cell values; CSV, each table's rows as CSV
     text; JSON Lines, its lines; JSON, its item(s) of the list."""
-    keyed_tables = {table: keyed(work.document_id, table, records) for table in work.tables}
     if work.fmt == "sqlite":
-        return {
-            table: [tuple([_cell(row.get(c)) for c in columns(table)]) for row in rows]
-            for table, rows in keyed_tables.items()
-        }
+        return {table: _sqlite_rows(work.document_id, table, records[table]) for table in work.tables}
+    keyed_tables = {table: keyed(work.document_id, table, records) for table in work.tables}
     if work.fmt == "csv":
         return {table: _csv_text(table, rows) for table, rows in keyed_tables.items()}
     if work.fmt == "jsonl":
@@ -81,14 +79,44 @@ def prepare(records: dict, work: Work):
     return [json.dumps(item, ensure_ascii=False) for item in items]
 
 
-def _cell(value):
-    """export._sqlite_value, quicker for the common plain values."""
-    kind = type(value)
-    if value is None or kind is str or kind is float or kind is bool:
-        return value
-    if kind is int and -(2**63) <= value < 2**63:
-        return value
-    return single._sqlite_value(value)
+def _sqlite_rows(document_id: int, table: str, rows: list[dict]) -> list[tuple]:
+    """The rows as SQLite cells, the document's number first: only the columns that may hold
+    a list, an object or an integer need `_sqlite_value`, the rest are stored as they are."""
+    take, convert = _row_shape(table)
+    made = []
+    for row in rows:
+        cells = [document_id, *take(row)]
+        for position in convert:
+            value = cells[position]
+            if value is not None and not (type(value) is int and -(2**63) <= value < 2**63):
+                cells[position] = single._sqlite_value(value)
+        made.append(tuple(cells))
+    return made
+
+
+@functools.lru_cache(maxsize=None)
+def _row_shape(table: str):
+    """How a record row becomes its table's cells: its fields in column order (every row has
+    every field of its table), and the positions that may need converting."""
+    fields = columns(table)[1:]  # after the document's number (`id` of documents, else `document_id`)
+    kinds = single.DOCUMENTS_COLUMNS if table == "documents" else single._field_types()[table]
+    take = operator.itemgetter(*fields) if len(fields) > 1 else (lambda row: (row[fields[0]],))
+    plain = (str, float, bool)
+    convert = tuple(
+        position for position, field in enumerate(fields, 1)
+        if not any(_is(kinds[field], kind) for kind in plain)
+    )
+    return take, convert
+
+
+def _is(declared, kind) -> bool:
+    """Whether a field declared `declared` (perhaps `X | None`) only ever holds `kind`."""
+    from types import NoneType, UnionType
+
+    if isinstance(declared, UnionType):
+        declared = [k for k in declared.__args__ if k is not NoneType]
+        return len(declared) == 1 and declared[0] is kind
+    return declared is kind
 
 
 def write_many(

@@ -240,3 +240,18 @@ def test_an_unknown_table_is_refused(folder, tmp_path):
     result = run("export", str(tmp_path / "x.jsonl"), "--only", "battles", "--doc", str(folder))
     assert result.exit_code == 2 and "no record type 'battles'; types: documents, document," in result.stderr
     assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_sqlite_rows_are_the_records_cells(folder, tmp_path):
+    """Every row of every table holds its record's values as a single export stores them:
+    lists and objects as JSON text, everything else as it is."""
+    target = tmp_path / "all.sqlite"
+    export_to(target, folder)
+    database = sqlite3.connect(target)
+    for number, label in enumerate(labels(folder)):
+        records = document_records(Path(label), label)
+        for table in ("documents", *exporter.TABLES):
+            key = "id" if table == "documents" else "document_id"
+            stored = database.execute(f'select * from "{table}" where {key} = ? order by rowid', (number,)).fetchall()
+            expected = [(number, *(exporter._sqlite_value(value) for value in row.values())) for row in records[table]]
+            assert stored == expected, (label, table)
