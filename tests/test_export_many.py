@@ -255,3 +255,17 @@ def test_sqlite_rows_are_the_records_cells(folder, tmp_path):
             stored = database.execute(f'select * from "{table}" where {key} = ? order by rowid', (number,)).fetchall()
             expected = [(number, *(exporter._sqlite_value(value) for value in row.values())) for row in records[table]]
             assert stored == expected, (label, table)
+
+
+def test_a_second_run_over_a_folder_only_reads_the_cache(folder, tmp_path, cache_home, monkeypatch):
+    from karabakh_cli import factbase
+
+    export_to(tmp_path / "first.jsonl", folder)
+    assert len(list(cache_home.glob("*.facts"))) == 3
+
+    def no_extraction(self, instance):
+        raise AssertionError(f"{self.name} extracted again")
+
+    monkeypatch.setattr(factbase.fact, "_extract", no_extraction)
+    export_to(tmp_path / "second.jsonl", folder)
+    assert (tmp_path / "first.jsonl").read_bytes() == (tmp_path / "second.jsonl").read_bytes()
