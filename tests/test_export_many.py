@@ -269,3 +269,10 @@ def test_a_second_run_over_a_folder_only_reads_the_cache(folder, tmp_path, cache
     monkeypatch.setattr(factbase.fact, "_extract", no_extraction)
     export_to(tmp_path / "second.jsonl", folder)
     assert (tmp_path / "first.jsonl").read_bytes() == (tmp_path / "second.jsonl").read_bytes()
+
+
+def test_karabakh_doc_may_name_a_folder(folder, tmp_path):
+    result = run("export", str(tmp_path / "all.sqlite"), "--jobs", "1", env={"KARABAKH_DOC": str(folder)})
+    assert result.exit_code == 0, result.output
+    paths = [p for (p,) in sqlite3.connect(tmp_path / "all.sqlite").execute("select path from documents order by id")]
+    assert paths == labels(folder)
