@@ -979,21 +979,42 @@ def export(
         bool, typer.Option("--force", help="Replace PATH if it is a file, or a folder an earlier csv export made.")
     ] = False,
     doc: DocOption = None,
+    jobs: JobsOption = None,
     no_color: NoColorOption = False,
 ) -> None:
-    """Write every fact of the article to a file: JSON, JSON Lines, CSV or SQLite.
+    """Write every fact of the article(s) to a file: JSON, JSON Lines, CSV or SQLite.
 
     PATH - writes JSON, JSON Lines, or with --only one table's CSV, to stdout. Like every
-    command it accepts --no-color, though an export has no colour.
+    command it accepts --no-color, though an export has no colour. Several documents make one
+    export with a documents table and a document key on every table; one that cannot be read
+    is reported and the others are exported (exit 2).
 
     Example: karabakh export facts.sqlite && sqlite3 facts.sqlite 'select count(*) from events'
     """
+    from . import corpus
     from . import export as exporter
 
     check_choice("--format", format, exporter.FORMATS)
-    if doc and len(doc) > 1:
-        fail("export reads one document; give --doc once")
-    facts = load_facts(doc[0] if doc else None)
+    found = corpus.expand(doc) if doc else [None]
+    if len(found) == 1 and not isinstance(found[0], corpus.Unlisted):
+        return export_one(found[0].path if found[0] else None, path, format, only, force)
+    try:
+        fmt = exporter.format_for(path, format)
+        exported, failures = export_many(found, path, fmt, only, force, jobs or corpus.default_jobs())
+    except exporter.ExportError as exc:
+        fail(str(exc), path)
+    except OSError as exc:
+        fail(exc.strerror or str(exc), path)
+    if path != "-":
+        note(f"wrote {fmt} of {exported} document{'s' if exported != 1 else ''} to {path}")
+    if failures:
+        raise typer.Exit(2)
+
+
+def export_one(doc: Optional[Path], path: str, format: Optional[str], only: Optional[str], force: bool) -> None:
+    from . import export as exporter
+
+    facts = load_facts(doc)
     try:
         fmt = exporter.format_for(path, format)
         exporter.write(facts, path, fmt, only=only, force=force, document=facts.path)
@@ -1003,6 +1024,35 @@ def export(
         fail(exc.strerror or str(exc), path)
     if path != "-":
         note(f"wrote {fmt} to {path}")
+
+
+def export_many(found: list, path: str, fmt: str, only: Optional[str], force: bool, jobs: int) -> tuple[int, int]:
+    """Export the documents found; each one that cannot be read is one error line. Returns
+    (documents exported, documents that failed)."""
+    from . import cache, corpus
+    from .export_many import write_many
+    from .output import Progress
+
+    failures = 0
+
+    def failed(label: str, problem: str) -> None:
+        nonlocal failures
+        failures += 1
+        sys.stderr.write(f"karabakh: error: {one_line(label)}: {one_line(problem)}\n")
+
+    documents = [item for item in found if isinstance(item, corpus.DocumentPath)]
+    for item in found:
+        if isinstance(item, corpus.Unlisted):
+            failed(item.label, item.message)
+    progress = Progress(len(documents), "documents")
+    try:
+        exported = write_many(
+            documents, path, fmt, only, force, jobs, use_cache=cache.enabled() and not invocation["no_cache"],
+            failed=failed, done=progress.advance,
+        )
+    finally:
+        progress.close()
+    return exported, failures
 
 
 # --- commands end ---

@@ -80,13 +80,18 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+WINDOW = 16  # items in flight per process: a long article takes as long as a few dozen short ones
+
+
 def map_in_order(
     function: Callable, items: Sequence, jobs: int, done: Optional[Callable[[], None]] = None
 ) -> Iterator:
     """`function(item)` for every item, yielded in the items' order, computed by up to `jobs`
     processes (in this one when `jobs` is 1 or there is one item). `function` and the items
-    must be picklable; `done` is called as each result arrives. At most a few results per
-    process wait to be yielded, so memory does not grow with the number of items."""
+    must be picklable; `done` is called as each result arrives. At most WINDOW results per
+    process are in flight, so memory does not grow with the number of items; enough that
+    one long document at the head of the line does not leave the other processes idle
+    while the short ones behind it are done."""
     jobs = max(1, min(jobs, len(items)))
     if jobs == 1:
         for item in items:
@@ -98,7 +103,7 @@ def map_in_order(
     pool = ProcessPoolExecutor(max_workers=jobs)
     try:
         waiting = iter(items)
-        pending = [pool.submit(function, item) for item in itertools.islice(waiting, jobs * 4)]
+        pending = [pool.submit(function, item) for item in itertools.islice(waiting, jobs * WINDOW)]
         while pending:
             result = pending.pop(0).result()
             pending.extend(pool.submit(function, item) for item in itertools.islice(waiting, 1))

@@ -18,6 +18,7 @@ import secrets
 import stat
 import time
 from pathlib import Path
+from typing import Sequence
 
 from .records import to_data
 
@@ -45,7 +46,7 @@ TABLES = tuple(KEYS)
 # A CSV folder carries this file: --force replaces a folder only when the export made it.
 MARKER = ".karabakh-export"
 MARKER_TEXT = "Written by `karabakh export`; `karabakh export --force` may replace this folder.\n"
-EXPORT_FILES = (MARKER, *(f"{table}.csv" for table in TABLES))
+EXPORT_FILES = (MARKER, "documents.csv", *(f"{table}.csv" for table in TABLES))
 STALE_SECONDS = 60
 
 
@@ -153,11 +154,12 @@ def write(facts, path: str, fmt: str, only: str | None = None, force: bool = Fal
         raise ExportError("a csv export of every record type is a folder: name a folder, or add --only TYPE")
 
     def check() -> None:
-        check_target(target, folder, force, document)
+        check_target(target, folder, force, [document] if document is not None else [])
 
     check()
     if folder:
-        _write_csv_folder({f"{t}.csv": _csv_text(rows, t) for t, rows in tables(facts).items()}, target, check)
+        files = {f"{t}.csv": _csv_text(rows, t) for t, rows in tables(facts).items()}
+        _write_csv_folder(lambda into: _write_files(into, files), target, check)
     elif fmt == "sqlite":
         database = _sqlite_database(tables(facts), only)
         try:
@@ -169,22 +171,22 @@ def write(facts, path: str, fmt: str, only: str | None = None, force: bool = Fal
         _atomically(target, lambda temporary: temporary.write_bytes(content), check)
 
 
-def check_target(target: Path, folder: bool, force: bool, document: str | None) -> None:
+def check_target(target: Path, folder: bool, force: bool, documents: Sequence[str | Path]) -> None:
     """Refuse any target but a new name, a regular file (with --force) or, for a CSV folder,
-    an empty folder or one an earlier export made (with --force). Never the document being
-    read, a folder holding it or the working folder, a link, a device, a pipe or a socket."""
+    an empty folder or one an earlier export made (with --force). Never a document being
+    read, a folder holding one or the working folder, a link, a device, a pipe or a socket."""
     if not target.parent.is_dir():
         raise ExportError(f"{target.parent} is not a directory")
     try:
         status = target.lstat()
     except FileNotFoundError:
         return
-    if document is not None and _same_file(target, Path(document)):
+    if any(_same_file(target, Path(document)) for document in documents):
         raise ExportError("is the document being read; name another file")
     if stat.S_ISLNK(status.st_mode):
         raise ExportError("is a symbolic link; name a new file, or remove the link")
     if stat.S_ISDIR(status.st_mode):
-        _check_folder(target, folder, document)
+        _check_folder(target, folder, documents)
     elif not stat.S_ISREG(status.st_mode):
         raise ExportError(f"is a {_kind(status.st_mode)}, not a regular file; name a new file")
     elif folder:
@@ -195,11 +197,11 @@ def check_target(target: Path, folder: bool, force: bool, document: str | None) 
         raise ExportError("already exists; add --force to replace it")
 
 
-def _check_folder(target: Path, folder: bool, document: str | None) -> None:
+def _check_folder(target: Path, folder: bool, documents: Sequence[str | Path]) -> None:
     resolved = target.resolve()
     if resolved == Path.cwd().resolve() or resolved in Path.cwd().resolve().parents:
         raise ExportError("is the working folder or holds it; name a new folder")
-    if document is not None and resolved in Path(document).resolve().parents:
+    if any(resolved in Path(document).resolve().parents for document in documents):
         raise ExportError("holds the document being read; name a new folder")
     if not folder:
         raise ExportError("is a folder; name a file")
@@ -310,14 +312,15 @@ def _csv_text(rows: list[dict], table: str) -> str:
     return out.getvalue()
 
 
-def _write_csv_folder(files: dict[str, str], folder: Path, check) -> None:
-    """One CSV per table and the marker, made in a temporary folder and renamed into place; a
-    folder being replaced is moved aside first and emptied of the export's own files only."""
+def _write_csv_folder(fill, folder: Path, check) -> None:
+    """One CSV per table (written by `fill` into the folder it is given) and the marker, made
+    in a temporary folder and renamed into place; a folder being replaced is moved aside first
+    and emptied of the export's own files only."""
     temporary = _temporary_name(folder)
     os.mkdir(temporary)
     try:
-        for name, text in {**files, MARKER: MARKER_TEXT}.items():
-            (temporary / name).write_text(text, encoding="utf-8")
+        fill(temporary)
+        (temporary / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         check()
         if folder.exists():
             old = _temporary_name(folder)
@@ -334,6 +337,11 @@ def _write_csv_folder(files: dict[str, str], folder: Path, check) -> None:
         _remove_export_folder(temporary)
         raise
     _clean_stale(folder)
+
+
+def _write_files(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
 
 
 def _made_by_export(folder: Path) -> bool:
@@ -568,3 +576,30 @@ def _index_sentences(connection) -> None:
     except sqlite3.OperationalError:
         return  # no FTS5 in this build: the export is complete without it
     connection.execute("INSERT INTO sentences_fts (rowid, text, section) SELECT id, text, section FROM sentences")
+
+
+# --- many documents ----------------------------------------------------------------------
+
+DOCUMENTS_COLUMNS = {"id": int, "title": str, "url": str, "snapshot": str, "start": str, "end": str,
+                     "path": str, "sha256": str}
+
+
+def document_records(path: str | Path, label: str | None = None, use_cache: bool = True) -> dict[str, list[dict]]:
+    """Every record of one document, as the export writes them: `documents` (one row: title,
+    URL, snapshot, span, `label` or the path, SHA-256 of the bytes read) and each table of
+    `tables`, ids counting from 0 within the document. A pure function of the file, picklable,
+    for any engine to map over many paths; with `use_cache` (and the cache on) its facts come
+    from and go to the fact cache. Raises DocumentError or ExtractionError."""
+    from . import cache
+    from .factbase import FactBase
+
+    facts = FactBase.load(path, use_cache=use_cache and cache.enabled())
+    found = facts.derived("export_tables", tables)
+    summary = found["document"][0]
+    described = {
+        "title": summary["title"], "url": summary["url"], "snapshot": summary["as_of"],
+        "start": summary["start"], "end": summary["end"],
+        "path": label if label is not None else str(path), "sha256": facts.sha256,
+    }
+    facts.save()
+    return {"documents": [described], **found}

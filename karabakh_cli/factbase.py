@@ -92,6 +92,7 @@ class FactBase:
         self._cache_key: str | None = None
         self._stored: dict = {}  # cache entry: fact name -> packed fact, unpacked on first read
         self._computed: set[str] = set()
+        self.sha256: str | None = None  # of the bytes read, when `load` read them
 
     @classmethod
     def load(cls, path: str | Path | None = None, use_cache: bool = False) -> FactBase:
@@ -99,14 +100,16 @@ class FactBase:
         from the user's cache when it holds them (see cache.py), and `save` adds the ones
         computed since."""
         path = Path(path) if path is not None else bundled_path()
-        if not use_cache:
-            return cls(_parse(document_module.read_bytes(path), path))
         from . import cache
+
+        if not use_cache:
+            data = document_module.read_bytes(path)
+            return cls._read(data, path, cache.digest(data))
 
         identity = cache.identify(path)
         data = document_module.read_bytes(path)
         if identity is None or len(data) > cache.DOCUMENT_LIMIT or cache.identify(path) != identity:
-            return cls(_parse(data, path))  # not a regular file, too large, or replaced while read
+            return cls._read(data, path, cache.digest(data))  # not a regular file, too large, or replaced while read
         doc_digest = cache.digest(data)
         cache_key = cache.key(str(path), doc_digest)
         stored = cache.read_facts(cache_key)
@@ -116,8 +119,14 @@ class FactBase:
         else:
             facts = cls(None, str(path))
             facts._stored = stored
-        facts._data, facts._cache_key = data, cache_key
+        facts._data, facts._cache_key, facts.sha256 = data, cache_key, doc_digest
         facts.source = cache.Source(str(path), *identity, doc_digest)
+        return facts
+
+    @classmethod
+    def _read(cls, data: bytes, path: Path, sha256: str) -> FactBase:
+        facts = cls(_parse(data, path))
+        facts.sha256 = sha256
         return facts
 
     def save(self) -> None:
@@ -134,6 +143,17 @@ class FactBase:
                 continue
         cache.write_facts(self._cache_key, packed)
         self._computed.clear()
+
+    def derived(self, name: str, make):
+        """A value made from the facts by another module (such as the export's records), kept
+        in the cache entry like a fact under `name`, so a cached document skips making it."""
+        packed = self._stored.pop(name, None)
+        value = _unpacked(packed) if packed is not None else _MISSING
+        if value is _MISSING:
+            value = make(self)
+            self._computed.add(name)
+        self.__dict__[name] = value
+        return value
 
     def all_facts(self) -> dict:
         """Every kind of fact, computed now."""
