@@ -60,6 +60,12 @@ ORDINALS = {
 DIRECTIONS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 # Words a unit's name may carry or drop: "Third Army Corps" is the "3rd Corps".
 UNIT_FILLERS = frozenset({"army"})
+# Letters that transliterations of one name write either way ("Aghdam", "Agdam"): a spelling
+# rule, not a distance, so it holds for shorter words too.
+TRANSLITERATIONS = (("gh", "g"), ("kh", "k"), ("ss", "s"), ("y", "i"))
+SHORT_NAME = 5  # letters a word needs, made plain, before its transliterations are one
+# British and American spellings of one word: "Ministry of Defence", "Ministry of Defense".
+SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center", "programme": "program"}
 LONG_NAME = 7  # letters a word needs before two spellings of it may be one transliteration
 SPELLING_RATIO = 0.85  # how alike two long names must be (difflib's ratio, folded)
 
@@ -78,7 +84,16 @@ def _variant_key(key: tuple[str, ...]) -> tuple[str, ...]:
     words = [DIRECTIONS.get(word, ORDINALS.get(word, word)) for word in key]
     if any(word in ORDINALS.values() for word in words):
         words = [word for word in words if word not in UNIT_FILLERS]
-    return tuple(_skeleton(word) if len(word) >= LONG_NAME else word for word in words)
+    return tuple(_spelled_alike(SPELLINGS.get(word, word)) for word in words)
+
+
+def _spelled_alike(word: str) -> str:
+    """The word with its transliteration letters made plain, then a long word's skeleton."""
+    plain = word
+    for written, simpler in TRANSLITERATIONS:
+        plain = plain.replace(written, simpler)
+    word = plain if len(plain) >= SHORT_NAME else word
+    return _skeleton(word) if len(word) >= LONG_NAME else word
 
 
 def _skeleton(word: str) -> str:

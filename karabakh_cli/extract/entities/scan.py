@@ -18,6 +18,7 @@ from .words import (
     ENOUGH_CONTEXTS,
     GENERAL_ABBREVIATIONS,
     HEAD_TYPES,
+    LANGUAGES,
     LIST_SEPARATORS,
     MONTHS_AND_DAYS,
     NEARBY,
@@ -451,6 +452,7 @@ def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool
         or (word in HEAD_TYPES and not _proper_place(word, vocabulary))
         or word in MONTHS_AND_DAYS
         or word in GENERAL_ABBREVIATIONS
+        or word in LANGUAGES
         or word in vocabulary.lower
         or word not in vocabulary.capitalised
         or adjective(word)

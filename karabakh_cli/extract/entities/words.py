@@ -71,6 +71,13 @@ STAFF_NOUNS = frozenset(
     """correspondent correspondents journalist journalists reporter reporters employee employees
     editor editors staff""".split()
 )
+# Names of languages that are no country's demonym ("printed in Arabic"): a language is no
+# entity of a war ("Armenian", "Russian" are demonyms, left out as adjectives already).
+LANGUAGES = frozenset(
+    """arabic hebrew farsi urdu hindi pashto dari swahili amharic tigrinya hausa yoruba
+    igbo latin sanskrit esperanto yiddish tamil telugu bengali punjabi kurmanji sorani aramaic
+    berber tamazight quechua aymara guarani tagalog malay""".split()
+)
 # Abbreviations of general English, never a body: "12:00 UTC", "a POW".
 GENERAL_ABBREVIATIONS = frozenset("utc gmt pow idp uav ugv mlrs atgm manpads gdp ceo km bc bce ad am pm".split())
 WEAPON_NOUNS = frozenset(
@@ -123,6 +130,11 @@ PLURAL_HEADS = frozenset(
     """offices ministries districts provinces regions councils committees courts agencies
     services cities towns villages""".split()
 )
+# Two-word heads whose last word alone says something else: "the Dorn District Executive
+# Power" is a local government.
+HEAD_PHRASES = {("executive", "power"): "organization"}
+# "West Bank", "Left Bank": the bank of a river, a land, not a bank that lends money.
+BANK_SIDES = frozenset("west east north south left right".split())
 FIRST_WORD_TYPES = {
     **dict.fromkeys("mount lake fort cape port".split(), "place"),
     "operation": "other",
@@ -255,7 +267,11 @@ def head_type(key: tuple[str, ...]) -> str | None:
     """The type a name's head word gives: "Tartar District" → place, "Ministry of ..." → organization."""
     if key[0] in FIRST_WORD_TYPES:
         return FIRST_WORD_TYPES[key[0]]
-    return HEAD_TYPES.get(head_word(key))
+    head = head_word(key)
+    if head == "bank" and len(key) == 2 and key[0] in BANK_SIDES:
+        return "place"
+    phrase = HEAD_PHRASES.get(tuple(key[-2:]))
+    return phrase or HEAD_TYPES.get(head)
 
 
 def head_word(key: tuple[str, ...]) -> str:
