@@ -38,3 +38,32 @@ def test_banks_of_a_river_languages_and_executive_powers(make_doc):
     assert types["West Bank"] == "place" and types["Central Bank"] == "organization"
     assert "Tamazight" not in types
     assert types["Dorn District Executive Power"] == "organization"
+
+
+def test_an_acronym_alone_is_the_one_body_its_letters_spell(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru applied to the Andean Convention on Human Rights. Later the Andean Court of Human "
+        "Rights ruled. On 3 May, ACHR announced measures. The Dorn Peace Council and the Dorn "
+        "Public Committee met. On 4 May, DPC said no.",
+    )
+    index = facts.entity_index
+    court = index.get("Andean Court of Human Rights")
+    assert "ACHR" in court.aliases and court.mentions == 2
+    assert "ACHR" not in index.get("Andean Convention on Human Rights").aliases
+    # two bodies spell "DPC": it is neither
+    assert "DPC" not in index.get("Dorn Peace Council").aliases + index.get("Dorn Public Committee").aliases
+
+
+def test_persons_from_a_relative_clause_a_title_before_a_body_and_a_regnal_numeral(make_doc):
+    facts = doc(
+        make_doc,
+        "The Dorn Security Service (DSS) denied it. He confirmed that Ivo Brandt who was made a hero "
+        "died. He dismissed the chief of staff of the border troops of the Dorn Security Service "
+        "Aram Tevan. The envoy met Vartan III in Dorn. Talks on Velsk II failed. The Velsk "
+        "Protocol was signed.",
+    )
+    types = types_of(facts)
+    assert types["Ivo Brandt"] == types["Aram Tevan"] == types["Vartan III"] == "person"
+    assert types["Dorn Security Service"] == "organization"
+    assert types["Velsk II"] != "person"  # "Velsk" names another thing: an agreement's number

@@ -50,6 +50,7 @@ from .joining import (
     join_variants,
     join_weapon_names,
     place_roots,
+    regnal_names,
 )
 from .scan import list_votes, register, scan
 from .sources import (
@@ -125,5 +126,6 @@ def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, wa
     join_national_names(registry)
     join_weapon_names(registry)
     place_roots(registry)
+    regnal_names(registry)
     list_votes(registry, candidates)
     return build_index(registry, texts, found)

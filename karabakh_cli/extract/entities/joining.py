@@ -4,12 +4,12 @@ transliterations, word orders, weapons without their maker) and types from neigh
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..nations import nation_of
 from ..textnorm import fold
 from .words import HEAD_TYPES, head_type, is_acronym, name_key, singular
-from .drafts import Draft, Registry, canonical, top_vote
+from .drafts import Draft, Registry, canonical, decided_type, top_vote
 from .sources import spells
 
 
@@ -17,7 +17,8 @@ from .sources import spells
 
 
 def join_acronyms(registry: Registry) -> None:
-    """An acronym whose letters are the initials of exactly one longer name is that name."""
+    """An acronym whose letters are the initials of exactly one longer name, or of exactly one
+    body among several names, is that name."""
     longer = [(key, draft) for key, draft in registry.by_key.items() if len(key) > 1]
     for key, draft in list(registry.by_key.items()):
         if len(key) != 1 or draft.type is not None or not any(is_acronym(s) for s in draft.spellings):
@@ -26,6 +27,8 @@ def join_acronyms(registry: Registry) -> None:
             continue  # already expanded
         letters = key[0]
         owners = {id(d): d for k, d in longer if k[0][0] == letters[0] and d is not draft and spells(k, letters)}
+        if len(owners) > 1:  # an acronym alone names a body: of a court and a convention, the court
+            owners = {i: d for i, d in owners.items() if decided_type(d, canonical(d)) == "organization"}
         if len(owners) == 1:
             registry.merge(draft, next(iter(owners.values())))
 
@@ -185,3 +188,19 @@ def place_roots(registry: Registry) -> None:
     for key, draft in list(registry.by_key.items()):
         if len(key) == 2 and HEAD_TYPES.get(key[1]) == "place" and (key[0],) in registry.by_key:
             registry.by_key[(key[0],)].votes["place"] += 2
+
+
+REGNAL_NUMERAL = re.compile(r"i{1,3}|iv|vi{0,3}|ix|xi{0,3}")
+
+
+def regnal_names(registry: Registry) -> None:
+    """ "Karekin II": one word and a regnal numeral is a person (a king, pope or patriarch) when
+    nothing else says what it is and the document names the word nowhere else ("Minsk" and the
+    "Minsk II" agreement)."""
+    openers = Counter(key[0] for key in registry.by_key)
+    for key, draft in registry.by_key.items():
+        if len(key) != 2 or not REGNAL_NUMERAL.fullmatch(key[1]) or openers[key[0]] > 1:
+            continue
+        if draft.type is None and top_vote(draft.votes) is None and head_type(key[:1]) is None:
+            draft.votes["person"] += 1
+

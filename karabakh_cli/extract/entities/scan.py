@@ -318,6 +318,11 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
             return "place", 2
         if following.key in STAFF_NOUNS:
             return "organization", 2
+    if len(part) > 1 and _plain_name(part):
+        if gap_after == " " and following.key == "who":  # "Ivo Brandt who was made a hero"
+            return "person", 2
+        if gap_before == " " and previous.text[:1].isupper() and _titled_clause(text, part[0].start):
+            return "person", 2  # "the chief of the Border Service Ivo Brandt"
     comma_after = gap_after.strip() == ","
     if gap_before.strip() == "," and (comma_after or following is None):  # "the minister, X, said"
         vote = _clause_vote(_clause_before(text, text.rfind(",", 0, part[0].start)))
@@ -339,6 +344,11 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
     if len(part) == 2 and of_the and _plain_name(part):
         return "person", 1  # "Ana Brel of the Institute"; "Velka of Dorn District" may be a place
     return None
+
+
+def _titled_clause(text: str, position: int) -> bool:
+    """Whether the clause before `position` holds a title in lower case: "the head of ..."."""
+    return any(word[:1].islower() and fold(word) in TITLES for word in _clause_before(text, position))
 
 
 def _plain_name(part: list[Token]) -> bool:
