@@ -147,10 +147,12 @@ def test_an_acronym_of_ministries_of_several_countries_names_each(index):
     assert entity(index, "Ministry of Foreign Affairs (Armenia)").side == 2
 
 
-def test_an_acronym_of_two_names_stays_apart(index):
-    # ECHR: the European Court of Human Rights and the European Convention on Human Rights.
+def test_an_acronym_of_two_names_is_the_body_among_them(index):
+    # ECHR spells the European Court of Human Rights and the European Convention on Human
+    # Rights; "ECHR announced" is the court, the one body of the two.
     echr = index.lookup("ECHR").entity
-    assert echr is not None and echr.name == "ECHR"
+    assert echr is not None and echr.name == "European Court of Human Rights"
+    assert "ECHR" not in entity(index, "European Convention on Human Rights").aliases
 
 
 def test_spellings_that_differ_in_diacritics_are_one_entity(index):
