@@ -67,3 +67,16 @@ def test_persons_from_a_relative_clause_a_title_before_a_body_and_a_regnal_numer
     assert types["Ivo Brandt"] == types["Aram Tevan"] == types["Vartan III"] == "person"
     assert types["Dorn Security Service"] == "organization"
     assert types["Velsk II"] != "person"  # "Velsk" names another thing: an agreement's number
+
+
+def test_an_army_is_the_armed_forces_of_a_country_that_has_no_other_branch_named(make_doc):
+    facts = doc(
+        make_doc,
+        "The Peruvian Army advanced. The Armed Forces of Peru held. The Chilean Army retreated. "
+        "The Chilean Armed Forces regrouped. The Chilean Navy sailed. Peru and Chile fought.",
+    )
+    index = facts.entity_index
+    peru = index.lookup("Peruvian Army").entity
+    assert peru is index.lookup("Armed Forces of Peru").entity and peru.mentions == 2
+    # Chile's navy is named: its army is one branch, not all its forces
+    assert index.lookup("Chilean Army").entity is not index.lookup("Chilean Armed Forces").entity

@@ -44,6 +44,7 @@ from .drafts import Registry
 from .index import Entity, EntityIndex, Lookup, Matcher, Mention, Profile, build_index
 from .joining import (
     join_acronyms,
+    join_armies,
     join_national_names,
     join_plurals,
     join_surnames,
@@ -124,6 +125,7 @@ def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, wa
     join_plurals(registry, vocabulary.words)
     join_variants(registry)
     join_national_names(registry)
+    join_armies(registry)
     join_weapon_names(registry)
     place_roots(registry)
     regnal_names(registry)

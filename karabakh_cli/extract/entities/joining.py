@@ -138,6 +138,28 @@ def join_national_names(registry: Registry) -> None:
                 registry.merge(other, unique[0])
 
 
+# Branches of a country's armed forces besides its army.
+OTHER_BRANCHES = frozenset({("air", "force"), ("air", "forces"), ("navy",), ("naval", "forces"), ("land", "forces"), ("ground", "forces")})
+
+
+def join_armies(registry: Registry) -> None:
+    """ "Peruvian Army" is the "Armed Forces of Peru" when the document names no other branch of
+    that country (no air force, navy or land forces): the army then stands for them all."""
+    bodies: dict[int, dict[tuple, list[Draft]]] = defaultdict(lambda: defaultdict(list))
+    for key, draft in registry.by_key.items():
+        found = _body_and_country(key, registry)
+        if found:
+            bodies[found[1]][found[0]].append(draft)
+    for named in bodies.values():
+        armies = {id(d): d for d in named.get(("army",), ())}
+        forces = {id(d): d for d in named.get(("armed", "forces"), ())}
+        if len(armies) != 1 or len(forces) != 1 or OTHER_BRANCHES & set(named):
+            continue
+        (army,), (whole,) = armies.values(), forces.values()
+        if army is not whole and not (army.keep and whole.keep):
+            registry.merge(army, whole)
+
+
 def _body_and_country(key: tuple[str, ...], registry: Registry) -> tuple | None:
     """(the body's words, the country draft's id) of "Armenian Armed Forces" or "Armed Forces of
     Armenia"; None for other names."""
