@@ -80,3 +80,39 @@ def test_an_army_is_the_armed_forces_of_a_country_that_has_no_other_branch_named
     assert peru is index.lookup("Armed Forces of Peru").entity and peru.mentions == 2
     # Chile's navy is named: its army is one branch, not all its forces
     assert index.lookup("Chilean Army").entity is not index.lookup("Chilean Armed Forces").entity
+
+
+SIDES = """title: War of the Lakes
+infoboxes:
+  - conflict:
+      text: War of the Lakes
+    combatant1:
+      text: |-
+        Peru
+    combatant2:
+      text: |-
+        Chile
+"""
+
+
+def test_a_body_named_by_office_goes_to_the_body_of_the_country_its_sentence_gives(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru and Chile fought. The Peruvian Ministry of Defence gave figures. The Chilean "
+        "Ministry of Defence denied them. The decree named the Ministry of Defense (MoD) and the "
+        "police. On 2 May, the Peruvian MoD spoke. "
+        "A case was opened in Chile with the country's Prosecutor General's Office. "
+        "The Prosecutor General's Office of Chile charged him. "
+        "The Peruvian State Guard Service (SGS) was formed. The State Guard Service arrested him.",
+        SIDES,
+    )
+    index = facts.entity_index
+    peru_mod = index.get("Peruvian Ministry of Defence")
+    assert peru_mod.mentions == 2 and peru_mod.side == 1
+    assert index.get("Ministry of Defense").mentions == 1  # no country given, two are named: apart
+    prosecutor = index.get("Prosecutor General's Office of Chile")
+    assert prosecutor.mentions == 2 and prosecutor.side == 2
+    assert index.get("Prosecutor General's Office") is None
+    # only Peru's guard service is named: the one body, whatever the sentence says
+    guard = index.lookup("State Guard Service").entity
+    assert guard.mentions == 2 and guard.side == 1

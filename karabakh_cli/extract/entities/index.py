@@ -27,6 +27,7 @@ from .words import (
 )
 from .drafts import Draft, Registry, canonical, decided_type
 from .sources import ROLE_STRENGTH
+from .joining import SPELLINGS
 from .scan import nation_of_word
 
 
@@ -281,30 +282,82 @@ def split_by_country(registry: Registry, texts: list[str], spans: list[list[tupl
     spans are rewritten in place; returns the drafts and names with the new bodies appended."""
     drafts, names = list(registry.drafts), list(names)
     countries: dict[int, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    unplaced: set[int] = set()  # bodies with a sentence that gives them no country
     for sentence, found in enumerate(spans):
         given: dict[int, set[int]] = defaultdict(set)  # body -> countries this sentence gives it
         for i, start, end in found:
             if _office_body(drafts[i], names[i]):
-                country = _country_around(texts[sentence], start, end, registry)
+                country = _country_around(texts[sentence], start, end, registry) or _the_country(texts[sentence], start, found, drafts)
                 given[i].add(number_of(drafts, country) if country is not None else -1)
         for i, numbers in given.items():
             known = numbers - {-1}
             if len(known) == 1:  # "Peru's Ministry of Defence (MoD)": the bracket is Peru's too
                 country = known.pop()
                 countries[i][country] += [(sentence, n) for n, (j, _, _) in enumerate(found) if j == i]
+            elif not known:
+                unplaced.add(i)
+    national = _national_bodies(registry)
+    states = [draft for draft in registry.drafts if draft.type == "country"]
     for i, by_country in countries.items():
-        if len(by_country) < 2:
+        targets = {country: _national_body(national, drafts[i], names[i], drafts[country]) for country in by_country}
+        if len(by_country) < 2 and not _apart(i, by_country, targets, unplaced, national, drafts, names, states):
             continue
         for country, mentions in by_country.items():
-            body = Draft(type="organization", name=f"{names[i]} ({names[country]})")
-            body.nations[name_key(names[country])] += 1
+            body = targets[country]
+            if body is None:
+                body = Draft(type="organization", name=f"{names[i]} ({names[country]})")
+                body.nations[name_key(names[country])] += 1
+                drafts.append(body)
+                names.append(body.name)
+            number = number_of(drafts, body)
             for sentence, n in mentions:
                 _, start, end = spans[sentence][n]
                 body.spellings[texts[sentence][start:end]] += 1
-                spans[sentence][n] = (len(drafts), start, end)
-            drafts.append(body)
-            names.append(body.name)
+                spans[sentence][n] = (number, start, end)
     return drafts, names
+
+
+def _apart(i: int, by_country: dict, targets: dict, unplaced: set[int], national: Mapping, drafts: list[Draft], names: list[str], states: list[Draft]) -> bool:
+    """Whether the mentions of body i that one country's words give it go apart from the rest:
+    when every mention goes to the body of that name and country ("the country's Prosecutor's
+    Office" to "Prosecutor's Office of Peru"), or when the document names the body of another
+    country too, so that the mentions that give no country may be either's."""
+    if i not in unplaced:
+        return None not in targets.values()
+    given = {id(drafts[country]) for country in by_country}
+    return any(id(state) not in given and _national_body(national, drafts[i], names[i], state) for state in states)
+
+
+def _the_country(text: str, start: int, found: list[tuple[int, int, int]], drafts: list[Draft]) -> Draft | None:
+    """ "the country's Prosecutor's Office": the one country the sentence names before it."""
+    if not text[max(0, start - 16) : start].lower().endswith(("the country's ", "the country’s ")):
+        return None
+    named = {id(drafts[i]): drafts[i] for i, _, end in found if end <= start and drafts[i].type == "country"}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _national_bodies(registry: Registry) -> dict[tuple[str, ...], Draft]:
+    """Every known name by its key spelled the American way ("defense", "organization")."""
+    return {_plain_spelling(key): draft for key, draft in registry.by_key.items()}
+
+
+def _plain_spelling(key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(SPELLINGS.get(word, word) for word in key)
+
+
+def _national_body(national: Mapping[tuple[str, ...], Draft], body: Draft, name: str, country: Draft) -> Draft | None:
+    """The body of that country the document names with the country in its name: "Peruvian
+    Ministry of Defence" or "Ministry of Defense of Peru" for the Ministry of Defense of Peru."""
+    nation = nation_of(canonical(country))
+    demonyms = {(fold(d),) for d in nation.demonyms} if nation else set()
+    countries = {key for key, draft in national.items() if draft is country}
+    for key in {name_key(s) for s in [name, *body.spellings] if len(name_key(s)) > 1}:
+        key = _plain_spelling(key)
+        forms = [d + key for d in demonyms] + [key + of + c for c in countries for of in (("of",), ("of", "the"))]
+        found = next((national[form] for form in forms if form in national and national[form] is not body), None)
+        if found is not None:
+            return found
+    return None
 
 
 def number_of(drafts: list[Draft], draft: Draft) -> int:
@@ -354,7 +407,7 @@ def _side(draft: Draft, name: str, kind: str, registry: Registry) -> int | None:
         return next(iter(draft.sides)) if len(draft.sides) == 1 else None
     if kind not in ("person", "organization"):
         return None
-    if kind == "organization" and head_word(name_key(name)) not in STATE_HEADS:
+    if kind == "organization" and head_word(name_key(re.sub(r" \([^()]*\)$", "", name))) not in STATE_HEADS:  # "Service (Peru)"
         return None
     ties = list(draft.nations)
     if kind == "organization":
