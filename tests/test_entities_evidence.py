@@ -116,3 +116,35 @@ def test_a_body_named_by_office_goes_to_the_body_of_the_country_its_sentence_giv
     # only Peru's guard service is named: the one body, whatever the sentence says
     guard = index.lookup("State Guard Service").entity
     assert guard.mentions == 2 and guard.side == 1
+
+
+AGREEMENT = """title: War of the Lakes
+infoboxes:
+  - conflict:
+      text: War of the Lakes
+    result:
+      text: |-
+        Peruvian victory
+        * Ceasefire agreement signed on 2 May 1901
+      links:
+        - text: Ceasefire agreement
+          type: internal
+          page: 1901 Lakes ceasefire agreement
+"""
+
+
+def test_the_infoboxs_agreement_is_what_the_prose_calls_the_ceasefire_agreement(make_doc):
+    facts = doc(
+        make_doc,
+        "The war ended after a ceasefire agreement was signed. Protests erupted against the "
+        "ceasefire agreement. The Ceasefire agreement held. The 1899 ceasefire agreement had failed. "
+        "Oil ran through the Dorn–Velk–Arno pipeline and the Dorn–Kelm railway.",
+        AGREEMENT,
+    )
+    index = facts.entity_index
+    agreement = index.get("1901 Lakes ceasefire agreement")
+    assert agreement.type == "other" and agreement.mentions == 3  # not the 1899 one
+    assert index.lookup("ceasefire agreement").entity is agreement
+    types = types_of(facts)
+    assert types["Dorn–Velk–Arno pipeline"] == types["Dorn–Kelm railway"] == "place"
+    assert "Dorn–Velk–Arno" not in types

@@ -76,6 +76,7 @@ from .words import (
     stretches,
     tokenize,
     trimmed,
+    with_phrases,
 )
 
 __all__ = [
@@ -130,4 +131,5 @@ def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, wa
     place_roots(registry)
     regnal_names(registry)
     list_votes(registry, candidates)
+    found = [with_phrases(text, found_in, registry.phrases) for text, found_in in zip(texts, found)]
     return build_index(registry, texts, found)

@@ -24,6 +24,7 @@ from .words import (
     stretches,
     surface,
     tokenize,
+    with_phrases,
 )
 from .drafts import Draft, Registry, canonical, decided_type
 from .sources import ROLE_STRENGTH
@@ -161,8 +162,16 @@ class Matcher:
 class EntityIndex:
     """The entities of one document, which sentences name them, and lookups by name."""
 
-    def __init__(self, entities: tuple[Entity, ...], roles: dict[str, tuple[str, ...]], matcher: Matcher, sentence_names: tuple[tuple[str, ...], ...]):
+    def __init__(
+        self,
+        entities: tuple[Entity, ...],
+        roles: dict[str, tuple[str, ...]],
+        matcher: Matcher,
+        sentence_names: tuple[tuple[str, ...], ...],
+        phrases: frozenset[str] = frozenset(),
+    ):
         self.entities = entities
+        self.phrases = phrases  # lowercase names matched in running text too
         self.roles = roles
         self.matcher = matcher
         self.by_name = {entity.name: entity for entity in entities}
@@ -181,7 +190,7 @@ class EntityIndex:
 
     def names_in(self, text: str) -> tuple[str, ...]:
         """Canonical names of the entities a text names, in order of first mention."""
-        ids = self.matcher.find(text, stretches(text))
+        ids = self.matcher.find(text, with_phrases(text, stretches(text), self.phrases))
         return tuple(dict.fromkeys(self.entities[i].name for i in ids if i < len(self.entities)))
 
     def lookup(self, query: str) -> Lookup:
@@ -269,7 +278,7 @@ def build_index(registry: Registry, texts: list[str], found: list[list[list[Toke
     )
     sentence_names = tuple(tuple(entities[renumber[i]].name for i in ids if i in renumber) for ids in named)
     roles = {names[i]: tuple(drafts[i].roles) for i in kept if drafts[i].roles}
-    return EntityIndex(tuple(entities), roles, final, sentence_names)
+    return EntityIndex(tuple(entities), roles, final, sentence_names, frozenset(registry.phrases))
 
 
 COUNTRY_AFTER = re.compile(r" of (?:the )?(?:Republic of )?([A-Z][\w'’-]+)")

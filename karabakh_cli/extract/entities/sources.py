@@ -112,6 +112,9 @@ def from_links(registry: Registry, infobox, vocabulary: Vocabulary) -> None:
     for field_name, fld in infobox.fields.items():
         for link in fld.links:
             page = link.page
+            if page is not None and _agreement_phrase(link.text, page):
+                _add_agreement(registry, page, link.text)
+                continue
             if page is None or ":" in page or not page[:1].isupper():
                 continue
             draft = registry.get(page) or registry.get(link.text)
@@ -121,6 +124,28 @@ def from_links(registry: Registry, infobox, vocabulary: Vocabulary) -> None:
                 draft.votes["place"] += 3
             if link.text != page and _is_proper_phrase(link.text, vocabulary):
                 registry.add(link.text, draft, count=0)
+
+
+# Words for the agreement that ends a war: "the ceasefire agreement", "the armistice".
+AGREEMENT_WORDS = frozenset("agreement agreements armistice ceasefire truce accord accords treaty".split())
+
+
+def _agreement_phrase(text: str, page: str) -> bool:
+    """Link text that is a common noun for an agreement and ends the page's name: "Ceasefire
+    agreement" for "1994 Dorn ceasefire agreement"."""
+    key = name_key(text)
+    return bool(key) and key[-1] in AGREEMENT_WORDS and name_key(page)[-len(key) :] == key and text[1:] == text[1:].lower()
+
+
+def _add_agreement(registry: Registry, page: str, text: str) -> None:
+    """The infobox's agreement is what the prose calls "the ceasefire agreement"."""
+    draft = registry.add(page, registry.get(page), count=0)
+    draft.page = draft.page or page
+    draft.name = draft.name or page
+    draft.type = draft.type or "other"
+    phrase = text.lower()
+    registry.add(phrase, draft, count=0)
+    registry.phrases.add(phrase)
 
 
 def from_gazetteer(registry: Registry, vocabulary: Vocabulary) -> None:
@@ -182,10 +207,13 @@ def from_war_names(registry: Registry, names: Iterable[str]) -> None:
 
 
 EVENT_AFTER_PLACE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) (massacre|pogrom|genocide|uprising)\b")
+# A route between named places and what runs along it: "the Dorn–Velk–Arno pipeline".
+ROUTE = re.compile(r"(?<![\w'’-])[A-Z]\w+(?:[–-][A-Z]\w+)+ (?:pipeline|railway|railroad|highway|motorway|canal)\b")
 
 
 def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) -> None:
-    """ "the Dorn massacre": a place's name and a lowercase word for an event name the event."""
+    """ "the Dorn massacre": a place's name and a lowercase word for an event name the event;
+    "the Dorn–Velk pipeline": a route's places and what runs along it name a place."""
     for text in texts:
         for match in EVENT_AFTER_PLACE.finditer(text):
             word = match.group(1)
@@ -194,6 +222,9 @@ def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) ->
                 continue
             draft = registry.add(match.group(0))
             draft.type = draft.type or "other"
+        for match in ROUTE.finditer(text):
+            draft = registry.add(match.group(0))
+            draft.type = draft.type or "place"
 
 
 # --- what the prose states: acronyms and other names ------------------------------------

@@ -379,6 +379,32 @@ def _joined_by_and(text: str, runs: list[list[Token]]) -> list[list[Token]]:
     return joined
 
 
+def with_phrases(text: str, found: list[list[Token]], phrases: Collection[str]) -> list[list[Token]]:
+    """The stretches of a text and the places it writes one of the lowercase `phrases` ("the
+    ceasefire agreement"), in order: names a reader knows without their capitals. A phrase
+    after a year or a name is another one ("the 1994 ceasefire agreement")."""
+    if not phrases:
+        return found
+    matches = _phrase_pattern(frozenset(phrases)).finditer(text)
+    extra = [tokenize(text, match.start(), match.end()) for match in matches if not _qualified(text, match.start())]
+    return sorted(found + extra, key=lambda words: words[0].start) if extra else found
+
+
+def _qualified(text: str, start: int) -> bool:
+    """Whether a year, a number or a name that is no stopword stands right before `start`."""
+    before = tokenize(text, max(0, start - 30), start)[-1:]
+    if not before or text[before[0].end : start] != " ":
+        return False
+    word = before[0]
+    return word.key not in STOPWORDS and (word.text[:1].isupper() or word.text[:1].isdigit())
+
+
+@lru_cache(maxsize=16)
+def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern:
+    alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+
+
 def linked(text: str, left: Token, right: Token) -> bool:
     """One space between two words, or the period of an abbreviation ("St. Anne")."""
     gap = text[left.end : right.start]
