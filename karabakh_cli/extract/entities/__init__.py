@@ -129,7 +129,7 @@ def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, wa
     join_armies(registry)
     join_weapon_names(registry)
     place_roots(registry)
-    regnal_names(registry)
+    regnal_names(registry, texts)
     list_votes(registry, candidates)
     found = [with_phrases(text, found_in, registry.phrases) for text, found_in in zip(texts, found)]
     return build_index(registry, texts, found)

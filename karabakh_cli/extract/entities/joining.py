@@ -10,7 +10,7 @@ from ..nations import nation_of
 from ..textnorm import fold
 from .words import HEAD_TYPES, head_type, is_acronym, name_key, singular
 from .drafts import Draft, Registry, canonical, decided_type, top_vote
-from .sources import spells
+from .sources import AGREEMENT_WORDS, spells
 
 
 # --- joining names of one entity ---------------------------------------------------------
@@ -215,14 +215,23 @@ def place_roots(registry: Registry) -> None:
 REGNAL_NUMERAL = re.compile(r"i{1,3}|iv|vi{0,3}|ix|xi{0,3}")
 
 
-def regnal_names(registry: Registry) -> None:
+def regnal_names(registry: Registry, texts: list[str]) -> None:
     """ "Karekin II": one word and a regnal numeral is a person (a king, pope or patriarch) when
-    nothing else says what it is and the document names the word nowhere else ("Minsk" and the
-    "Minsk II" agreement)."""
+    nothing else says what it is, the document names the word nowhere else ("Minsk" and the
+    "Minsk II" agreement) and never writes it before a word for an agreement or event ("the
+    Velsk II ceasefire")."""
     openers = Counter(key[0] for key in registry.by_key)
     for key, draft in registry.by_key.items():
         if len(key) != 2 or not REGNAL_NUMERAL.fullmatch(key[1]) or openers[key[0]] > 1:
             continue
         if draft.type is None and top_vote(draft.votes) is None and head_type(key[:1]) is None:
-            draft.votes["person"] += 1
+            if not any(_before_event_word(text, spelling) for spelling in draft.spellings for text in texts):
+                draft.votes["person"] += 1
+
+
+def _before_event_word(text: str, name: str) -> bool:
+    return any(
+        head_type((word.lower(),)) == "other" or word.lower() in AGREEMENT_WORDS
+        for word in re.findall(rf"(?<![\w-]){re.escape(name)} (\w+)", text)
+    )
 
