@@ -149,3 +149,17 @@ def test_the_infoboxs_agreement_is_what_the_prose_calls_the_ceasefire_agreement(
     types = types_of(facts)
     assert types["Dorn–Velk–Arno pipeline"] == types["Dorn–Kelm railway"] == "place"
     assert "Dorn–Velk–Arno" not in types
+
+
+def test_a_name_written_in_two_halves_around_a_dash(make_doc):
+    facts = doc(
+        make_doc,
+        "A surgeon at the Velarde Publique – Casas de Lorn, who was in Dorn, helped. Trade ran "
+        "from the Dorn Valley – Velk Pass. Ties between the Dorn Council – Peru Agency, a board.",
+    )
+    names = {e.name for e in facts.entities}
+    assert "Velarde Publique – Casas de Lorn" in names and "Velarde Publique" not in names
+    assert facts.entity_index.get("Velarde Publique – Casas de Lorn").mentions == 1
+    # halves with head words, or naming a country, are two names
+    assert {"Dorn Valley", "Velk Pass"} <= names and "Dorn Valley – Velk Pass" not in names
+    assert "Dorn Council – Peru Agency" not in names

@@ -55,6 +55,7 @@ from .joining import (
 )
 from .scan import list_votes, register, scan
 from .sources import (
+    from_dashed_names,
     from_events,
     from_gazetteer,
     from_links,
@@ -116,6 +117,7 @@ def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, wa
     state_names(registry, vocabulary)
     from_war_names(registry, war_names)
     from_events(registry, texts, vocabulary)
+    from_dashed_names(registry, texts)
     known = set(registry.by_key)
     runs = [[run for run in (trimmed(run, vocabulary, known) for run in runs) if run] for runs in raw]
     from_statements(registry, texts, runs)

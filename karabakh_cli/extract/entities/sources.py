@@ -227,6 +227,24 @@ def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) ->
             draft.type = draft.type or "place"
 
 
+# A name written in two halves around a spaced dash: "the Assistance Publique – Hôpitaux de
+# Paris, who": each half two to four capitalised words (or connectors), a mark after it.
+DASHED_HALF = r"[A-Z\u00C0-\u024F][\w'’-]+(?: (?:(?:de|du|des|of|la) )?[A-Z\u00C0-\u024F][\w'’-]+){1,3}"
+DASHED_NAME = re.compile(rf"(?<=\bthe )({DASHED_HALF}) [–—] ({DASHED_HALF})(?=[,.;)])")
+
+
+def from_dashed_names(registry: Registry, texts: list[str]) -> None:
+    """A name whose halves are no names of their own, have no head word and no country: an
+    institution written "X – Y". A dash between known names or places is a range or an aside."""
+    for text in texts:
+        for match in DASHED_NAME.finditer(text):
+            halves = [name_key(half) for half in match.groups()]
+            if any(key in registry.by_key or head_type(key) or any(map(nation_of, key)) for key in halves):
+                continue
+            registry.add(match.group(0))
+            registry.phrases.add(match.group(0))
+
+
 # --- what the prose states: acronyms and other names ------------------------------------
 
 PAREN = re.compile(r" \(([^()]{1,60})\)")

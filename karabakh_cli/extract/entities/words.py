@@ -178,6 +178,7 @@ def country_stems(countries: Iterable[str]) -> dict[str, set[str]]:
 
 TOKEN = re.compile(r"(\w+(?:[-‐‑–]\w+)*)(['’]s?(?!\w))?")
 HYPHEN = re.compile(r"[-‐‑–]")
+DASH_GAPS = frozenset({" – ", " — "})
 OPENERS = frozenset("\"“‘([:")
 # Abbreviations whose period does not end a name: "Church of St. Anne", "Dr. Smith".
 NAME_ABBREVIATIONS = frozenset("St Mt Ft Dr Mr Mrs Ms Jr Sr Gen Col Lt Capt Sgt Prof".split())
@@ -387,7 +388,7 @@ def with_phrases(text: str, found: list[list[Token]], phrases: Collection[str]) 
         return found
     matches = _phrase_pattern(frozenset(phrases)).finditer(text)
     extra = [tokenize(text, match.start(), match.end()) for match in matches if not _qualified(text, match.start())]
-    return sorted(found + extra, key=lambda words: words[0].start) if extra else found
+    return sorted(found + extra, key=lambda words: (words[0].start, -words[-1].end)) if extra else found
 
 
 def _qualified(text: str, start: int) -> bool:
@@ -406,9 +407,10 @@ def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern:
 
 
 def linked(text: str, left: Token, right: Token) -> bool:
-    """One space between two words, or the period of an abbreviation ("St. Anne")."""
+    """One space between two words, the period of an abbreviation ("St. Anne") or a spaced
+    dash (inside a name only where a name is written so: see with_phrases)."""
     gap = text[left.end : right.start]
-    return gap == " " or (gap == ". " and left.text in NAME_ABBREVIATIONS)
+    return gap == " " or (gap == ". " and left.text in NAME_ABBREVIATIONS) or gap in DASH_GAPS
 
 
 def _run_word(token: Token, current: list[Token]) -> bool:
