@@ -111,6 +111,7 @@ def test_a_body_named_by_office_goes_to_the_body_of_the_country_its_sentence_giv
     peru_mod = index.get("Peruvian Ministry of Defence")
     assert peru_mod.mentions == 2 and peru_mod.side == 1
     assert index.get("Ministry of Defense").mentions == 1  # no country given, two are named: apart
+    assert "MoD" in peru_mod.aliases
     prosecutor = index.get("Prosecutor General's Office of Chile")
     assert prosecutor.mentions == 2 and prosecutor.side == 2
     assert index.get("Prosecutor General's Office") is None

@@ -322,7 +322,9 @@ def split_by_country(registry: Registry, texts: list[str], spans: list[list[tupl
             for sentence, n in mentions:
                 _, start, end = spans[sentence][n]
                 body.spellings[texts[sentence][start:end]] += 1
+                drafts[i].spellings[texts[sentence][start:end]] -= 1  # no longer its way of writing
                 spans[sentence][n] = (number, start, end)
+        drafts[i].spellings = +drafts[i].spellings
     return drafts, names
 
 
