@@ -164,3 +164,16 @@ def test_a_name_written_in_two_halves_around_a_dash(make_doc):
     # halves with head words, or naming a country, are two names
     assert {"Dorn Valley", "Velk Pass"} <= names and "Dorn Valley – Velk Pass" not in names
     assert "Dorn Council – Peru Agency" not in names
+
+
+def test_villages_of_a_district_places_entered_and_families(make_doc):
+    facts = doc(
+        make_doc,
+        "A shell landed 500 meters from Velkalı of Dorn District. Troops entered Ivo Bek in Lorn "
+        "Province. Raids killed five members of the Brandt family. Ana Brel of the Lantern "
+        "Institute wrote.",
+    )
+    types = types_of(facts)
+    assert types["Velkalı"] == types["Ivo Bek"] == "place"
+    assert types["Brandt"] == "person"
+    assert types["Ana Brel"] == "person"  # two words of "the" body: still a person

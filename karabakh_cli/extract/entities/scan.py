@@ -15,6 +15,7 @@ from .words import (
     CONNECTORS,
     COPULAS,
     DETERMINERS,
+    DIVISION_HEADS,
     ENOUGH_CONTEXTS,
     GENERAL_ABBREVIATIONS,
     HEAD_TYPES,
@@ -42,6 +43,7 @@ from .words import (
     is_acronym,
     is_code,
     key_of,
+    linked,
     name_key,
     opens,
     surface,
@@ -318,6 +320,10 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
             return "place", 2
         if following.key in STAFF_NOUNS:
             return "organization", 2
+        if following.key == "family":  # "members of the Brandt family"
+            return "person", 2
+    if len(part) == 1 and gap_after == " " and following.key == "of" and _of_division(text, after):
+        return "place", 2  # "Velka of Dorn District": a village of a district
     if len(part) > 1 and _plain_name(part):
         if gap_after == " " and following.key == "who":  # "Ivo Brandt who was made a hero"
             return "person", 2
@@ -344,6 +350,16 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
     if len(part) == 2 and of_the and _plain_name(part):
         return "person", 1  # "Ana Brel of the Institute"; "Velka of Dorn District" may be a place
     return None
+
+
+def _of_division(text: str, after: list[Token]) -> bool:
+    """Whether the words after "of" are a capitalised name ending on a division's head word."""
+    words = after[1:]
+    heads = [i for i, token in enumerate(words) if token.key in DIVISION_HEADS]
+    if not heads or heads[0] == 0:
+        return False
+    name = words[: heads[0] + 1]
+    return all(token.text[:1].isupper() for token in name) and all(linked(text, a, b) for a, b in zip(after, name))
 
 
 def _titled_clause(text: str, position: int) -> bool:

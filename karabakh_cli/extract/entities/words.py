@@ -63,7 +63,7 @@ PLACE_NOUNS = frozenset(
 )
 ORG_NOUNS = frozenset(
     """organisation organization agency group company newspaper magazine journal network party
-    broadsheet tabloid outlet broadcaster channel website daily weekly groups organizations
+    broadsheet tabloid outlet broadcaster channel website platform daily weekly groups organizations
     organisations agencies companies networks""".split()
 )
 # Nouns for the people of a body, written after its name: "a Novaya Pravda correspondent".
@@ -85,7 +85,9 @@ WEAPON_NOUNS = frozenset(
     howitzers gun guns helicopter helicopters aircraft fighter fighters fighter-bombers bomber
     bombers munition munitions rifle rifles vehicle vehicles system systems mortar mortars""".split()
 )
-PLACE_PREPOSITIONS = frozenset("in near towards toward entering".split())
+PLACE_PREPOSITIONS = frozenset("in near towards toward entering entered".split())
+# Heads of the divisions a village or town is "of": "Velka of Dorn District".
+DIVISION_HEADS = frozenset("district province region oblast county municipality governorate rayon".split())
 # "the shelling of X", "the vicinity of X": what is done to or around a place.
 PLACE_OF_NOUNS = frozenset("vicinity outskirts suburbs shelling bombardment siege capture outskirt".split())
 DETERMINERS = frozenset("a an the".split())
