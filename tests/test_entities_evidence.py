@@ -177,3 +177,23 @@ def test_villages_of_a_district_places_entered_and_families(make_doc):
     assert types["Velkalı"] == types["Ivo Bek"] == "place"
     assert types["Brandt"] == "person"
     assert types["Ana Brel"] == "person"  # two words of "the" body: still a person
+
+
+def test_a_ministry_under_either_word_order_and_a_country_before_it(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru and Chile fought. The Chilean Foreign Ministry protested. Later the Chilean MFA "
+        "wrote. The Peruvian Ministry of Foreign Affairs (MFA) answered. The Dorn (Peru) "
+        "Defence Ministry spoke. The Ministry of Defence of Chile denied. The Defence Ministry "
+        "was silent.",
+        SIDES,
+    )
+    index = facts.entity_index
+    chile = index.get("Chilean Foreign Ministry")
+    assert chile.mentions == 2 and chile.side == 2 and "MFA" in chile.aliases
+    assert index.get("Ministry of Foreign Affairs (Peru)").mentions == 1
+    peru_defence = index.get("Defence Ministry (Peru)")
+    assert peru_defence.mentions == 1 and peru_defence.side == 1
+    assert index.get("Ministry of Defence of Chile").mentions == 1
+    unplaced = index.get("Defence Ministry")  # Chile's is named too: it may be either
+    assert unplaced.mentions == 1 and unplaced.side is None

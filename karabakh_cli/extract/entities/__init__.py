@@ -46,6 +46,7 @@ from .joining import (
     join_acronyms,
     join_armies,
     join_national_names,
+    join_office_orders,
     join_plurals,
     join_surnames,
     join_variants,
@@ -128,6 +129,7 @@ def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, wa
     join_plurals(registry, vocabulary.words)
     join_variants(registry)
     join_national_names(registry)
+    join_office_orders(registry)
     join_armies(registry)
     join_weapon_names(registry)
     place_roots(registry)

@@ -28,7 +28,7 @@ from .words import (
 )
 from .drafts import Draft, Registry, canonical, decided_type
 from .sources import ROLE_STRENGTH
-from .joining import SPELLINGS
+from .joining import SPELLINGS, office_order
 from .scan import nation_of_word
 
 
@@ -325,6 +325,7 @@ def split_by_country(registry: Registry, texts: list[str], spans: list[list[tupl
                 drafts[i].spellings[texts[sentence][start:end]] -= 1  # no longer its way of writing
                 spans[sentence][n] = (number, start, end)
         drafts[i].spellings = +drafts[i].spellings
+        drafts[i].nations.clear()  # what is left gives no country
     return drafts, names
 
 
@@ -348,12 +349,13 @@ def _the_country(text: str, start: int, found: list[tuple[int, int, int]], draft
 
 
 def _national_bodies(registry: Registry) -> dict[tuple[str, ...], Draft]:
-    """Every known name by its key spelled the American way ("defense", "organization")."""
+    """Every known name by its key spelled the American way ("defense") and in the "Ministry of
+    X" order."""
     return {_plain_spelling(key): draft for key, draft in registry.by_key.items()}
 
 
 def _plain_spelling(key: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(SPELLINGS.get(word, word) for word in key)
+    return office_order(tuple(SPELLINGS.get(word, word) for word in key))
 
 
 def _national_body(national: Mapping[tuple[str, ...], Draft], body: Draft, name: str, country: Draft) -> Draft | None:
@@ -384,12 +386,14 @@ def _office_body(draft: Draft, name: str) -> bool:
 
 
 def _country_around(text: str, start: int, end: int, registry: Registry) -> Draft | None:
-    """The country a mention's own words give it: "Armenian X", "Peru's X", "X of (the Republic
-    of) Peru"."""
+    """The country a mention's own words give it: "Armenian X", "Peru's X", "Peru X", "X of
+    (the Republic of) Peru"."""
     before = tokenize(text, max(0, start - 40), start)
     key = None
     if before and text[before[-1].end : start] == " ":
         key = nation_of_word(before[-1])
+    if key is None and before and text[before[-1].end : start] in (" ", ") ") and is_country(before[-1].text):
+        key = name_key(before[-1].text)  # "the Peru Foreign Ministry", "the Dorn (Peru) Foreign Ministry"
     after = COUNTRY_AFTER.match(text, end)
     if key is None and after:
         key = name_key(after.group(1))

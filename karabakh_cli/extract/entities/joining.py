@@ -124,6 +124,28 @@ def _merge_all(registry: Registry, drafts: list[Draft]) -> None:
             registry.merge(other, first)
 
 
+# "Foreign Ministry" is the "Ministry of Foreign Affairs".
+OFFICE_SUBJECTS = {("foreign",): ("foreign", "affairs")}
+
+
+def office_order(key: tuple[str, ...]) -> tuple[str, ...]:
+    """ "(Peruvian) Defense Ministry" as "(Peruvian) Ministry of Defense"; other keys as they are."""
+    if len(key) < 2 or key[-1] != "ministry":
+        return key
+    nation = nation_of(key[0])
+    national = nation is not None and key[0] in {fold(d) for d in nation.demonyms} and len(key) > 2
+    subject = key[1 if national else 0 : -1]
+    return key[:1] * national + ("ministry", "of") + OFFICE_SUBJECTS.get(subject, subject)
+
+
+def join_office_orders(registry: Registry) -> None:
+    """ "Defense Ministry" is the "Ministry of Defense" the document names."""
+    for key, draft in list(registry.by_key.items()):
+        other = registry.by_key.get(office_order(key))
+        if other is not None and other is not draft and not (draft.keep and other.keep):
+            registry.merge(draft, other)
+
+
 def join_national_names(registry: Registry) -> None:
     """ "Azerbaijani X" and "X of Azerbaijan" (or of "the Republic of Azerbaijan") are one body."""
     groups: dict[tuple, list[Draft]] = defaultdict(list)
