@@ -197,3 +197,9 @@ def test_a_ministry_under_either_word_order_and_a_country_before_it(make_doc):
     assert index.get("Ministry of Defence of Chile").mentions == 1
     unplaced = index.get("Defence Ministry")  # Chile's is named too: it may be either
     assert unplaced.mentions == 1 and unplaced.side is None
+
+
+def test_where_a_person_of_the_body_works_is_a_body(make_doc):
+    facts = doc(make_doc, "Ivo Brandt of the Morning Courier wrote that Velka fell. Velka is a town.")
+    types = types_of(facts)
+    assert types["Morning Courier"] == "organization" and types["Ivo Brandt"] == "person"

@@ -3,6 +3,7 @@ country they tie it to, and the candidates that are names."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from functools import cache
 from typing import NamedTuple
@@ -344,12 +345,17 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
             return vote
     if gap_before == " " and previous.key in PLACE_PREPOSITIONS:
         return "place", 1
+    if PERSON_OF_THE.search(text, max(0, part[0].start - 60), part[0].start):
+        return "organization", 1  # "Ana Brel of the Morning Courier": where a person works
     if part[0].text == "The" and not part[0].initial:  # "by The Clarion": a paper's or body's title
         return "organization", 1
     of_the = len(after) > 1 and following.key == "of" and after[1].key == "the" and gap_after == " "
     if len(part) == 2 and of_the and _plain_name(part):
         return "person", 1  # "Ana Brel of the Institute"; "Velka of Dorn District" may be a place
     return None
+
+
+PERSON_OF_THE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+ [A-Z][a-z]+ of the $")
 
 
 def _of_division(text: str, after: list[Token]) -> bool:
