@@ -203,3 +203,17 @@ def test_where_a_person_of_the_body_works_is_a_body(make_doc):
     facts = doc(make_doc, "Ivo Brandt of the Morning Courier wrote that Velka fell. Velka is a town.")
     types = types_of(facts)
     assert types["Morning Courier"] == "organization" and types["Ivo Brandt"] == "person"
+
+
+def test_a_bracketed_acronym_takes_the_country_that_opens_the_name_before_it(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru and Chile fought. Chile's Ministry of Foreign Affairs (MFA) protested. The "
+        "Chilean MFA wrote. The Peruvian Minister of Foreign "
+        "Affairs (MFA) answered. The Peruvian Foreign Ministry wrote.",
+        SIDES,
+    )
+    index = facts.entity_index
+    peru = index.get("Peruvian Foreign Ministry")
+    assert peru.mentions == 2 and peru.side == 1 and "MFA" in peru.aliases
+    assert index.get("Ministry of Foreign Affairs") is None

@@ -12,7 +12,9 @@ from ..document import Sentence
 from ..nations import nation_of
 from ..textnorm import fold
 from .words import (
+    CONNECTORS,
     NEARBY,
+    STOPWORDS,
     STATE_HEADS,
     TOKEN,
     Token,
@@ -397,6 +399,8 @@ def _country_around(text: str, start: int, end: int, registry: Registry) -> Draf
     after = COUNTRY_AFTER.match(text, end)
     if key is None and after:
         key = name_key(after.group(1))
+    if key is None and text[max(0, start - 2) : start] == " (":
+        key = _nation_opening(text, start - 2)
     if key is None:
         return None
     draft = registry.by_key.get(key)
@@ -404,6 +408,19 @@ def _country_around(text: str, start: int, end: int, registry: Registry) -> Draf
         nation = nation_of(" ".join(key))
         draft = next((registry.by_key[k] for k in map(name_key, nation.names) if k in registry.by_key), None) if nation else None
     return draft if draft is not None and draft.type == "country" else None
+
+
+def _nation_opening(text: str, end: int) -> tuple[str, ...] | None:
+    """The country of the name that ends at `end`, from its first word: "the Peruvian Minister
+    of Defence (MoD)", "Peru's Ministry of Defence (MoD)"."""
+    words = tokenize(text, max(0, end - 80), end)
+    i = len(words)
+    while i > 0 and (words[i - 1].text[:1].isupper() or words[i - 1].key in CONNECTORS):
+        if i < len(words) and text[words[i - 1].end : words[i].start] != " ":
+            break
+        i -= 1
+    named = [word for word in words[i:] if word.key not in STOPWORDS]
+    return nation_of_word(named[0]) if named else None
 
 
 def _entity(draft: Draft, name: str, mentions: int, registry: Registry) -> Entity:
