@@ -307,7 +307,7 @@ def split_by_country(registry: Registry, texts: list[str], spans: list[list[tupl
                 countries[i][country] += [(sentence, n) for n, (j, _, _) in enumerate(found) if j == i]
             elif not known:
                 unplaced.add(i)
-    national = _national_bodies(registry)
+    national = _national_bodies(registry) if countries else {}
     states = [draft for draft in registry.drafts if draft.type == "country"]
     for i, by_country in countries.items():
         targets = {country: _national_body(national, drafts[i], names[i], drafts[country]) for country in by_country}

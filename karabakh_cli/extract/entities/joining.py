@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from ..nations import nation_of
 from ..textnorm import fold
@@ -90,6 +91,7 @@ def _variant_key(key: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_spelled_alike(SPELLINGS.get(word, word)) for word in words)
 
 
+@lru_cache(maxsize=4096)  # words recur
 def _spelled_alike(word: str) -> str:
     """The word with its transliteration letters made plain, then a long word's skeleton."""
     plain = word
@@ -243,11 +245,13 @@ def regnal_names(registry: Registry, texts: list[str]) -> None:
     "Minsk II" agreement) and never writes it before a word for an agreement or event ("the
     Velsk II ceasefire")."""
     openers = Counter(key[0] for key in registry.by_key)
+    document = None
     for key, draft in registry.by_key.items():
         if len(key) != 2 or not REGNAL_NUMERAL.fullmatch(key[1]) or openers[key[0]] > 1:
             continue
         if draft.type is None and top_vote(draft.votes) is None and head_type(key[:1]) is None:
-            if not any(_before_event_word(text, spelling) for spelling in draft.spellings for text in texts):
+            document = document if document is not None else "\n".join(texts)
+            if not any(_before_event_word(document, spelling) for spelling in draft.spellings):
                 draft.votes["person"] += 1
 
 

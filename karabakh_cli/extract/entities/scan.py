@@ -325,10 +325,10 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
             return "person", 2
     if len(part) == 1 and gap_after == " " and following.key == "of" and _of_division(text, after):
         return "place", 2  # "Velka of Dorn District": a village of a district
-    if len(part) > 1 and _plain_name(part):
-        if gap_after == " " and following.key == "who":  # "Ivo Brandt who was made a hero"
-            return "person", 2
-        if gap_before == " " and previous.text[:1].isupper() and _titled_clause(text, part[0].start):
+    if len(part) > 1 and gap_after == " " and following.key == "who" and _plain_name(part):
+        return "person", 2  # "Ivo Brandt who was made a hero"
+    if len(part) > 1 and gap_before == " " and previous.text[:1].isupper() and _plain_name(part):
+        if _titled_clause(text, part[0].start):
             return "person", 2  # "the chief of the Border Service Ivo Brandt"
     comma_after = gap_after.strip() == ","
     if gap_before.strip() == "," and (comma_after or following is None):  # "the minister, X, said"
@@ -345,7 +345,7 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
             return vote
     if gap_before == " " and previous.key in PLACE_PREPOSITIONS:
         return "place", 1
-    if PERSON_OF_THE.search(text, max(0, part[0].start - 60), part[0].start):
+    if previous and previous.key == "the" and before[0].key == "of" and PERSON_OF_THE.search(text, max(0, part[0].start - 60), part[0].start):
         return "organization", 1  # "Ana Brel of the Morning Courier": where a person works
     if part[0].text == "The" and not part[0].initial:  # "by The Clarion": a paper's or body's title
         return "organization", 1

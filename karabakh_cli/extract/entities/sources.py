@@ -208,7 +208,9 @@ def from_war_names(registry: Registry, names: Iterable[str]) -> None:
 
 EVENT_AFTER_PLACE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) (massacre|pogrom|genocide|uprising)\b")
 # A route between named places and what runs along it: "the Dorn–Velk–Arno pipeline".
-ROUTE = re.compile(r"(?<![\w'’-])[A-Z]\w+(?:[–-][A-Z]\w+)+ (?:pipeline|railway|railroad|highway|motorway|canal)\b")
+# (The first capital before the lookbehind lets the regex engine skip to capitals.)
+ROUTE_NOUN = re.compile(r" (?:pipeline|railway|railroad|highway|motorway|canal)\b")  # most texts have none: a quick look first
+ROUTE = re.compile(r"[A-Z](?<![\w'’-].)\w+(?:[–-][A-Z]\w+)+ (?:pipeline|railway|railroad|highway|motorway|canal)\b")
 
 
 def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) -> None:
@@ -222,7 +224,7 @@ def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) ->
                 continue
             draft = registry.add(match.group(0))
             draft.type = draft.type or "other"
-        for match in ROUTE.finditer(text):
+        for match in ROUTE.finditer(text) if ROUTE_NOUN.search(text) else ():
             draft = registry.add(match.group(0))
             draft.type = draft.type or "place"
 
@@ -230,19 +232,22 @@ def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) ->
 # A name written in two halves around a spaced dash: "the Assistance Publique – Hôpitaux de
 # Paris, who": each half two to four capitalised words (or connectors), a mark after it.
 DASHED_HALF = r"[A-Z\u00C0-\u024F][\w'’-]+(?: (?:(?:de|du|des|of|la) )?[A-Z\u00C0-\u024F][\w'’-]+){1,3}"
-DASHED_NAME = re.compile(rf"(?<=\bthe )({DASHED_HALF}) [–—] ({DASHED_HALF})(?=[,.;)])")
+DASHED_NAME = re.compile(rf"\bthe ({DASHED_HALF}) [–—] ({DASHED_HALF})(?=[,.;)])")
 
 
 def from_dashed_names(registry: Registry, texts: list[str]) -> None:
     """A name whose halves are no names of their own, have no head word and no country: an
     institution written "X – Y". A dash between known names or places is a range or an aside."""
     for text in texts:
+        if " – " not in text and " — " not in text:
+            continue
         for match in DASHED_NAME.finditer(text):
             halves = [name_key(half) for half in match.groups()]
             if any(key in registry.by_key or head_type(key) or any(map(nation_of, key)) for key in halves):
                 continue
-            registry.add(match.group(0))
-            registry.phrases.add(match.group(0))
+            name = match.group(0)[len("the ") :]
+            registry.add(name)
+            registry.phrases.add(name)
 
 
 # --- what the prose states: acronyms and other names ------------------------------------

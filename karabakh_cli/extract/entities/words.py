@@ -386,7 +386,7 @@ def with_phrases(text: str, found: list[list[Token]], phrases: Collection[str]) 
     """The stretches of a text and the places it writes one of the lowercase `phrases` ("the
     ceasefire agreement"), in order: names a reader knows without their capitals. A phrase
     after a year or a name is another one ("the 1994 ceasefire agreement")."""
-    if not phrases:
+    if not phrases or not any(phrase in text for phrase in phrases):
         return found
     matches = _phrase_pattern(frozenset(phrases)).finditer(text)
     extra = [tokenize(text, match.start(), match.end()) for match in matches if not _qualified(text, match.start())]
