@@ -173,7 +173,7 @@ class EntityIndex:
         phrases: frozenset[str] = frozenset(),
     ):
         self.entities = entities
-        self.phrases = phrases  # lowercase names matched in running text too
+        self.phrases = phrases  # names no stretch holds whole: see with_phrases
         self.roles = roles
         self.matcher = matcher
         self.by_name = {entity.name: entity for entity in entities}

@@ -207,9 +207,10 @@ def from_war_names(registry: Registry, names: Iterable[str]) -> None:
 
 
 EVENT_AFTER_PLACE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) (massacre|pogrom|genocide|uprising)\b")
-# A route between named places and what runs along it: "the Dorn–Velk–Arno pipeline".
-# (The first capital before the lookbehind lets the regex engine skip to capitals.)
-ROUTE_NOUN = re.compile(r" (?:pipeline|railway|railroad|highway|motorway|canal)\b")  # most texts have none: a quick look first
+# A route between named places and what runs along it: "the Dorn–Velk–Arno pipeline". Most
+# texts have no such noun: a quick look first. (The capital before the lookbehind lets the
+# regex engine skip ahead to capitals.)
+ROUTE_NOUN = re.compile(r" (?:pipeline|railway|railroad|highway|motorway|canal)\b")
 ROUTE = re.compile(r"[A-Z](?<![\w'’-].)\w+(?:[–-][A-Z]\w+)+ (?:pipeline|railway|railroad|highway|motorway|canal)\b")
 
 

@@ -383,9 +383,10 @@ def _joined_by_and(text: str, runs: list[list[Token]]) -> list[list[Token]]:
 
 
 def with_phrases(text: str, found: list[list[Token]], phrases: Collection[str]) -> list[list[Token]]:
-    """The stretches of a text and the places it writes one of the lowercase `phrases` ("the
-    ceasefire agreement"), in order: names a reader knows without their capitals. A phrase
-    after a year or a name is another one ("the 1994 ceasefire agreement")."""
+    """The stretches of a text and the places it writes one of the `phrases`, in order: names
+    that no stretch holds whole, written in lower case ("the ceasefire agreement") or around a
+    dash ("Velarde Publique – Casas de Lorn"). A phrase after a year or a name is another one
+    ("the 1994 ceasefire agreement")."""
     if not phrases or not any(phrase in text for phrase in phrases):
         return found
     matches = _phrase_pattern(frozenset(phrases)).finditer(text)
