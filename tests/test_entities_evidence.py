@@ -61,13 +61,14 @@ def test_persons_from_a_relative_clause_a_title_before_a_body_and_a_regnal_numer
         "The Dorn Security Service (DSS) denied it. He confirmed that Ivo Brandt who was made a hero "
         "died. He dismissed the chief of staff of the border troops of the Dorn Security Service "
         "Aram Tevan. The envoy met Vartan III in Dorn. Talks on Velsk II failed. The Velsk "
-        "Protocol was signed. The Kadar II ceasefire held.",
+        "Protocol was signed. The Kadar II ceasefire held. Troops reached Stage I of the plan.",
     )
     types = types_of(facts)
     assert types["Ivo Brandt"] == types["Aram Tevan"] == types["Vartan III"] == "person"
     assert types["Dorn Security Service"] == "organization"
     assert types["Velsk II"] != "person"  # "Velsk" names another thing: an agreement's number
     assert types["Kadar II"] != "person"  # written before a word for an agreement
+    assert types["Stage I"] != "person"  # "I" alone is as often a phase's letter
 
 
 def test_an_army_is_the_armed_forces_of_a_country_that_has_no_other_branch_named(make_doc):

@@ -136,8 +136,8 @@ def office_order(key: tuple[str, ...]) -> tuple[str, ...]:
         return key
     nation = nation_of(key[0])
     national = nation is not None and key[0] in {fold(d) for d in nation.demonyms} and len(key) > 2
-    subject = key[1 if national else 0 : -1]
-    return key[:1] * national + ("ministry", "of") + OFFICE_SUBJECTS.get(subject, subject)
+    prefix, subject = (key[:1], key[1:-1]) if national else ((), key[:-1])
+    return prefix + ("ministry", "of") + OFFICE_SUBJECTS.get(subject, subject)
 
 
 def join_office_orders(registry: Registry) -> None:
@@ -236,7 +236,8 @@ def place_roots(registry: Registry) -> None:
             registry.by_key[(key[0],)].votes["place"] += 2
 
 
-REGNAL_NUMERAL = re.compile(r"i{1,3}|iv|vi{0,3}|ix|xi{0,3}")
+# II to XIII: "I" and "X" alone are as often a phase's or a project's letter ("Phase I").
+REGNAL_NUMERAL = re.compile(r"i{2,3}|iv|vi{0,3}|ix|xi{1,3}")
 
 
 def regnal_names(registry: Registry, texts: list[str]) -> None:
