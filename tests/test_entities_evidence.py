@@ -218,3 +218,14 @@ def test_a_bracketed_acronym_takes_the_country_that_opens_the_name_before_it(mak
     peru = index.get("Peruvian Foreign Ministry")
     assert peru.mentions == 2 and peru.side == 1 and "MFA" in peru.aliases
     assert index.get("Ministry of Foreign Affairs") is None
+
+
+def test_a_relative_clause_with_a_noun_says_what_a_name_is(make_doc):
+    facts = doc(
+        make_doc,
+        "Leaders used Velkbook, which was the only open platform. Troops took Dorn, which is a "
+        "small town. Rebels held Kelm, which was captured later.",
+    )
+    types = types_of(facts)
+    assert types["Velkbook"] == "organization" and types["Dorn"] == "place"
+    assert types["Kelm"] == "other"  # no noun: nothing said

@@ -343,6 +343,11 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
         vote = _clause_vote(_clause_after(text, after[1].start)[:6], appositive=True)
         if vote:
             return vote
+    which_is = len(after) > 2 and following.key == "which" and after[1].key in COPULAS and after[2].key in DETERMINERS
+    if comma_after and which_is:  # "X, which was the only platform"
+        vote = _clause_vote(_clause_after(text, after[2].start)[:6], appositive=True)
+        if vote:
+            return vote
     if gap_before == " " and previous.key in PLACE_PREPOSITIONS:
         return "place", 1
     if previous and previous.key == "the" and before[0].key == "of" and PERSON_OF_THE.search(text, max(0, part[0].start - 60), part[0].start):
