@@ -229,3 +229,20 @@ def test_a_relative_clause_with_a_noun_says_what_a_name_is(make_doc):
     types = types_of(facts)
     assert types["Velkbook"] == "organization" and types["Dorn"] == "place"
     assert types["Kelm"] == "other"  # no noun: nothing said
+
+
+def test_more_head_words_and_kingdoms(make_doc):
+    facts = doc(
+        make_doc,
+        "Raids hit Dorn Governorate and the Velk Delta. The Dorn People's Republic was declared. "
+        "The Velk Autonomous Republic stayed calm. The Republican Guard and the Amber Movement "
+        "fought. The People's Defence Units held the town. The Kingdom of Peru fell. Peru rose.",
+    )
+    types = types_of(facts)
+    assert types["Dorn Governorate"] == types["Velk Delta"] == "place"
+    assert types["Dorn People's Republic"] == "country"
+    assert types["Velk Autonomous Republic"] == "place"  # a part of a country
+    assert types["Republican Guard"] == types["Amber Movement"] == "organization"
+    assert types["People's Defence Units"] == "organization" and "Defence Units" not in types
+    peru = facts.entity_index.get("Peru")
+    assert "Kingdom of Peru" in peru.aliases and peru.mentions == 2

@@ -174,16 +174,25 @@ def _split_known(run: list[Token], registry: Registry) -> list[tuple[list[Token]
 
 def _split_loose(piece: list[Token]) -> list[list[Token]]:
     """Cut after a possessive ("Amnesty International's Regional Director") unless a head word
-    follows ("Prosecutor General's Office"), and at "A of B" when A has no head word."""
+    follows ("Prosecutor General's Office") or the possessive is a word of the body's name
+    ("People's Protection Units"), and at "A of B" when A has no head word."""
     parts: list[list[Token]] = []
     start = 0
     for i, token in enumerate(piece[:-1]):
-        if token.possessive and piece[i + 1].key not in HEAD_TYPES:
+        if token.possessive and piece[i + 1].key not in HEAD_TYPES and not _body_of_the(token, piece[i + 1 :]):
             parts.append(piece[start : i + 1])
             start = i + 1
     parts.append(piece[start:])
     split = [smaller for part in parts for smaller in _split_of(part)]
     return [part for part in (_strip_connectors(part) for part in split) if part]
+
+
+# Possessives that are words of a body's own name: "the People's Protection Units".
+NAME_POSSESSIVES = frozenset("people workers women martyrs veterans".split())
+
+
+def _body_of_the(token: Token, rest: list[Token]) -> bool:
+    return token.key in NAME_POSSESSIVES and head_type(key_of(rest)) is not None
 
 
 def _split_of(part: list[Token]) -> list[list[Token]]:

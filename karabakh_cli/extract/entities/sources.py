@@ -173,17 +173,18 @@ def _written(name: str, vocabulary: Vocabulary) -> bool:
 
 
 def state_names(registry: Registry, vocabulary: Vocabulary) -> None:
-    """ "Republic of X" and "X Republic" are the country X where the document says so."""
+    """ "Republic of X", "X Republic" and "Kingdom of X" are the country X where the document
+    says so."""
     for draft in list(registry.drafts):
         if draft.type != "country":
             continue
         for name in list(draft.spellings):
-            for form in (f"Republic of {name}", f"{name} Republic"):
+            for form in (f"Republic of {name}", f"{name} Republic", f"Kingdom of {name}"):
                 if name_key(form) in vocabulary.phrases:
                     registry.add(form, draft, count=0)
         if not draft.spellings:  # a country of the world list: its names are keys only
             for key in [key for key, owner in registry.by_key.items() if owner is draft]:
-                for form in (("republic", "of", *key), (*key, "republic")):
+                for form in (("republic", "of", *key), (*key, "republic"), ("kingdom", "of", *key)):
                     if form in vocabulary.phrases:
                         registry.add(" ".join(word.capitalize() for word in form), draft, spelling=False)
 

@@ -101,14 +101,15 @@ HEAD_TYPES = {
         detachment police troops navy garrison battalion brigade regiment party government
         cabinet duma parliament trust program programme commission international staff
         crescent cross news times conference house university college school company
-        corporation administration""".split(),
+        corporation administration guard units unit movement""".split(),
         "organization",
     ),
     **dict.fromkeys(
         """district districts province region oblast city town village square street corridor
         dam bridge bridges airport mountains mountain river lake bay sea park mosque cathedral
         church metro border territories territory ssr asia caucasus exclave pass valley strait
-        straits gulf peninsula heights strip desert plateau canal islands coast hills""".split(),
+        straits gulf peninsula heights strip desert plateau canal islands coast hills governorate
+        prefecture county municipality tract delta pipeline railway highway""".split(),
         "place",
     ),
     **dict.fromkeys(
@@ -118,7 +119,7 @@ HEAD_TYPES = {
         "other",
     ),
     **dict.fromkeys("nations".split(), "organization"),
-    **dict.fromkeys("empire khanate sultanate caliphate".split(), "country"),
+    **dict.fromkeys("empire khanate sultanate caliphate republic kingdom".split(), "country"),
 }
 # Heads of the bodies of a state, which stand on the side of their country: a bank or an
 # association of the same country does not.
@@ -133,8 +134,12 @@ PLURAL_HEADS = frozenset(
     services cities towns villages""".split()
 )
 # Two-word heads whose last word alone says something else: "the Dorn District Executive
-# Power" is a local government.
-HEAD_PHRASES = {("executive", "power"): "organization"}
+# Power" is a local government, the "Dorn Autonomous Republic" a part of a country.
+HEAD_PHRASES = {
+    ("executive", "power"): "organization",
+    ("autonomous", "republic"): "place",  # a part of a country, as an SSR is
+    ("socialist", "republic"): "place",
+}
 # "West Bank", "Left Bank": the bank of a river, a land, not a bank that lends money.
 BANK_SIDES = frozenset("west east north south left right".split())
 FIRST_WORD_TYPES = {
