@@ -246,3 +246,10 @@ def test_more_head_words_and_kingdoms(make_doc):
     assert types["People's Defence Units"] == "organization" and "Defence Units" not in types
     peru = facts.entity_index.get("Peru")
     assert "Kingdom of Peru" in peru.aliases and peru.mentions == 2
+
+
+def test_where_people_moved_to_or_fled_from_is_a_place(make_doc):
+    facts = doc(make_doc, "Ivo Brandt moved to Velkadashen in 1988. Many fled from Kormaly. Ana Brel returned to Ivo Brandt.")
+    types = types_of(facts)
+    assert types["Velkadashen"] == types["Kormaly"] == "place"
+    assert types["Ivo Brandt"] != "place"  # a given name and a surname may be whom one returns to

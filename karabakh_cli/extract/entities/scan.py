@@ -22,6 +22,7 @@ from .words import (
     HEAD_TYPES,
     LANGUAGES,
     LIST_SEPARATORS,
+    MOTION_VERBS,
     MONTHS_AND_DAYS,
     NEARBY,
     ORG_NOUNS,
@@ -318,6 +319,9 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
         of_place = previous.key in SPLITTING_CONNECTORS and before[0].key in PLACE_NOUNS | PLACE_OF_NOUNS
         if previous.key in PLACE_NOUNS or of_place:
             return "place", 2
+        moved = previous.key in ("to", "from") and len(before) > 1 and before[0].key in MOTION_VERBS
+        if moved and not (len(part) == 2 and _plain_name(part)):  # "returned to Ivo Brandt"
+            return "place", 2  # "moved to X", "fled from X"
         if previous.key == "from" and before[0].key in STAFF_NOUNS:  # "journalists from X"
             return "organization", 2
     if gap_after == " " and following.text[:1].islower():
