@@ -253,3 +253,16 @@ def test_where_people_moved_to_or_fled_from_is_a_place(make_doc):
     types = types_of(facts)
     assert types["Velkadashen"] == types["Kormaly"] == "place"
     assert types["Ivo Brandt"] != "place"  # a given name and a surname may be whom one returns to
+
+
+def test_a_title_ending_on_a_country_gives_the_person_its_side(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru and Chile fought. According to Human Rights Defender of Peru Ivo Brandt, the "
+        "shelling went on. Former military commissar of Chile major-general Ana Brel spoke. "
+        "The envoy of Norway Dag Holm visited.",
+        SIDES,
+    )
+    sides = {e.name: e.side for e in facts.entities}
+    assert sides["Ivo Brandt"] == 1 and sides["Ana Brel"] == 2
+    assert sides["Dag Holm"] is None  # not a combatant's

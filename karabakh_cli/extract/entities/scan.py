@@ -44,6 +44,7 @@ from .words import (
     head_type,
     is_acronym,
     is_code,
+    is_country,
     key_of,
     linked,
     name_key,
@@ -280,8 +281,18 @@ def _nation_in(text: str, before: list[Token], start: int, complete: bool):
         if token.key in PERSON_NOUNS:
             office = True
         elif token.key not in OFFICE_WORDS:
-            return nation_of_word(token) if office or following == start else None
+            nation = nation_of_word(token) or _country_of_title(before, i)
+            if nation is None and i < 2 and not complete:
+                return _UNSETTLED  # "of" and a title may stand before the first word read
+            return nation if office or following == start else None
     return None if complete or len(before) == 7 else _UNSETTLED
+
+
+def _country_of_title(before: list[Token], i: int) -> tuple[str, ...] | None:
+    """The country that ends a title: "Human Rights Defender of Peru X", "commissar of Peru
+    major-general X"."""
+    titled = i > 1 and before[i - 1].key == "of" and before[i - 2].key in PERSON_NOUNS
+    return name_key(nation_of(before[i].text).name) if titled and is_country(before[i].text) else None
 
 
 def _office_word(token: Token) -> bool:
