@@ -266,3 +266,14 @@ def test_a_title_ending_on_a_country_gives_the_person_its_side(make_doc):
     sides = {e.name: e.side for e in facts.entities}
     assert sides["Ivo Brandt"] == 1 and sides["Ana Brel"] == 2
     assert sides["Dag Holm"] is None  # not a combatant's
+
+
+def test_a_particle_before_a_title_word_stays_in_the_name(make_doc):
+    facts = doc(
+        make_doc,
+        "Ships sailed to Ras el-Emir and the Straits of Kadar. Ras el-Emir was taken. Troops "
+        "held the Straits of Kadar.",
+    )
+    types = types_of(facts)
+    assert types.get("Ras el-Emir") == "place" and "Ras" not in types
+    assert types.get("Straits of Kadar") == "place" and "Straits" not in types

@@ -89,7 +89,7 @@ PLACE_PREPOSITIONS = frozenset("in near towards toward entering entered".split()
 # Verbs of going somewhere: "moved to X", "fled from X", "starting from X" name places.
 MOTION_VERBS = frozenset(
     """moved fled returned relocated travelled traveled deported evacuated escaped went came
-    starting retreated withdrew""".split()
+    starting retreated withdrew sailed flew marched advanced""".split()
 )
 # Heads of the divisions a village or town is "of": "Velka of Dorn District".
 DIVISION_HEADS = frozenset("district province region oblast county municipality governorate rayon".split())
