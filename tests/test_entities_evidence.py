@@ -277,3 +277,18 @@ def test_a_particle_before_a_title_word_stays_in_the_name(make_doc):
     types = types_of(facts)
     assert types.get("Ras el-Emir") == "place" and "Ras" not in types
     assert types.get("Straits of Kadar") == "place" and "Straits" not in types
+
+
+def test_a_name_set_off_after_an_office_takes_the_country_the_office_names(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru and Chile fought. The former director of the Peruvian Border Service, Ivo Brandt, "
+        "resigned. Later, the spokesman of Chile's Defence Ministry, Ana Brel. "
+        "The Peruvian ambassador to Chile, Tomas Ek, left. According to the Chilean report, "
+        "Dag Holm fled. The head of Dorn District, Lena Vik, spoke.",
+        SIDES,
+    )
+    sides = {e.name: e.side for e in facts.entities}
+    assert sides["Ivo Brandt"] == 1 and sides["Ana Brel"] == 2 and sides["Tomas Ek"] == 1
+    assert sides["Dag Holm"] is None  # no office before him
+    assert sides["Lena Vik"] is None  # an office that names no country

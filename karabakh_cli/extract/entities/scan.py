@@ -102,7 +102,7 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                         kind == "known",
                         listed_after,
                         listed_by,
-                        _nation_before(text, part),
+                        _nation_before(text, part) or _appositive_nation(text, part),
                     )
                 )
     return found
@@ -286,6 +286,38 @@ def _nation_in(text: str, before: list[Token], start: int, complete: bool):
                 return _UNSETTLED  # "of" and a title may stand before the first word read
             return nation if office or following == start else None
     return None if complete or len(before) == 7 else _UNSETTLED
+
+
+APPOSITION_OPENERS = frozenset("and the a an former then".split())
+
+
+def _appositive_nation(text: str, part: list[Token]) -> tuple[str, ...] | None:
+    """ "the former director of the Peruvian Border Service, Ivo Brandt, said": a name set off
+    by commas after an office is tied to the one country that office names (a nationality
+    word, "Peru's", "of Peru")."""
+    if len(part) < 2 or text[max(0, part[0].start - 2) : part[0].start] != ", " or not _plain_name(part):
+        return None
+    if text[part[-1].end : part[-1].end + 1] not in (",", ".", ""):
+        return None
+    comma = part[0].start - 2
+    begin = max(text.rfind(mark, 0, comma) for mark in CLAUSE_BREAKS) + 1
+    words = tokenize(text, begin, comma)
+    while words and words[0].key in APPOSITION_OPENERS:
+        words = words[1:]
+    if not words or not any(word.key in PERSON_NOUNS and (word.text[:1].islower() or word.key in TITLES) for word in words[:3]):
+        return None
+    nations = {nation for nation in (_country_named(words, i) for i in range(len(words))) if nation}
+    return nations.pop() if len(nations) == 1 else None
+
+
+def _country_named(words: list[Token], i: int) -> tuple[str, ...] | None:
+    """The country a word of an office names: "Peruvian", "Peru's", "of Peru"."""
+    word = words[i]
+    if word.possessive:
+        return name_key(nation_of(word.text).name) if is_country(word.text) else None
+    if i and words[i - 1].key == "of" and is_country(word.text):
+        return name_key(nation_of(word.text).name)
+    return nation_of_word(word)
 
 
 def _country_of_title(before: list[Token], i: int) -> tuple[str, ...] | None:
