@@ -44,15 +44,19 @@ from .drafts import Registry
 from .index import Entity, EntityIndex, Lookup, Matcher, Mention, Profile, build_index
 from .joining import (
     join_acronyms,
+    join_armies,
     join_national_names,
+    join_office_orders,
     join_plurals,
     join_surnames,
     join_variants,
     join_weapon_names,
     place_roots,
+    regnal_names,
 )
 from .scan import list_votes, register, scan
 from .sources import (
+    from_dashed_names,
     from_events,
     from_gazetteer,
     from_links,
@@ -74,6 +78,7 @@ from .words import (
     stretches,
     tokenize,
     trimmed,
+    with_phrases,
 )
 
 __all__ = [
@@ -113,6 +118,7 @@ def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, wa
     state_names(registry, vocabulary)
     from_war_names(registry, war_names)
     from_events(registry, texts, vocabulary)
+    from_dashed_names(registry, texts)
     known = set(registry.by_key)
     runs = [[run for run in (trimmed(run, vocabulary, known) for run in runs) if run] for runs in raw]
     from_statements(registry, texts, runs)
@@ -123,7 +129,11 @@ def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, wa
     join_plurals(registry, vocabulary.words)
     join_variants(registry)
     join_national_names(registry)
+    join_office_orders(registry)
+    join_armies(registry)
     join_weapon_names(registry)
     place_roots(registry)
+    regnal_names(registry, texts)
     list_votes(registry, candidates)
+    found = [with_phrases(text, found_in, registry.phrases) for text, found_in in zip(texts, found)]
     return build_index(registry, texts, found)

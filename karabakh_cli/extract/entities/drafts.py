@@ -43,6 +43,7 @@ class Registry:
         self.by_key: dict[tuple[str, ...], Draft] = {}
         self.cased: dict[tuple[str, ...], bool] = {}
         self.drafts: list[Draft] = []
+        self.phrases: set[str] = set()  # names looked for outside the capitalised stretches: see with_phrases
         self._lengths: dict[str, list[int]] | None = None
 
     def get(self, name: str) -> Draft | None:

@@ -13,7 +13,9 @@ from ..document import Sentence
 from ..nations import nation_of
 from ..textnorm import fold
 from .words import (
+    CONNECTORS,
     NEARBY,
+    STOPWORDS,
     STATE_HEADS,
     TOKEN,
     Token,
@@ -25,9 +27,11 @@ from .words import (
     stretches,
     surface,
     tokenize,
+    with_phrases,
 )
 from .drafts import Draft, Registry, canonical, decided_type
 from .sources import ROLE_STRENGTH
+from .joining import SPELLINGS, office_order
 from .scan import nation_of_word
 
 
@@ -161,8 +165,16 @@ class Matcher:
 class EntityIndex:
     """The entities of one document, which sentences name them, and lookups by name."""
 
-    def __init__(self, entities: tuple[Entity, ...], roles: dict[str, tuple[str, ...]], matcher: Matcher, sentence_names: tuple[tuple[str, ...], ...]):
+    def __init__(
+        self,
+        entities: tuple[Entity, ...],
+        roles: dict[str, tuple[str, ...]],
+        matcher: Matcher,
+        sentence_names: tuple[tuple[str, ...], ...],
+        phrases: frozenset[str] = frozenset(),
+    ):
         self.entities = entities
+        self.phrases = phrases  # names no stretch holds whole: see with_phrases
         self.roles = roles
         self.matcher = matcher
         self.by_name = {entity.name: entity for entity in entities}
@@ -181,7 +193,7 @@ class EntityIndex:
 
     def names_in(self, text: str) -> tuple[str, ...]:
         """Canonical names of the entities a text names, in order of first mention."""
-        ids = self.matcher.find(text, stretches(text))
+        ids = self.matcher.find(text, with_phrases(text, stretches(text), self.phrases))
         return tuple(dict.fromkeys(self.entities[i].name for i in ids if i < len(self.entities)))
 
     def lookup(self, query: str) -> Lookup:
@@ -269,7 +281,7 @@ def build_index(registry: Registry, texts: list[str], found: list[list[list[Toke
     )
     sentence_names = tuple(tuple(entities[renumber[i]].name for i in ids if i in renumber) for ids in named)
     roles = {names[i]: tuple(drafts[i].roles) for i in kept if drafts[i].roles}
-    return EntityIndex(tuple(entities), roles, final, sentence_names)
+    return EntityIndex(tuple(entities), roles, final, sentence_names, frozenset(registry.phrases))
 
 
 COUNTRY_AFTER = re.compile(r" of (?:the )?(?:Republic of )?([A-Z][\w'’-]+)")
@@ -283,30 +295,86 @@ def split_by_country(registry: Registry, texts: list[str], spans: list[list[tupl
     drafts, names = list(registry.drafts), list(names)
     countries: dict[int, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     office_body = cache(lambda i: _office_body(drafts[i], names[i]))  # asked once per entity, not per mention
+    unplaced: set[int] = set()  # bodies with a sentence that gives them no country
     for sentence, found in enumerate(spans):
         given: dict[int, set[int]] = defaultdict(set)  # body -> countries this sentence gives it
         for i, start, end in found:
             if office_body(i):
-                country = _country_around(texts[sentence], start, end, registry)
+                country = _country_around(texts[sentence], start, end, registry) or _the_country(texts[sentence], start, found, drafts)
                 given[i].add(number_of(drafts, country) if country is not None else -1)
         for i, numbers in given.items():
             known = numbers - {-1}
             if len(known) == 1:  # "Peru's Ministry of Defence (MoD)": the bracket is Peru's too
                 country = known.pop()
                 countries[i][country] += [(sentence, n) for n, (j, _, _) in enumerate(found) if j == i]
+            elif not known:
+                unplaced.add(i)
+    national = _national_bodies(registry) if countries else {}
+    states = [draft for draft in registry.drafts if draft.type == "country"]
     for i, by_country in countries.items():
-        if len(by_country) < 2:
+        targets = {country: _national_body(national, drafts[i], names[i], drafts[country]) for country in by_country}
+        if len(by_country) < 2 and not _apart(i, by_country, targets, unplaced, national, drafts, names, states):
             continue
         for country, mentions in by_country.items():
-            body = Draft(type="organization", name=f"{names[i]} ({names[country]})")
-            body.nations[name_key(names[country])] += 1
+            body = targets[country]
+            if body is None:
+                body = Draft(type="organization", name=f"{names[i]} ({names[country]})")
+                body.nations[name_key(names[country])] += 1
+                drafts.append(body)
+                names.append(body.name)
+            number = number_of(drafts, body)
             for sentence, n in mentions:
                 _, start, end = spans[sentence][n]
                 body.spellings[texts[sentence][start:end]] += 1
-                spans[sentence][n] = (len(drafts), start, end)
-            drafts.append(body)
-            names.append(body.name)
+                drafts[i].spellings[texts[sentence][start:end]] -= 1  # no longer its way of writing
+                spans[sentence][n] = (number, start, end)
+        drafts[i].spellings = +drafts[i].spellings
+        drafts[i].nations.clear()  # what is left gives no country
     return drafts, names
+
+
+def _apart(i: int, by_country: dict, targets: dict, unplaced: set[int], national: Mapping, drafts: list[Draft], names: list[str], states: list[Draft]) -> bool:
+    """Whether the mentions of body i that one country's words give it go apart from the rest:
+    when every mention goes to the body of that name and country ("the country's Prosecutor's
+    Office" to "Prosecutor's Office of Peru"), or when the document names the body of another
+    country too, so that the mentions that give no country may be either's."""
+    if i not in unplaced:
+        return None not in targets.values()
+    given = {id(drafts[country]) for country in by_country}
+    return any(id(state) not in given and _national_body(national, drafts[i], names[i], state) for state in states)
+
+
+def _the_country(text: str, start: int, found: list[tuple[int, int, int]], drafts: list[Draft]) -> Draft | None:
+    """ "the country's Prosecutor's Office": the one country the sentence names before it."""
+    if not text[max(0, start - 16) : start].lower().endswith(("the country's ", "the country’s ")):
+        return None
+    named = {id(drafts[i]): drafts[i] for i, _, end in found if end <= start and drafts[i].type == "country"}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _national_bodies(registry: Registry) -> dict[tuple[str, ...], Draft]:
+    """Every known name by its key spelled the American way ("defense") and in the "Ministry of
+    X" order."""
+    return {_plain_spelling(key): draft for key, draft in registry.by_key.items()}
+
+
+def _plain_spelling(key: tuple[str, ...]) -> tuple[str, ...]:
+    return office_order(tuple(SPELLINGS.get(word, word) for word in key))
+
+
+def _national_body(national: Mapping[tuple[str, ...], Draft], body: Draft, name: str, country: Draft) -> Draft | None:
+    """The body of that country the document names with the country in its name: "Peruvian
+    Ministry of Defence" or "Ministry of Defense of Peru" for the Ministry of Defense of Peru."""
+    nation = nation_of(canonical(country))
+    demonyms = {(fold(d),) for d in nation.demonyms} if nation else set()
+    countries = {key for key, draft in national.items() if draft is country}
+    for key in {name_key(s) for s in [name, *body.spellings] if len(name_key(s)) > 1}:
+        key = _plain_spelling(key)
+        forms = [d + key for d in demonyms] + [key + of + c for c in countries for of in (("of",), ("of", "the"))]
+        found = next((national[form] for form in forms if form in national and national[form] is not body), None)
+        if found is not None:
+            return found
+    return None
 
 
 def number_of(drafts: list[Draft], draft: Draft) -> int:
@@ -322,15 +390,19 @@ def _office_body(draft: Draft, name: str) -> bool:
 
 
 def _country_around(text: str, start: int, end: int, registry: Registry) -> Draft | None:
-    """The country a mention's own words give it: "Armenian X", "Peru's X", "X of (the Republic
-    of) Peru"."""
+    """The country a mention's own words give it: "Armenian X", "Peru's X", "Peru X", "X of
+    (the Republic of) Peru"."""
     before = tokenize(text, max(0, start - 40), start)
     key = None
     if before and text[before[-1].end : start] == " ":
         key = nation_of_word(before[-1])
+    if key is None and before and text[before[-1].end : start] in (" ", ") ") and is_country(before[-1].text):
+        key = name_key(before[-1].text)  # "the Peru Foreign Ministry", "the Dorn (Peru) Foreign Ministry"
     after = COUNTRY_AFTER.match(text, end)
     if key is None and after:
         key = name_key(after.group(1))
+    if key is None and text[max(0, start - 2) : start] == " (":
+        key = _nation_opening(text, start - 2)
     if key is None:
         return None
     draft = registry.by_key.get(key)
@@ -338,6 +410,19 @@ def _country_around(text: str, start: int, end: int, registry: Registry) -> Draf
         nation = nation_of(" ".join(key))
         draft = next((registry.by_key[k] for k in map(name_key, nation.names) if k in registry.by_key), None) if nation else None
     return draft if draft is not None and draft.type == "country" else None
+
+
+def _nation_opening(text: str, end: int) -> tuple[str, ...] | None:
+    """The country of the name that ends at `end`, from its first word: "the Peruvian Minister
+    of Defence (MoD)", "Peru's Ministry of Defence (MoD)"."""
+    words = tokenize(text, max(0, end - 80), end)
+    i = len(words)
+    while i > 0 and (words[i - 1].text[:1].isupper() or words[i - 1].key in CONNECTORS):
+        if i < len(words) and text[words[i - 1].end : words[i].start] != " ":
+            break
+        i -= 1
+    named = [word for word in words[i:] if word.key not in STOPWORDS]
+    return nation_of_word(named[0]) if named else None
 
 
 def _entity(draft: Draft, name: str, mentions: int, registry: Registry) -> Entity:
@@ -356,7 +441,7 @@ def _side(draft: Draft, name: str, kind: str, registry: Registry) -> int | None:
         return next(iter(draft.sides)) if len(draft.sides) == 1 else None
     if kind not in ("person", "organization"):
         return None
-    if kind == "organization" and head_word(name_key(name)) not in STATE_HEADS:
+    if kind == "organization" and head_word(name_key(re.sub(r" \([^()]*\)$", "", name))) not in STATE_HEADS:  # "Service (Peru)"
         return None
     ties = list(draft.nations)
     if kind == "organization":

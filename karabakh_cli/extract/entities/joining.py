@@ -4,20 +4,22 @@ transliterations, word orders, weapons without their maker) and types from neigh
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from functools import lru_cache
 
 from ..nations import nation_of
 from ..textnorm import fold
 from .words import HEAD_TYPES, head_type, is_acronym, name_key, singular
-from .drafts import Draft, Registry, canonical, top_vote
-from .sources import spells
+from .drafts import Draft, Registry, canonical, decided_type, top_vote
+from .sources import AGREEMENT_WORDS, spells
 
 
 # --- joining names of one entity ---------------------------------------------------------
 
 
 def join_acronyms(registry: Registry) -> None:
-    """An acronym whose letters are the initials of exactly one longer name is that name."""
+    """An acronym whose letters are the initials of exactly one longer name, or of exactly one
+    body among several names, is that name."""
     longer = [(key, draft) for key, draft in registry.by_key.items() if len(key) > 1]
     for key, draft in list(registry.by_key.items()):
         if len(key) != 1 or draft.type is not None or not any(is_acronym(s) for s in draft.spellings):
@@ -26,6 +28,8 @@ def join_acronyms(registry: Registry) -> None:
             continue  # already expanded
         letters = key[0]
         owners = {id(d): d for k, d in longer if k[0][0] == letters[0] and d is not draft and spells(k, letters)}
+        if len(owners) > 1:  # an acronym alone names a body: of a court and a convention, the court
+            owners = {i: d for i, d in owners.items() if decided_type(d, canonical(d)) == "organization"}
         if len(owners) == 1:
             registry.merge(draft, next(iter(owners.values())))
 
@@ -60,6 +64,12 @@ ORDINALS = {
 DIRECTIONS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 # Words a unit's name may carry or drop: "Third Army Corps" is the "3rd Corps".
 UNIT_FILLERS = frozenset({"army"})
+# Letters that transliterations of one name write either way ("Aghdam", "Agdam"): a spelling
+# rule, not a distance, so it holds for shorter words too.
+TRANSLITERATIONS = (("gh", "g"), ("kh", "k"), ("ss", "s"), ("y", "i"))
+SHORT_NAME = 5  # letters a word needs, made plain, before its transliterations are one
+# British and American spellings of one word: "Ministry of Defence", "Ministry of Defense".
+SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center", "programme": "program"}
 LONG_NAME = 7  # letters a word needs before two spellings of it may be one transliteration
 SPELLING_RATIO = 0.85  # how alike two long names must be (difflib's ratio, folded)
 
@@ -78,7 +88,17 @@ def _variant_key(key: tuple[str, ...]) -> tuple[str, ...]:
     words = [DIRECTIONS.get(word, ORDINALS.get(word, word)) for word in key]
     if any(word in ORDINALS.values() for word in words):
         words = [word for word in words if word not in UNIT_FILLERS]
-    return tuple(_skeleton(word) if len(word) >= LONG_NAME else word for word in words)
+    return tuple(_spelled_alike(SPELLINGS.get(word, word)) for word in words)
+
+
+@lru_cache(maxsize=4096)  # words recur
+def _spelled_alike(word: str) -> str:
+    """The word with its transliteration letters made plain, then a long word's skeleton."""
+    plain = word
+    for written, simpler in TRANSLITERATIONS:
+        plain = plain.replace(written, simpler)
+    word = plain if len(plain) >= SHORT_NAME else word
+    return _skeleton(word) if len(word) >= LONG_NAME else word
 
 
 def _skeleton(word: str) -> str:
@@ -106,6 +126,28 @@ def _merge_all(registry: Registry, drafts: list[Draft]) -> None:
             registry.merge(other, first)
 
 
+# "Foreign Ministry" is the "Ministry of Foreign Affairs".
+OFFICE_SUBJECTS = {("foreign",): ("foreign", "affairs")}
+
+
+def office_order(key: tuple[str, ...]) -> tuple[str, ...]:
+    """ "(Peruvian) Defense Ministry" as "(Peruvian) Ministry of Defense"; other keys as they are."""
+    if len(key) < 2 or key[-1] != "ministry":
+        return key
+    nation = nation_of(key[0])
+    national = nation is not None and key[0] in {fold(d) for d in nation.demonyms} and len(key) > 2
+    prefix, subject = (key[:1], key[1:-1]) if national else ((), key[:-1])
+    return prefix + ("ministry", "of") + OFFICE_SUBJECTS.get(subject, subject)
+
+
+def join_office_orders(registry: Registry) -> None:
+    """ "Defense Ministry" is the "Ministry of Defense" the document names."""
+    for key, draft in list(registry.by_key.items()):
+        other = registry.by_key.get(office_order(key))
+        if other is not None and other is not draft and not (draft.keep and other.keep):
+            registry.merge(draft, other)
+
+
 def join_national_names(registry: Registry) -> None:
     """ "Azerbaijani X" and "X of Azerbaijan" (or of "the Republic of Azerbaijan") are one body."""
     groups: dict[tuple, list[Draft]] = defaultdict(list)
@@ -118,6 +160,28 @@ def join_national_names(registry: Registry) -> None:
         for other in unique[1:]:
             if not (unique[0].keep and other.keep):
                 registry.merge(other, unique[0])
+
+
+# Branches of a country's armed forces besides its army.
+OTHER_BRANCHES = frozenset({("air", "force"), ("air", "forces"), ("navy",), ("naval", "forces"), ("land", "forces"), ("ground", "forces")})
+
+
+def join_armies(registry: Registry) -> None:
+    """ "Peruvian Army" is the "Armed Forces of Peru" when the document names no other branch of
+    that country (no air force, navy or land forces): the army then stands for them all."""
+    bodies: dict[int, dict[tuple, list[Draft]]] = defaultdict(lambda: defaultdict(list))
+    for key, draft in registry.by_key.items():
+        found = _body_and_country(key, registry)
+        if found:
+            bodies[found[1]][found[0]].append(draft)
+    for named in bodies.values():
+        armies = {id(d): d for d in named.get(("army",), ())}
+        forces = {id(d): d for d in named.get(("armed", "forces"), ())}
+        if len(armies) != 1 or len(forces) != 1 or OTHER_BRANCHES & set(named):
+            continue
+        (army,), (whole,) = armies.values(), forces.values()
+        if army is not whole and not (army.keep and whole.keep):
+            registry.merge(army, whole)
 
 
 def _body_and_country(key: tuple[str, ...], registry: Registry) -> tuple | None:
@@ -170,3 +234,31 @@ def place_roots(registry: Registry) -> None:
     for key, draft in list(registry.by_key.items()):
         if len(key) == 2 and HEAD_TYPES.get(key[1]) == "place" and (key[0],) in registry.by_key:
             registry.by_key[(key[0],)].votes["place"] += 2
+
+
+# II to XIII: "I" and "X" alone are as often a phase's or a project's letter ("Phase I").
+REGNAL_NUMERAL = re.compile(r"i{2,3}|iv|vi{0,3}|ix|xi{1,3}")
+
+
+def regnal_names(registry: Registry, texts: list[str]) -> None:
+    """ "Karekin II": one word and a regnal numeral is a person (a king, pope or patriarch) when
+    nothing else says what it is, the document names the word nowhere else ("Minsk" and the
+    "Minsk II" agreement) and never writes it before a word for an agreement or event ("the
+    Velsk II ceasefire")."""
+    openers = Counter(key[0] for key in registry.by_key)
+    document = None
+    for key, draft in registry.by_key.items():
+        if len(key) != 2 or not REGNAL_NUMERAL.fullmatch(key[1]) or openers[key[0]] > 1:
+            continue
+        if draft.type is None and top_vote(draft.votes) is None and head_type(key[:1]) is None:
+            document = document if document is not None else "\n".join(texts)
+            if not any(_before_event_word(document, spelling) for spelling in draft.spellings):
+                draft.votes["person"] += 1
+
+
+def _before_event_word(text: str, name: str) -> bool:
+    return any(
+        head_type((word.lower(),)) == "other" or word.lower() in AGREEMENT_WORDS
+        for word in re.findall(rf"(?<![\w-]){re.escape(name)} (\w+)", text)
+    )
+

@@ -3,6 +3,7 @@ country they tie it to, and the candidates that are names."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -15,10 +16,13 @@ from .words import (
     CONNECTORS,
     COPULAS,
     DETERMINERS,
+    DIVISION_HEADS,
     ENOUGH_CONTEXTS,
     GENERAL_ABBREVIATIONS,
     HEAD_TYPES,
+    LANGUAGES,
     LIST_SEPARATORS,
+    MOTION_VERBS,
     MONTHS_AND_DAYS,
     NEARBY,
     ORG_NOUNS,
@@ -40,7 +44,9 @@ from .words import (
     head_type,
     is_acronym,
     is_code,
+    is_country,
     key_of,
+    linked,
     name_key,
     opens,
     surface,
@@ -96,7 +102,7 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                         kind == "known",
                         listed_after,
                         listed_by,
-                        _nation_before(text, part),
+                        _nation_before(text, part) or _appositive_nation(text, part),
                     )
                 )
     return found
@@ -170,16 +176,25 @@ def _split_known(run: list[Token], registry: Registry) -> list[tuple[list[Token]
 
 def _split_loose(piece: list[Token]) -> list[list[Token]]:
     """Cut after a possessive ("Amnesty International's Regional Director") unless a head word
-    follows ("Prosecutor General's Office"), and at "A of B" when A has no head word."""
+    follows ("Prosecutor General's Office") or the possessive is a word of the body's name
+    ("People's Protection Units"), and at "A of B" when A has no head word."""
     parts: list[list[Token]] = []
     start = 0
     for i, token in enumerate(piece[:-1]):
-        if token.possessive and piece[i + 1].key not in HEAD_TYPES:
+        if token.possessive and piece[i + 1].key not in HEAD_TYPES and not _body_of_the(token, piece[i + 1 :]):
             parts.append(piece[start : i + 1])
             start = i + 1
     parts.append(piece[start:])
     split = [smaller for part in parts for smaller in _split_of(part)]
     return [part for part in (_strip_connectors(part) for part in split) if part]
+
+
+# Possessives that are words of a body's own name: "the People's Protection Units".
+NAME_POSSESSIVES = frozenset("people workers women martyrs veterans".split())
+
+
+def _body_of_the(token: Token, rest: list[Token]) -> bool:
+    return token.key in NAME_POSSESSIVES and head_type(key_of(rest)) is not None
 
 
 def _split_of(part: list[Token]) -> list[list[Token]]:
@@ -287,8 +302,50 @@ def _nation_in(text: str, before: list[Token], start: int, complete: bool):
         if token.key in PERSON_NOUNS:
             office = True
         elif token.key not in OFFICE_WORDS:
-            return nation_of_word(token) if office or following == start else None
+            nation = nation_of_word(token) or _country_of_title(before, i)
+            if nation is None and i < 2 and not complete:
+                return _UNSETTLED  # "of" and a title may stand before the first word read
+            return nation if office or following == start else None
     return None if complete or len(before) == 7 else _UNSETTLED
+
+
+APPOSITION_OPENERS = frozenset("and the a an former then".split())
+
+
+def _appositive_nation(text: str, part: list[Token]) -> tuple[str, ...] | None:
+    """ "the former director of the Peruvian Border Service, Ivo Brandt, said": a name set off
+    by commas after an office is tied to the one country that office names (a nationality
+    word, "Peru's", "of Peru")."""
+    if len(part) < 2 or text[max(0, part[0].start - 2) : part[0].start] != ", " or not _plain_name(part):
+        return None
+    if text[part[-1].end : part[-1].end + 1] not in (",", ".", ""):
+        return None
+    comma = part[0].start - 2
+    begin = max(text.rfind(mark, 0, comma) for mark in CLAUSE_BREAKS) + 1
+    words = tokenize(text, begin, comma)
+    while words and words[0].key in APPOSITION_OPENERS:
+        words = words[1:]
+    if not words or not any(word.key in PERSON_NOUNS and (word.text[:1].islower() or word.key in TITLES) for word in words[:3]):
+        return None
+    nations = {nation for nation in (_country_named(words, i) for i in range(len(words))) if nation}
+    return nations.pop() if len(nations) == 1 else None
+
+
+def _country_named(words: list[Token], i: int) -> tuple[str, ...] | None:
+    """The country a word of an office names: "Peruvian", "Peru's", "of Peru"."""
+    word = words[i]
+    if word.possessive:
+        return name_key(nation_of(word.text).name) if is_country(word.text) else None
+    if i and words[i - 1].key == "of" and is_country(word.text):
+        return name_key(nation_of(word.text).name)
+    return nation_of_word(word)
+
+
+def _country_of_title(before: list[Token], i: int) -> tuple[str, ...] | None:
+    """The country that ends a title: "Human Rights Defender of Peru X", "commissar of Peru
+    major-general X"."""
+    titled = i > 1 and before[i - 1].key == "of" and before[i - 2].key in PERSON_NOUNS
+    return name_key(nation_of(before[i].text).name) if titled and is_country(before[i].text) else None
 
 
 def _office_word(token: Token) -> bool:
@@ -326,6 +383,9 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
         of_place = previous.key in SPLITTING_CONNECTORS and before[0].key in PLACE_NOUNS | PLACE_OF_NOUNS
         if previous.key in PLACE_NOUNS or of_place:
             return "place", 2
+        moved = previous.key in ("to", "from") and len(before) > 1 and before[0].key in MOTION_VERBS
+        if moved and not (len(part) == 2 and _plain_name(part)):  # "returned to Ivo Brandt"
+            return "place", 2  # "moved to X", "fled from X"
         if previous.key == "from" and before[0].key in STAFF_NOUNS:  # "journalists from X"
             return "organization", 2
     if gap_after == " " and following.text[:1].islower():
@@ -338,6 +398,15 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
             return "place", 2
         if following.key in STAFF_NOUNS:
             return "organization", 2
+        if following.key == "family":  # "members of the Brandt family"
+            return "person", 2
+    if len(part) == 1 and gap_after == " " and following.key == "of" and _of_division(text, after):
+        return "place", 2  # "Velka of Dorn District": a village of a district
+    if len(part) > 1 and gap_after == " " and following.key == "who" and _plain_name(part):
+        return "person", 2  # "Ivo Brandt who was made a hero"
+    if len(part) > 1 and gap_before == " " and previous.text[:1].isupper() and _plain_name(part):
+        if _titled_clause(text, part[0].start):
+            return "person", 2  # "the chief of the Border Service Ivo Brandt"
     comma_after = gap_after.strip() == ","
     if gap_before.strip() == "," and (comma_after or following is None):  # "the minister, X, said"
         vote = _clause_vote(_clause_before(text, text.rfind(",", 0, part[0].start)))
@@ -351,14 +420,39 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
         vote = _clause_vote(_clause_after(text, after[1].start)[:6], appositive=True)
         if vote:
             return vote
+    which_is = len(after) > 2 and following.key == "which" and after[1].key in COPULAS and after[2].key in DETERMINERS
+    if comma_after and which_is:  # "X, which was the only platform"
+        vote = _clause_vote(_clause_after(text, after[2].start)[:6], appositive=True)
+        if vote:
+            return vote
     if gap_before == " " and previous.key in PLACE_PREPOSITIONS:
         return "place", 1
+    if previous and previous.key == "the" and before[0].key == "of" and PERSON_OF_THE.search(text, max(0, part[0].start - 60), part[0].start):
+        return "organization", 1  # "Ana Brel of the Morning Courier": where a person works
     if part[0].text == "The" and not part[0].initial:  # "by The Clarion": a paper's or body's title
         return "organization", 1
     of_the = len(after) > 1 and following.key == "of" and after[1].key == "the" and gap_after == " "
     if len(part) == 2 and of_the and _plain_name(part):
         return "person", 1  # "Ana Brel of the Institute"; "Velka of Dorn District" may be a place
     return None
+
+
+PERSON_OF_THE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+ [A-Z][a-z]+ of the $")
+
+
+def _of_division(text: str, after: list[Token]) -> bool:
+    """Whether the words after "of" are a capitalised name ending on a division's head word."""
+    words = after[1:]
+    heads = [i for i, token in enumerate(words) if token.key in DIVISION_HEADS]
+    if not heads or heads[0] == 0:
+        return False
+    name = words[: heads[0] + 1]
+    return all(token.text[:1].isupper() for token in name) and all(linked(text, a, b) for a, b in zip(after, name))
+
+
+def _titled_clause(text: str, position: int) -> bool:
+    """Whether the clause before `position` holds a title in lower case: "the head of ..."."""
+    return any(word[:1].islower() and fold(word) in TITLES for word in _clause_before(text, position))
 
 
 def _plain_name(part: list[Token]) -> bool:
@@ -473,6 +567,7 @@ def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool
         or (word in HEAD_TYPES and not _proper_place(word, vocabulary))
         or word in MONTHS_AND_DAYS
         or word in GENERAL_ABBREVIATIONS
+        or word in LANGUAGES
         or word in vocabulary.lower
         or word not in vocabulary.capitalised
         or adjective(word)

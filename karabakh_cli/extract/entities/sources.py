@@ -112,6 +112,9 @@ def from_links(registry: Registry, infobox, vocabulary: Vocabulary) -> None:
     for field_name, fld in infobox.fields.items():
         for link in fld.links:
             page = link.page
+            if page is not None and _agreement_phrase(link.text, page):
+                _add_agreement(registry, page, link.text)
+                continue
             if page is None or ":" in page or not page[:1].isupper():
                 continue
             draft = registry.get(page) or registry.get(link.text)
@@ -121,6 +124,28 @@ def from_links(registry: Registry, infobox, vocabulary: Vocabulary) -> None:
                 draft.votes["place"] += 3
             if link.text != page and _is_proper_phrase(link.text, vocabulary):
                 registry.add(link.text, draft, count=0)
+
+
+# Words for the agreement that ends a war: "the ceasefire agreement", "the armistice".
+AGREEMENT_WORDS = frozenset("agreement agreements armistice ceasefire truce accord accords treaty".split())
+
+
+def _agreement_phrase(text: str, page: str) -> bool:
+    """Link text that is a common noun for an agreement and ends the page's name: "Ceasefire
+    agreement" for "1994 Dorn ceasefire agreement"."""
+    key = name_key(text)
+    return bool(key) and key[-1] in AGREEMENT_WORDS and name_key(page)[-len(key) :] == key and text[1:] == text[1:].lower()
+
+
+def _add_agreement(registry: Registry, page: str, text: str) -> None:
+    """The infobox's agreement is what the prose calls "the ceasefire agreement"."""
+    draft = registry.add(page, registry.get(page), count=0)
+    draft.page = draft.page or page
+    draft.name = draft.name or page
+    draft.type = draft.type or "other"
+    phrase = text.lower()
+    registry.add(phrase, draft, count=0)
+    registry.phrases.add(phrase)
 
 
 def from_gazetteer(registry: Registry, vocabulary: Vocabulary) -> None:
@@ -148,17 +173,18 @@ def _written(name: str, vocabulary: Vocabulary) -> bool:
 
 
 def state_names(registry: Registry, vocabulary: Vocabulary) -> None:
-    """ "Republic of X" and "X Republic" are the country X where the document says so."""
+    """ "Republic of X", "X Republic" and "Kingdom of X" are the country X where the document
+    says so."""
     for draft in list(registry.drafts):
         if draft.type != "country":
             continue
         for name in list(draft.spellings):
-            for form in (f"Republic of {name}", f"{name} Republic"):
+            for form in (f"Republic of {name}", f"{name} Republic", f"Kingdom of {name}"):
                 if name_key(form) in vocabulary.phrases:
                     registry.add(form, draft, count=0)
         if not draft.spellings:  # a country of the world list: its names are keys only
             for key in [key for key, owner in registry.by_key.items() if owner is draft]:
-                for form in (("republic", "of", *key), (*key, "republic")):
+                for form in (("republic", "of", *key), (*key, "republic"), ("kingdom", "of", *key)):
                     if form in vocabulary.phrases:
                         registry.add(" ".join(word.capitalize() for word in form), draft, spelling=False)
 
@@ -182,10 +208,16 @@ def from_war_names(registry: Registry, names: Iterable[str]) -> None:
 
 
 EVENT_AFTER_PLACE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) (massacre|pogrom|genocide|uprising)\b")
+# A route between named places and what runs along it: "the Dorn–Velk–Arno pipeline". Most
+# texts have no such noun: a quick look first. (The capital before the lookbehind lets the
+# regex engine skip ahead to capitals.)
+ROUTE_NOUN = re.compile(r" (?:pipeline|railway|railroad|highway|motorway|canal)\b")
+ROUTE = re.compile(r"[A-Z](?<![\w'’-].)\w+(?:[–-][A-Z]\w+)+ (?:pipeline|railway|railroad|highway|motorway|canal)\b")
 
 
 def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) -> None:
-    """ "the Dorn massacre": a place's name and a lowercase word for an event name the event."""
+    """ "the Dorn massacre": a place's name and a lowercase word for an event name the event;
+    "the Dorn–Velk pipeline": a route's places and what runs along it name a place."""
     for text in texts:
         for match in EVENT_AFTER_PLACE.finditer(text):
             word = match.group(1)
@@ -194,6 +226,30 @@ def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) ->
                 continue
             draft = registry.add(match.group(0))
             draft.type = draft.type or "other"
+        for match in ROUTE.finditer(text) if ROUTE_NOUN.search(text) else ():
+            draft = registry.add(match.group(0))
+            draft.type = draft.type or "place"
+
+
+# A name written in two halves around a spaced dash: "the Assistance Publique – Hôpitaux de
+# Paris, who": each half two to four capitalised words (or connectors), a mark after it.
+DASHED_HALF = r"[A-Z\u00C0-\u024F][\w'’-]+(?: (?:(?:de|du|des|of|la) )?[A-Z\u00C0-\u024F][\w'’-]+){1,3}"
+DASHED_NAME = re.compile(rf"\bthe ({DASHED_HALF}) [–—] ({DASHED_HALF})(?=[,.;)])")
+
+
+def from_dashed_names(registry: Registry, texts: list[str]) -> None:
+    """A name whose halves are no names of their own, have no head word and no country: an
+    institution written "X – Y". A dash between known names or places is a range or an aside."""
+    for text in texts:
+        if " – " not in text and " — " not in text:
+            continue
+        for match in DASHED_NAME.finditer(text):
+            halves = [name_key(half) for half in match.groups()]
+            if any(key in registry.by_key or head_type(key) or any(map(nation_of, key)) for key in halves):
+                continue
+            name = match.group(0)[len("the ") :]
+            registry.add(name)
+            registry.phrases.add(name)
 
 
 # --- what the prose states: acronyms and other names ------------------------------------

@@ -63,13 +63,20 @@ PLACE_NOUNS = frozenset(
 )
 ORG_NOUNS = frozenset(
     """organisation organization agency group company newspaper magazine journal network party
-    broadsheet tabloid outlet broadcaster channel website daily weekly groups organizations
+    broadsheet tabloid outlet broadcaster channel website platform daily weekly groups organizations
     organisations agencies companies networks""".split()
 )
 # Nouns for the people of a body, written after its name: "a Novaya Pravda correspondent".
 STAFF_NOUNS = frozenset(
     """correspondent correspondents journalist journalists reporter reporters employee employees
     editor editors staff""".split()
+)
+# Names of languages that are no country's demonym ("printed in Arabic"): a language is no
+# entity of a war ("Armenian", "Russian" are demonyms, left out as adjectives already).
+LANGUAGES = frozenset(
+    """arabic hebrew farsi urdu hindi pashto dari swahili amharic tigrinya hausa yoruba
+    igbo latin sanskrit esperanto yiddish tamil telugu bengali punjabi kurmanji sorani aramaic
+    berber tamazight quechua aymara guarani tagalog malay""".split()
 )
 # Abbreviations of general English, never a body: "12:00 UTC", "a POW".
 GENERAL_ABBREVIATIONS = frozenset("utc gmt pow idp uav ugv mlrs atgm manpads gdp ceo km bc bce ad am pm".split())
@@ -78,7 +85,14 @@ WEAPON_NOUNS = frozenset(
     howitzers gun guns helicopter helicopters aircraft fighter fighters fighter-bombers bomber
     bombers munition munitions rifle rifles vehicle vehicles system systems mortar mortars""".split()
 )
-PLACE_PREPOSITIONS = frozenset("in near towards toward entering".split())
+PLACE_PREPOSITIONS = frozenset("in near towards toward entering entered".split())
+# Verbs of going somewhere: "moved to X", "fled from X", "starting from X" name places.
+MOTION_VERBS = frozenset(
+    """moved fled returned relocated travelled traveled deported evacuated escaped went came
+    starting retreated withdrew sailed flew marched advanced""".split()
+)
+# Heads of the divisions a village or town is "of": "Velka of Dorn District".
+DIVISION_HEADS = frozenset("district province region oblast county municipality governorate rayon".split())
 # "the shelling of X", "the vicinity of X": what is done to or around a place.
 PLACE_OF_NOUNS = frozenset("vicinity outskirts suburbs shelling bombardment siege capture outskirt".split())
 DETERMINERS = frozenset("a an the".split())
@@ -92,14 +106,15 @@ HEAD_TYPES = {
         detachment police troops navy garrison battalion brigade regiment party government
         cabinet duma parliament trust program programme commission international staff
         crescent cross news times conference house university college school company
-        corporation administration""".split(),
+        corporation administration guard units unit movement""".split(),
         "organization",
     ),
     **dict.fromkeys(
         """district districts province region oblast city town village square street corridor
         dam bridge bridges airport mountains mountain river lake bay sea park mosque cathedral
         church metro border territories territory ssr asia caucasus exclave pass valley strait
-        straits gulf peninsula heights strip desert plateau canal islands coast hills""".split(),
+        straits gulf peninsula heights strip desert plateau canal islands coast hills governorate
+        prefecture county municipality tract delta pipeline railway highway""".split(),
         "place",
     ),
     **dict.fromkeys(
@@ -109,7 +124,7 @@ HEAD_TYPES = {
         "other",
     ),
     **dict.fromkeys("nations".split(), "organization"),
-    **dict.fromkeys("empire khanate sultanate caliphate".split(), "country"),
+    **dict.fromkeys("empire khanate sultanate caliphate republic kingdom".split(), "country"),
 }
 # Heads of the bodies of a state, which stand on the side of their country: a bank or an
 # association of the same country does not.
@@ -123,6 +138,15 @@ PLURAL_HEADS = frozenset(
     """offices ministries districts provinces regions councils committees courts agencies
     services cities towns villages""".split()
 )
+# Two-word heads whose last word alone says something else: "the Dorn District Executive
+# Power" is a local government, the "Dorn Autonomous Republic" a part of a country.
+HEAD_PHRASES = {
+    ("executive", "power"): "organization",
+    ("autonomous", "republic"): "place",  # a part of a country, as an SSR is
+    ("socialist", "republic"): "place",
+}
+# "West Bank", "Left Bank": the bank of a river, a land, not a bank that lends money.
+BANK_SIDES = frozenset("west east north south left right".split())
 FIRST_WORD_TYPES = {
     **dict.fromkeys("mount lake fort cape port".split(), "place"),
     "operation": "other",
@@ -166,6 +190,7 @@ def country_stems(countries: Iterable[str]) -> dict[str, set[str]]:
 
 TOKEN = re.compile(r"(\w+(?:[-‐‑–]\w+)*)(['’]s?(?!\w))?")
 HYPHEN = re.compile(r"[-‐‑–]")
+DASH_GAPS = frozenset({" – ", " — "})
 OPENERS = frozenset("\"“‘([:")
 # Abbreviations whose period does not end a name: "Church of St. Anne", "Dr. Smith".
 NAME_ABBREVIATIONS = frozenset("St Mt Ft Dr Mr Mrs Ms Jr Sr Gen Col Lt Capt Sgt Prof".split())
@@ -255,7 +280,11 @@ def head_type(key: tuple[str, ...]) -> str | None:
     """The type a name's head word gives: "Tartar District" → place, "Ministry of ..." → organization."""
     if key[0] in FIRST_WORD_TYPES:
         return FIRST_WORD_TYPES[key[0]]
-    return HEAD_TYPES.get(head_word(key))
+    head = head_word(key)
+    if head == "bank" and len(key) == 2 and key[0] in BANK_SIDES:
+        return "place"
+    phrase = HEAD_PHRASES.get(tuple(key[-2:]))
+    return phrase or HEAD_TYPES.get(head)
 
 
 def head_word(key: tuple[str, ...]) -> str:
@@ -363,10 +392,38 @@ def _joined_by_and(text: str, runs: list[list[Token]]) -> list[list[Token]]:
     return joined
 
 
+def with_phrases(text: str, found: list[list[Token]], phrases: Collection[str]) -> list[list[Token]]:
+    """The stretches of a text and the places it writes one of the `phrases`, in order: names
+    that no stretch holds whole, written in lower case ("the ceasefire agreement") or around a
+    dash ("Velarde Publique – Casas de Lorn"). A phrase after a year or a name is another one
+    ("the 1994 ceasefire agreement")."""
+    if not phrases or not any(phrase in text for phrase in phrases):
+        return found
+    matches = _phrase_pattern(frozenset(phrases)).finditer(text)
+    extra = [tokenize(text, match.start(), match.end()) for match in matches if not _qualified(text, match.start())]
+    return sorted(found + extra, key=lambda words: (words[0].start, -words[-1].end)) if extra else found
+
+
+def _qualified(text: str, start: int) -> bool:
+    """Whether a year, a number or a name that is no stopword stands right before `start`."""
+    before = tokenize(text, max(0, start - 30), start)[-1:]
+    if not before or text[before[0].end : start] != " ":
+        return False
+    word = before[0]
+    return word.key not in STOPWORDS and (word.text[:1].isupper() or word.text[:1].isdigit())
+
+
+@lru_cache(maxsize=16)
+def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern:
+    alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+
+
 def linked(text: str, left: Token, right: Token) -> bool:
-    """One space between two words, or the period of an abbreviation ("St. Anne")."""
+    """One space between two words, the period of an abbreviation ("St. Anne") or a spaced
+    dash (inside a name only where a name is written so: see with_phrases)."""
     gap = text[left.end : right.start]
-    return gap == " " or (gap == ". " and left.text in NAME_ABBREVIATIONS)
+    return gap == " " or (gap == ". " and left.text in NAME_ABBREVIATIONS) or gap in DASH_GAPS
 
 
 def _run_word(token: Token, current: list[Token]) -> bool:
