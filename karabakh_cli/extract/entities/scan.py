@@ -278,13 +278,14 @@ _UNSETTLED = object()
 @lru_cache(maxsize=4096)
 def _nation_of_last_word(between_spaces: str):
     """_nation_before from the text between the two spaces before a name, when its last word
-    is no word of an office (else _UNSETTLED): the same few words stand before most names."""
+    is no word of an office nor a country's name (else _UNSETTLED): the same few words stand
+    before most names."""
     words = tokenize(between_spaces)
     if not words:
         return None  # more than ", " between the name and any word before it
     last = words[-1]
-    if _office_word(last):
-        return _UNSETTLED
+    if _office_word(last) or (not last.possessive and is_country(last.text)):
+        return _UNSETTLED  # an office, or a country that may end a title ("Defender of Peru X")
     return nation_of_word(last) if last.end == len(between_spaces) else None
 
 
