@@ -121,7 +121,8 @@ def answer(argv: list[str]) -> int:
 
 def run(argv: list[str]) -> int:
     from . import cache
-    from .cli import app, invocation, one_line
+    from .cli import app
+    from .options import invocation, one_line
     from .factbase import ExtractionError
 
     try:

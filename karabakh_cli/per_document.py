@@ -86,26 +86,26 @@ def run_document(task: Task) -> Answered:
     this one with `invocation` restored afterwards by the caller)."""
     import typer
 
-    from . import cli
+    from . import cli, options
     from .factbase import ExtractionError
 
     answered = Answered(task.document.label, task.as_json, task.rows)
-    cli.invocation.clear()
-    cli.invocation.update(task.flags, capture=answered, output=cli.OutputRequest(**task.output))
+    options.invocation.clear()
+    options.invocation.update(task.flags, capture=answered, output=options.OutputRequest(**task.output))
     command = getattr(cli, task.command).__wrapped__
     try:
         command(**{**task.arguments, "doc": task.document.path})
     except typer.Exit as done:
         answered.code = done.exit_code
     except ExtractionError as error:
-        answered.stderr.append(f"karabakh: error: {cli.one_line(error.path)}: {cli.one_line(str(error))}\n")
+        answered.stderr.append(f"karabakh: error: {options.one_line(error.path)}: {options.one_line(str(error))}\n")
         answered.code = 2
     except Exception as error:  # noqa: BLE001 - one document's bug must not end the others
         answered.stderr.append(
-            f"karabakh: error: {cli.one_line(task.document.label)}: internal error: {type(error).__name__}: {cli.one_line(str(error))}\n"
+            f"karabakh: error: {options.one_line(task.document.label)}: internal error: {type(error).__name__}: {options.one_line(str(error))}\n"
         )
         answered.code = 2
-    facts = cli.invocation.get("facts")
+    facts = options.invocation.get("facts")
     if facts is not None:
         if answered.views:
             answered.title = _title(facts)
@@ -122,22 +122,22 @@ def _title(facts) -> str | None:
 
 def answer_many(command: str, arguments: dict, documents: list, output: dict, jobs: int | None) -> int:
     """Run `command` over `documents` (from corpus.expand); its exit code."""
-    from . import cli
+    from . import options
     from .output import Progress
 
-    request = cli.invocation["output"]
+    request = options.invocation["output"]
     as_json = bool(arguments.get("json"))
     rows = request.rows_format(as_json) is not None
-    flags = {name: cli.invocation.get(name) for name in ("no_cache", "no_color", "doc_from_env")}
+    flags = {name: options.invocation.get(name) for name in ("no_cache", "no_color", "doc_from_env")}
     readable = [d for d in documents if isinstance(d, corpus.DocumentPath)]
     tasks = [Task(command, arguments, output, flags, d, as_json, rows) for d in readable]
-    saved = dict(cli.invocation)
+    saved = dict(options.invocation)
     progress = Progress(len(tasks), "Reading documents")
     writer = _Writer(request, as_json)
     codes, first_miss = [], None
     try:
         for unlisted in (d for d in documents if isinstance(d, corpus.Unlisted)):
-            progress.message(f"karabakh: error: {cli.one_line(unlisted.label)}: {unlisted.message}\n")
+            progress.message(f"karabakh: error: {options.one_line(unlisted.label)}: {unlisted.message}\n")
             codes.append(2)
         for answered in corpus.map_in_order(run_document, tasks, jobs or corpus.default_jobs(), progress.advance):
             codes.append(answered.code)
@@ -149,8 +149,8 @@ def answer_many(command: str, arguments: dict, documents: list, output: dict, jo
             writer.add(answered)
     finally:
         progress.close()
-        cli.invocation.clear()
-        cli.invocation.update(saved)
+        options.invocation.clear()
+        options.invocation.update(saved)
     if (0 in codes or 1 in codes) and writer.finish(arguments.get("no_color", False)):
         return 2  # some document was read (its answer, even if empty) but cannot be written
     if codes and all(code == 1 for code in codes):  # what the first said, and that all did
@@ -190,7 +190,7 @@ class _Writer:
                 for view, rows in self.merged.items():
                     self._merged(view, rows, no_color)
             except output.FieldError as error:
-                from .cli import one_line
+                from .options import one_line
 
                 sys.stderr.write(f"karabakh: error: {one_line(str(error))}\n")
                 return 2
