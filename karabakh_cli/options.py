@@ -251,8 +251,8 @@ def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
         fail(f"--json and --{request.format} cannot be combined")
     rows = request.rows_format(as_json)
     capture = invocation.get("capture")
-    if request.limit and isinstance(value, list) and capture is None:
-        value = value[: request.limit]
+    if (as_json or rows) and capture is None:  # a view for people cuts its own rows (render.py)
+        value = output.first(value, request.limit)
     try:
         if capture is not None:  # one of several documents (per_document.py), which cuts to --limit
             capture.take(value, view, options, request.fields, request.limit)

@@ -64,6 +64,11 @@ class FieldError(ValueError):
     """--fields names a field the records do not have."""
 
 
+def first(value, limit: Optional[int]):
+    """The first `limit` items of a list or tuple of records (all when `limit` is None or 0)."""
+    return list(value[:limit]) if limit and isinstance(value, (list, tuple)) else value
+
+
 def as_records(value) -> list[dict]:
     """A command's answer as a list of flat-ish dicts: a list stays a list, one object is one
     record, a mapping of names to objects (the infobox) becomes records with a `name` first."""

@@ -46,19 +46,18 @@ class Answered:
     code: int = 0
 
     def take(self, value, view: str, options: dict, fields, limit: int | None = None) -> None:
-        """A command's answer for this document, in the form the output will take; a list cut
-        to `limit` (a merged view's rows are cut once all documents' are together)."""
-        from .output import as_records, check_fields, choose
+        """A command's answer for this document, in the form the output will take; records cut
+        to `limit` (a view for people cuts its own rows; a merged view's rows are cut once all
+        documents' are together)."""
+        from .output import as_records, check_fields, choose, first
 
         if view in merged_views():
             self.merged.append((view, value if isinstance(value, list) else [value], options))
             return
-        if limit and isinstance(value, list):
-            value = value[:limit]
         if not (self.as_json or self.rows):
             self.views.append((view, value, options))
             return
-        records = [{**record, "document": self.label} for record in as_records(value)]
+        records = [{**record, "document": self.label} for record in as_records(first(value, limit))]
         check_fields(records, fields)
         if self.rows:
             self.records.extend(records)

@@ -149,3 +149,13 @@ def test_the_matrix_renderer_flags_wide_disagreements():
     listing = render.Output(Environment(is_terminal=True, width=100))
     render.claims_list(listing, claims[:1], parties={})
     assert "[b]not markup[/b]" in listing.buffer.getvalue()
+
+
+def test_limit_cuts_the_claims_of_casualties_and_losses():
+    for command in ("casualties", "losses"):
+        every = run_json(command)
+        assert len(every) > 3
+        assert run_json(command, "--limit", "3") == every[:3]
+        assert run_json(command, "--limit", "0") == every
+    rows = run("casualties", "--csv", "--limit", "2").stdout.splitlines()
+    assert len(rows) == 3  # the header and two claims
