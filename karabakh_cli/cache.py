@@ -34,7 +34,7 @@ from collections import namedtuple
 from pathlib import Path
 
 DISABLE_ENV = "KARABAKH_NO_CACHE"
-FORMAT = 3  # bump when the layout of an entry changes
+FORMAT = 4  # bump when the layout of an entry changes
 DOCUMENT_LIMIT = 4 * 2**20  # larger documents are read afresh: their entries would crowd the cache
 FACT_ENTRIES, FACT_BYTES = 64, 256 * 2**20
 ANSWER_ENTRIES, ANSWER_BYTES = 512, 64 * 2**20

@@ -4,7 +4,7 @@ background sections skipped."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -39,7 +39,7 @@ def prose_claims(
 
 
 def _prose_claims(sentences, sides, dates, conflict_start) -> list[Claim]:
-    sentences = list(sentences)
+    sentences = sentences if isinstance(sentences, Sequence) else list(sentences)
     skipped = _sections_before(sentences, conflict_start)
     sides = with_abbreviations(sides, sentences)
     claims: list[Claim] = []
