@@ -383,12 +383,17 @@ def _closed(current: list[Token], found: list[list[Token]]) -> list[Token]:
     return []
 
 
+WRITTEN_WORD = re.compile(r"\w+(?:[-‐‑–]\w+)*")
+
+
 class Vocabulary:
     """What the whole document says about each word: written in lower case, capitalised
     inside a sentence, and the runs of names that stand inside sentences."""
 
     def __init__(self, texts: list[str], runs: Iterable[list[Token]]):
-        written = set(re.findall(r"\w+(?:[-‐‑–]\w+)*", "\n".join(texts)))
+        written: set[str] = set()
+        for text in texts:  # one at a time: the words of a whole long document would be a long list
+            written.update(WRITTEN_WORD.findall(text))
         self.words = {fold(word) for word in written}
         self.lower = {fold(word) for word in written if word[0].islower()}
         self.capitalised: set[str] = set()
