@@ -76,9 +76,10 @@ class Compact(Sequence):
     def __getitem__(self, index):
         if isinstance(index, slice):
             return tuple(self.record(i) for i in range(*index.indices(len(self))))
+        count = len(self)
         if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
+            index += count
+        if not 0 <= index < count:
             raise IndexError("index out of range")
         return self.record(index)
 
@@ -120,9 +121,12 @@ class Paragraphs(Compact):
 
 class Sentences(Compact):
     """The sentences of a document as one text (each sentence's text followed by a line
-    break, which no sentence holds) and arrays of offsets; see `prose.split_sentences`."""
+    break, which no sentence holds) and arrays of offsets; see `prose.split_sentences`. The
+    first KEPT records are kept once built: every extractor reads the sentences again, and
+    that is all the sentences of any real article."""
 
-    __slots__ = ("text", "bounds", "paragraphs", "starts", "ends", "sections", "section_paths", "anchors")
+    KEPT = 8_192
+    __slots__ = ("text", "bounds", "paragraphs", "starts", "ends", "sections", "section_paths", "anchors", "kept")
 
     def __init__(self, text: str, bounds: array, paragraphs: array, starts: array, ends: array, sections: array,
                  section_paths: tuple[str, ...], anchors: dict[str, str | None]):
@@ -131,6 +135,11 @@ class Sentences(Compact):
         self.paragraphs, self.starts, self.ends, self.sections = paragraphs, starts, ends, sections
         self.section_paths = section_paths
         self.anchors = anchors
+        self.kept: list[Sentence | None] = [None] * min(len(starts), self.KEPT)
+
+    def __reduce__(self):
+        return type(self), (self.text, self.bounds, self.paragraphs, self.starts, self.ends, self.sections,
+                            self.section_paths, self.anchors)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -139,6 +148,14 @@ class Sentences(Compact):
         return self.text[self.bounds[index] : self.bounds[index + 1] - 1]
 
     def record(self, index: int) -> Sentence:
+        if index >= self.KEPT:
+            return self._built(index)
+        kept = self.kept[index]
+        if kept is None:
+            kept = self.kept[index] = self._built(index)
+        return kept
+
+    def _built(self, index: int) -> Sentence:
         section = self.section_paths[self.sections[index]]
         return Sentence(
             self.text_of(index), section, self.paragraphs[index], index, self.starts[index], self.ends[index],
@@ -166,8 +183,9 @@ class Texts(Compact):
 
 
 def texts_of(sentences: Sequence[Sentence]) -> Sequence[str]:
-    """The sentences' texts: a view of compact sentences' one text, else a list."""
-    if isinstance(sentences, Sentences):
+    """The sentences' texts: a list, but for more compact sentences than are kept as records,
+    a view that slices each text from their one text when it is read."""
+    if isinstance(sentences, Sentences) and len(sentences) > Sentences.KEPT:
         return sentences.texts
     return [sentence.text for sentence in sentences]
 

@@ -104,7 +104,7 @@ def extract_entities(sentences: Sequence[Sentence], sides=(), infobox=None, war_
     names of the war it is about (its title first)."""
     texts = texts_of(sentences)
     found = PerSentence(len(texts), lambda i: stretches(texts[i]))
-    raw = PerSentence(len(texts), lambda i: [run for stretch in found[i] for run in raw_runs(texts[i], stretch)])
+    raw = PerSentence(len(texts), lambda i: runs_of(texts[i], found[i]))
     vocabulary = Vocabulary(texts, (run for runs in raw for run in runs))
     registry = Registry()
     from_sides(registry, sides, vocabulary)
@@ -129,12 +129,16 @@ def extract_entities(sentences: Sequence[Sentence], sides=(), infobox=None, war_
     return build_index(registry, texts, found)
 
 
+def runs_of(text: str, stretches_in: list[list[Token]]) -> list[list[Token]]:
+    return [run for stretch in stretches_in for run in raw_runs(text, stretch)]
+
+
 class PerSentence(Sequence):
     """What `compute` gives for each sentence index: kept for the first KEPT sentences, where
     it is read again and again, and computed afresh for the others, so that the words of a
     very long document cost time rather than a few hundred bytes of lists for each sentence."""
 
-    KEPT = 16_384  # more sentences than any real article has
+    KEPT = 8_192  # more sentences than any real article has
 
     def __init__(self, count: int, compute: Callable[[int], list]):
         self.count = count
