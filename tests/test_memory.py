@@ -11,8 +11,13 @@ from pathlib import Path
 import pytest
 
 from karabakh_cli.extract import document
-from karabakh_cli.extract.document import Paragraph, Sentence, texts_of
+from karabakh_cli.extract.document import Paragraph, Sentence, Sentences, texts_of
+from karabakh_cli.extract.entities import PerSentence
 from karabakh_cli.extract.prose import split_sentences
+from karabakh_cli.factbase import FactBase
+from karabakh_cli.records import to_data
+
+DOCS = Path(__file__).parent / "docs"
 
 TEXT = """---
 title: The Quillon Affair
@@ -53,6 +58,21 @@ def test_sentences_read_back_as_records_with_their_own_text():
     assert sentences.index(sentences[1]) == 1
     assert sentences == tuple(sentences)
     assert pickle.loads(pickle.dumps(sentences)) == sentences
+
+
+def test_facts_are_the_same_when_few_sentences_are_kept(monkeypatch):
+    """Beyond the sentences kept, records are built again and each sentence's words read again."""
+
+    def facts():
+        found = FactBase.load(DOCS / "battle_of_varnek.md")
+        index = found.entity_index
+        return to_data((found.timeline, found.all_claims, index.entities, index.sentence_names, found.names))
+
+    kept = facts()
+    monkeypatch.setattr(Sentences, "KEPT", 2)
+    monkeypatch.setattr(PerSentence, "KEPT", 3)
+    assert len(FactBase.load(DOCS / "battle_of_varnek.md").sentences) > 10
+    assert facts() == kept
 
 
 def one_word_paragraphs(size: int) -> str:

@@ -181,6 +181,10 @@ class Texts(Compact):
     def record(self, index: int) -> str:
         return self.sentences.text_of(index)
 
+    def __iter__(self) -> Iterator[str]:
+        text, bounds = self.sentences.text, self.sentences.bounds
+        return (text[bounds[i] : bounds[i + 1] - 1] for i in range(len(self)))
+
 
 def texts_of(sentences: Sequence[Sentence]) -> Sequence[str]:
     """The sentences' texts: a list, but for more compact sentences than are kept as records,

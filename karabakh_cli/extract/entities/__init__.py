@@ -135,8 +135,9 @@ def runs_of(text: str, stretches_in: list[list[Token]]) -> list[list[Token]]:
 
 class PerSentence(Sequence):
     """What `compute` gives for each sentence index: kept for the first KEPT sentences, where
-    it is read again and again, and computed afresh for the others, so that the words of a
-    very long document cost time rather than a few hundred bytes of lists for each sentence."""
+    it is read again and again, and computed afresh for the others (but for the ones it was
+    found empty for), so that the words of a very long document cost time rather than a few
+    hundred bytes of lists for each sentence."""
 
     KEPT = 8_192  # more sentences than any real article has
 
@@ -144,13 +145,18 @@ class PerSentence(Sequence):
         self.count = count
         self.compute = compute
         self.kept: list[list | None] = [None] * min(count, self.KEPT)
+        self.empty = bytearray(max(0, count - self.KEPT))  # beyond KEPT: 1 where it was empty
 
     def __len__(self) -> int:
         return self.count
 
     def __getitem__(self, index: int) -> list:
         if index >= self.KEPT:
-            return self.compute(index)
+            if self.empty[index - self.KEPT]:
+                return []
+            value = self.compute(index)
+            self.empty[index - self.KEPT] = not value
+            return value
         value = self.kept[index]
         if value is None:
             value = self.kept[index] = self.compute(index)
