@@ -35,7 +35,7 @@ from collections import namedtuple
 from pathlib import Path
 
 DISABLE_ENV = "KARABAKH_NO_CACHE"
-FORMAT = 4  # bump when the layout of an entry changes
+FORMAT = 5  # bump when the layout of an entry changes
 DOCUMENT_LIMIT = 4 * 2**20  # larger documents are read afresh: their entries would crowd the cache
 # A folder of a few thousand articles: a long article's entry is about 200 KB compressed.
 FACT_ENTRIES, FACT_BYTES = 5000, 2**30

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Sequence
 from datetime import date
 
 
@@ -15,8 +16,8 @@ def to_data(value):
         return value.isoformat()
     if isinstance(value, dict):
         return {str(key): to_data(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_data(item) for item in value]
+    if isinstance(value, (list, tuple)) or (isinstance(value, Sequence) and not isinstance(value, (str, bytes))):
+        return [to_data(item) for item in value]  # a tuple-like sequence too (document.Compact)
     return value
 
 

@@ -6,6 +6,8 @@ import itertools
 import os
 import re
 import stat
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,9 +20,7 @@ MAX_FRONTMATTER_DEPTH = 64
 # A scalar tagged or read as a number that is longer than this stays text.
 MAX_NUMBER_DIGITS = 100
 LEAD_TITLE = "Introduction"
-# Every paragraph and sentence costs a few hundred bytes of objects however short it is, so
-# memory follows their number, not the bytes: these bound it (a long article has a few
-# thousand of each).
+# A long article has a few thousand of each: these bound the work of a pathological one.
 MAX_PARAGRAPHS = 500_000
 MAX_SENTENCES = 500_000
 # What can end a sentence (see prose.BOUNDARY): their number bounds the sentences' from above.
@@ -60,13 +60,147 @@ class Paragraph:
     index: int
 
 
+class Compact(Sequence):
+    """A tuple-like sequence of records kept as offsets into one text, each record built when
+    it is read: a document of many short paragraphs costs a few bytes for each of them, not an
+    object and a copy of its text. Slicing gives a tuple."""
+
+    __slots__ = ()
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def record(self, index: int):
+        raise NotImplementedError
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self.record(i) for i in range(*index.indices(len(self))))
+        count = len(self)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("index out of range")
+        return self.record(index)
+
+    def __iter__(self) -> Iterator:
+        return map(self.record, range(len(self)))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and not isinstance(other, str) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({len(self)})"
+
+
+class Paragraphs(Compact):
+    """The body's paragraphs as (start, end, section) offsets into the body."""
+
+    __slots__ = ("body", "section_paths", "starts", "ends", "sections")
+
+    def __init__(self, body: str, section_paths: tuple[str, ...]):
+        self.body = body
+        self.section_paths = section_paths  # of every section, in order; `sections` index it
+        self.starts, self.ends, self.sections = array("i"), array("i"), array("i")
+
+    def append(self, start: int, end: int, section: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.sections.append(section)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def record(self, index: int) -> Paragraph:
+        start = self.starts[index]
+        section = self.section_paths[self.sections[index]]
+        return Paragraph(self.body[start : self.ends[index]], start, section, index)
+
+
+class Sentences(Compact):
+    """The sentences of a document as one text (each sentence's text followed by a line
+    break, which no sentence holds) and arrays of offsets; see `prose.split_sentences`. The
+    first KEPT records are kept once built: every extractor reads the sentences again, and
+    that is all the sentences of any real article."""
+
+    KEPT = 8_192
+    __slots__ = ("text", "bounds", "paragraphs", "starts", "ends", "sections", "section_paths", "anchors", "kept")
+
+    def __init__(self, text: str, bounds: array, paragraphs: array, starts: array, ends: array, sections: array,
+                 section_paths: tuple[str, ...], anchors: dict[str, str | None]):
+        self.text = text
+        self.bounds = bounds  # sentence i is text[bounds[i] : bounds[i + 1] - 1]
+        self.paragraphs, self.starts, self.ends, self.sections = paragraphs, starts, ends, sections
+        self.section_paths = section_paths
+        self.anchors = anchors
+        self.kept: list[Sentence | None] = [None] * min(len(starts), self.KEPT)
+
+    def __reduce__(self):
+        return type(self), (self.text, self.bounds, self.paragraphs, self.starts, self.ends, self.sections,
+                            self.section_paths, self.anchors)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def text_of(self, index: int) -> str:
+        return self.text[self.bounds[index] : self.bounds[index + 1] - 1]
+
+    def record(self, index: int) -> Sentence:
+        if index >= self.KEPT:
+            return self._built(index)
+        kept = self.kept[index]
+        if kept is None:
+            kept = self.kept[index] = self._built(index)
+        return kept
+
+    def _built(self, index: int) -> Sentence:
+        section = self.section_paths[self.sections[index]]
+        return Sentence(
+            self.text_of(index), section, self.paragraphs[index], index, self.starts[index], self.ends[index],
+            self.anchors.get(section),
+        )
+
+    @property
+    def texts(self) -> Texts:
+        return Texts(self)
+
+
+class Texts(Compact):
+    """The texts of compact sentences, each sliced from their one text when it is read."""
+
+    __slots__ = ("sentences",)
+
+    def __init__(self, sentences: Sentences):
+        self.sentences = sentences
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def record(self, index: int) -> str:
+        return self.sentences.text_of(index)
+
+    def __iter__(self) -> Iterator[str]:
+        text, bounds = self.sentences.text, self.sentences.bounds
+        return (text[bounds[i] : bounds[i + 1] - 1] for i in range(len(self)))
+
+
+def texts_of(sentences: Sequence[Sentence]) -> Sequence[str]:
+    """The sentences' texts: a list, but for more compact sentences than are kept as records,
+    a view that slices each text from their one text when it is read."""
+    if isinstance(sentences, Sentences) and len(sentences) > Sentences.KEPT:
+        return sentences.texts
+    return [sentence.text for sentence in sentences]
+
+
 @dataclass(frozen=True)
 class Document:
     path: str
     frontmatter: dict = field(repr=False)
     body: str = field(repr=False)
     sections: tuple[Section, ...] = ()
-    paragraphs: tuple[Paragraph, ...] = ()
+    paragraphs: Sequence[Paragraph] = ()
 
     @property
     def title(self) -> str:
@@ -356,20 +490,18 @@ def is_image_line(line: str) -> bool:
     return line.startswith("![") and line.endswith(")") and "](" in line[2:-1]
 
 
-def parse_body(body: str) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
+def parse_body(body: str) -> tuple[tuple[Section, ...], Paragraphs]:
     sections = [Section(LEAD_TITLE, 2, LEAD_TITLE, 0)]
     open_titles: list[tuple[int, str]] = []
-    paragraphs: list[Paragraph] = []
+    paragraphs = Paragraphs(body, ())
     block: list[tuple[int, str]] = []  # (offset, line) of the paragraph being read
     in_wikitext = False
 
     def flush() -> None:
         if block:
-            start = block[0][0]
-            raw = body[start : block[-1][0] + len(block[-1][1])]
             if len(paragraphs) == MAX_PARAGRAPHS:
                 raise DocumentError(f"has over {MAX_PARAGRAPHS:,} paragraphs; longer documents are refused")
-            paragraphs.append(Paragraph(raw, start, sections[-1].path, len(paragraphs)))
+            paragraphs.append(block[0][0], block[-1][0] + len(block[-1][1]), len(sections) - 1)
             block.clear()
 
     for line_start, line in _lines(body):
@@ -405,7 +537,8 @@ def parse_body(body: str) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
     # The lead sits beside the first headings, at their level.
     top_level = min((s.level for s in sections[1:]), default=2)
     sections[0] = Section(LEAD_TITLE, top_level, LEAD_TITLE, 0)
-    return tuple(sections), tuple(paragraphs)
+    paragraphs.section_paths = tuple(section.path for section in sections)
+    return tuple(sections), paragraphs
 
 
 # Linear time on any line: no part of a pattern may run past the character that opens

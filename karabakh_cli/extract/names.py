@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .document import LEAD_TITLE, Paragraph, Sentence, clean_markup
 
@@ -63,7 +64,7 @@ def war_names(
 def _bold_names(paragraphs: tuple[Paragraph, ...]) -> list[Name]:
     """The bold names of the lead's first paragraph (the second when the first, a hatnote
     perhaps, has none)."""
-    opening = [p.raw for p in paragraphs if p.section == LEAD_TITLE][:2]
+    opening = list(islice((p.raw for p in paragraphs if p.section == LEAD_TITLE), 2))
     lead = next((raw for raw in opening if BOLD.search(raw)), "")
     names = []
     for match in BOLD.finditer(lead):

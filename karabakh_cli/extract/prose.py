@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 
-from .document import Document, Section, Sentence, clean_markup
+from .document import Document, Section, Sentence, Sentences, clean_markup
 
 # Words that end in a period without ending the sentence (compared lowercase, without the dot).
 ABBREVIATIONS = frozenset(
@@ -23,27 +24,39 @@ WORD_LOOKBACK = 64  # characters looked at before a period for the word it ends
 MAX_SENTENCE = 2000  # characters of Markdown; a longer sentence is cut (see _bounded)
 
 
-def split_sentences(document: Document) -> tuple[Sentence, ...]:
+def split_sentences(document: Document) -> Sentences:
     from .provenance import section_anchors
 
-    anchors = section_anchors(document.sections)
-    sentences: list[Sentence] = []
+    paths = tuple(dict.fromkeys(section.path for section in document.sections))
+    number = {path: n for n, path in enumerate(paths)}
+    bounds, paragraphs, starts, ends, sections = (array("i") for _ in range(5))
+    bounds.append(0)
+    chunks: list[str] = []
+    texts: list[str] = []  # joined into `chunks` every few thousand: no string per sentence is kept
     for paragraph in document.paragraphs:
         for start, end in sentence_spans(paragraph.raw):
             text = clean_markup(paragraph.raw[start:end])
             if text:
-                sentences.append(
-                    Sentence(
-                        text=text,
-                        section=paragraph.section,
-                        paragraph=paragraph.index,
-                        index=len(sentences),
-                        start=paragraph.start + start,
-                        end=paragraph.start + end,
-                        section_anchor=anchors.get(paragraph.section),
-                    )
-                )
-    return tuple(sentences)
+                texts.append(text)
+                bounds.append(bounds[-1] + len(text) + 1)
+                paragraphs.append(paragraph.index)
+                starts.append(paragraph.start + start)
+                ends.append(paragraph.start + end)
+                sections.append(number[paragraph.section])
+                if len(texts) == TEXTS_PER_CHUNK:
+                    chunks.append(_joined(texts))
+    chunks.append(_joined(texts))
+    return Sentences("".join(chunks), bounds, paragraphs, starts, ends, sections, paths, section_anchors(document.sections))
+
+
+TEXTS_PER_CHUNK = 4096
+
+
+def _joined(texts: list[str]) -> str:
+    """The texts, each followed by a line break; the list emptied."""
+    joined = "".join(text + "\n" for text in texts)
+    texts.clear()
+    return joined
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

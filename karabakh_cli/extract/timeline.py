@@ -76,8 +76,9 @@ def extract_timeline(
     reader = _Reader(conflict, conflict_name)
     events: list[Event] = []
     unresolved: list[Unresolved] = []
+    last = None
     for i, sentence in enumerate(sentences):
-        previous = sentences[i - 1] if i else None
+        previous, last = last, sentence
         if previous is None or previous.section != sentence.section:
             reader.restart(None if conflict else _first_explicit(sentences, found, i))
         elif previous.paragraph != sentence.paragraph:
@@ -101,8 +102,9 @@ def extract_timeline(
 
 def _first_explicit(sentences, found, i) -> tuple[date, str] | None:
     """Without a conflict date, a section's narrative starts in its first explicit year."""
+    section = sentences[i].section
     for j in range(i, len(sentences)):  # an index, not a slice: slicing would copy the rest
-        if sentences[j].section != sentences[i].section:
+        if sentences[j].section != section:
             return None
         for mention in found[j]:
             dates = place(mention) if mention.has_month and not mention.problem else None

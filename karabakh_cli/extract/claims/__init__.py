@@ -19,7 +19,7 @@ text), `from_infobox` and `from_prose` (claims from each), `choosing` (headlines
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -59,7 +59,8 @@ def all_claims(
     conflict_start: date | None = None,
 ) -> tuple[Claim, ...]:
     """Casualty and equipment claims together: the infobox's, then the body's."""
-    sentences = tuple(sentences)
-    anchors = {sentence.index: sentence.section_anchor for sentence in sentences}
+    sentences = sentences if isinstance(sentences, Sequence) else tuple(sentences)
     claims = _infobox_claims(infobox, sides) + _prose_claims(sentences, sides, dates, conflict_start)
+    claimed = {claim.sentence for claim in claims}
+    anchors = {sentence.index: sentence.section_anchor for sentence in sentences if sentence.index in claimed}
     return mark_headlines([replace(c, section_anchor=anchors.get(c.sentence)) for c in claims])

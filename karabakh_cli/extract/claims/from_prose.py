@@ -4,7 +4,7 @@ background sections skipped."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -39,14 +39,16 @@ def prose_claims(
 
 
 def _prose_claims(sentences, sides, dates, conflict_start) -> list[Claim]:
-    sentences = list(sentences)
+    sentences = sentences if isinstance(sentences, Sequence) else list(sentences)
     skipped = _sections_before(sentences, conflict_start)
     sides = with_abbreviations(sides, sentences)
     claims: list[Claim] = []
+    last = None
     for position, sentence in enumerate(sentences):
+        previous, last = last, sentence
         if sentence.section in skipped or _opens_before(sentence.text, conflict_start):
             continue
-        risen = _risen_claims(sentence, sentences[position - 1] if position else None, claims[-2:])
+        risen = _risen_claims(sentence, previous, claims[-2:])
         if risen or not _may_count_losses(sentence.text):
             claims += risen
             continue

@@ -37,9 +37,9 @@ the capitalised words of a document, not with all of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from ..document import Sentence
+from ..document import Sentence, texts_of
 from .drafts import Registry
 from .index import Entity, EntityIndex, Lookup, Matcher, Mention, Profile, build_index
 from .joining import (
@@ -104,12 +104,12 @@ __all__ = [
 # --- everything together -----------------------------------------------------------------
 
 
-def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, war_names: Iterable[str] = ()) -> EntityIndex:
+def extract_entities(sentences: Sequence[Sentence], sides=(), infobox=None, war_names: Iterable[str] = ()) -> EntityIndex:
     """The entities of a document from its sentences, its sides, its infobox links and the
     names of the war it is about (its title first)."""
-    texts = [sentence.text for sentence in sentences]
-    found = [stretches(text) for text in texts]
-    raw = [[run for stretch in found_in for run in raw_runs(text, stretch)] for text, found_in in zip(texts, found)]
+    texts = texts_of(sentences)
+    found = PerSentence(len(texts), lambda i: stretches(texts[i]))
+    raw = PerSentence(len(texts), lambda i: runs_of(texts[i], found[i]))
     vocabulary = Vocabulary(texts, (run for runs in raw for run in runs))
     registry = Registry()
     from_sides(registry, sides, vocabulary)
@@ -120,7 +120,7 @@ def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, wa
     from_events(registry, texts, vocabulary)
     from_dashed_names(registry, texts)
     known = set(registry.by_key)
-    runs = [[run for run in (trimmed(run, vocabulary, known) for run in runs) if run] for runs in raw]
+    runs = PerSentence(len(texts), lambda i: [run for run in (trimmed(run, vocabulary, known) for run in raw[i]) if run])
     from_statements(registry, texts, runs)
     candidates = scan(texts, runs, registry)
     register(registry, candidates, vocabulary)
@@ -137,3 +137,40 @@ def extract_entities(sentences: tuple[Sentence, ...], sides=(), infobox=None, wa
     list_votes(registry, candidates)
     found = [with_phrases(text, found_in, registry.phrases) for text, found_in in zip(texts, found)]
     return build_index(registry, texts, found)
+
+
+def runs_of(text: str, stretches_in: list[list[Token]]) -> list[list[Token]]:
+    return [run for stretch in stretches_in for run in raw_runs(text, stretch)]
+
+
+class PerSentence(Sequence):
+    """What `compute` gives for each sentence index: kept for the first KEPT sentences, where
+    it is read again and again, and computed afresh for the others (but for the ones it was
+    found empty for), so that the words of a very long document cost time rather than a few
+    hundred bytes of lists for each sentence."""
+
+    KEPT = 8_192  # more sentences than any real article has
+
+    def __init__(self, count: int, compute: Callable[[int], list]):
+        self.count = count
+        self.compute = compute
+        self.kept: list[list | None] = [None] * min(count, self.KEPT)
+        self.empty = bytearray(max(0, count - self.KEPT))  # beyond KEPT: 1 where it was empty
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index: int) -> list:
+        if index >= self.KEPT:
+            if self.empty[index - self.KEPT]:
+                return []
+            value = self.compute(index)
+            self.empty[index - self.KEPT] = not value
+            return value
+        value = self.kept[index]
+        if value is None:
+            value = self.kept[index] = self.compute(index)
+        return value
+
+    def __iter__(self) -> Iterator[list]:
+        return map(self.__getitem__, range(self.count))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -261,15 +261,18 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
-def build_index(registry: Registry, texts: list[str], found: list[list[list[Token]]]) -> EntityIndex:
+def build_index(registry: Registry, texts: Sequence[str], found: Sequence[list[list[Token]]]) -> EntityIndex:
     drafts = registry.drafts
     number = {id(draft): i for i, draft in enumerate(drafts)}
     names = [canonical(draft) for draft in drafts]
     matcher = Matcher({key: number[id(d)] for key, d in registry.by_key.items()}, registry.cased)
-    spans = [matcher.spans(text, stretches) for text, stretches in zip(texts, found)]
+    spans = {}  # sentence index -> its names' spans, for the sentences that name something
+    for sentence, (text, words) in enumerate(zip(texts, found)):
+        if words and (found_in := matcher.spans(text, words)):
+            spans[sentence] = found_in
     drafts, names = split_by_country(registry, texts, spans, names)
-    named = [list(dict.fromkeys(i for i, _, _ in found_in)) for found_in in spans]
-    counts = Counter(i for ids in named for i in ids)
+    named = {sentence: list(dict.fromkeys(i for i, _, _ in found_in)) for sentence, found_in in spans.items()}
+    counts = Counter(i for ids in named.values() for i in ids)
     kept = [i for i, draft in enumerate(drafts) if (counts[i] or draft.keep) and names[i]]
     number = {id(draft): i for i, draft in enumerate(drafts)}
     entities = sorted((_entity(drafts[i], names[i], counts[i], registry) for i in kept), key=lambda e: (-e.mentions, e.name))
@@ -279,7 +282,11 @@ def build_index(registry: Registry, texts: list[str], found: list[list[list[Toke
         {key: renumber[number[id(d)]] for key, d in registry.by_key.items() if number[id(d)] in renumber},
         registry.cased,
     )
-    sentence_names = tuple(tuple(entities[renumber[i]].name for i in ids if i in renumber) for ids in named)
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple for the sentences naming the same entities
+    for sentence, ids in named.items():
+        names_in = tuple(entities[renumber[i]].name for i in ids if i in renumber)
+        named[sentence] = shared.setdefault(names_in, names_in)
+    sentence_names = tuple(named.get(sentence, ()) for sentence in range(len(texts)))
     roles = {names[i]: tuple(drafts[i].roles) for i in kept if drafts[i].roles}
     return EntityIndex(tuple(entities), roles, final, sentence_names, frozenset(registry.phrases))
 
@@ -287,7 +294,7 @@ def build_index(registry: Registry, texts: list[str], found: list[list[list[Toke
 COUNTRY_AFTER = re.compile(r" of (?:the )?(?:Republic of )?([A-Z][\w'’-]+)")
 
 
-def split_by_country(registry: Registry, texts: list[str], spans: list[list[tuple[int, int, int]]], names: list[str]) -> tuple[list[Draft], list[str]]:
+def split_by_country(registry: Registry, texts: Sequence[str], spans: dict[int, list[tuple[int, int, int]]], names: list[str]) -> tuple[list[Draft], list[str]]:
     """A body named by its office ("Ministry of Defence") is one body for each country its
     mentions give it ("the Armenian Ministry of Defence", "Peru's Ministry of Defence"): where
     they give two or more, each country's mentions go to "Ministry of Defence (Armenia)". The
@@ -296,7 +303,7 @@ def split_by_country(registry: Registry, texts: list[str], spans: list[list[tupl
     countries: dict[int, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     office_body = cache(lambda i: _office_body(drafts[i], names[i]))  # asked once per entity, not per mention
     unplaced: set[int] = set()  # bodies with a sentence that gives them no country
-    for sentence, found in enumerate(spans):
+    for sentence, found in spans.items():
         given: dict[int, set[int]] = defaultdict(set)  # body -> countries this sentence gives it
         for i, start, end in found:
             if office_body(i):

@@ -440,14 +440,24 @@ def _closed(current: list[Token], found: list[list[Token]]) -> list[Token]:
     return []
 
 
+WRITTEN_WORD = re.compile(r"\w+(?:[-‐‑–]\w+)*")
+
+
 class Vocabulary:
     """What the whole document says about each word: written in lower case, capitalised
     inside a sentence, and the runs of names that stand inside sentences."""
 
     def __init__(self, texts: list[str], runs: Iterable[list[Token]]):
-        written = set(re.findall(r"\w+(?:[-‐‑–]\w+)*", "\n".join(texts)))
-        self.words = {fold(word) for word in written}
-        self.lower = {fold(word) for word in written if word[0].islower()}
+        written: set[str] = set()
+        for text in texts:  # one at a time: the words of a whole long document would be a long list
+            written.update(WRITTEN_WORD.findall(text))
+        self.words: set[str] = set()
+        self.lower: set[str] = set()  # the same strings as `words`: a document of many words holds each once
+        for word in written:
+            key = fold(word)
+            self.words.add(key)
+            if word[0].islower():
+                self.lower.add(key)
         self.capitalised: set[str] = set()
         self.inner_runs: set[tuple[str, ...]] = set()  # runs of names inside sentences
         self.phrases: set[tuple[str, ...]] = set()  # every stretch of two to five run words
