@@ -135,7 +135,9 @@ def extract_entities(sentences: Sequence[Sentence], sides=(), infobox=None, war_
     place_roots(registry)
     regnal_names(registry, texts)
     list_votes(registry, candidates)
-    found = [with_phrases(text, found_in, registry.phrases) for text, found_in in zip(texts, found)]
+    if registry.phrases:  # the lower-case names ("the ceasefire agreement") join the stretches
+        plain, phrases = found, registry.phrases
+        found = PerSentence(len(texts), lambda i: with_phrases(texts[i], plain[i], phrases))
     return build_index(registry, texts, found)
 
 
