@@ -5,8 +5,6 @@ replayed view (entry.py) uses this without Rich, Typer or the extractors."""
 from __future__ import annotations
 
 import os
-import shlex
-import shutil
 import sys
 
 DEFAULT_PAGER = "less -FRX"
@@ -22,6 +20,8 @@ def pager_command(environ) -> list[str] | None:
         command = DEFAULT_PAGER
     if command in ("", "cat"):
         return None
+    import shlex
+
     try:
         return shlex.split(command) or None
     except ValueError:  # unbalanced quotes: no pager rather than a failure
@@ -35,12 +35,30 @@ def isatty(stream) -> bool:
         return False
 
 
+def terminal_size() -> tuple[int, int]:
+    """Columns and lines as shutil.get_terminal_size gives them (COLUMNS and LINES first, then
+    the terminal, else 80 by 24), without importing shutil: a replayed answer asks for it."""
+    sizes = []
+    for name, fallback, index in (("COLUMNS", 80, 0), ("LINES", 24, 1)):
+        try:
+            value = int(os.environ.get(name, "0"))
+        except ValueError:
+            value = 0
+        if value <= 0:
+            try:
+                value = os.get_terminal_size(sys.__stdout__.fileno())[index]
+            except (AttributeError, ValueError, OSError):
+                value = 0
+        sizes.append(value if value > 0 else fallback)
+    return sizes[0], sizes[1]
+
+
 def surroundings() -> str:
     """What a view rendered for this invocation depends on besides its command line: whether
     stdout is a terminal, its size, and the variables that decide colour."""
-    size = shutil.get_terminal_size((80, 24))
+    columns, lines = terminal_size()
     colour = "|".join(f"{name}={os.environ.get(name, '')}" for name in ("NO_COLOR", "FORCE_COLOR", "TERM"))
-    return f"{isatty(sys.stdout)}|{size.columns}x{size.lines}|{colour}"
+    return f"{isatty(sys.stdout)}|{columns}x{lines}|{colour}"
 
 
 def write_view(rendered: str, stdout, is_terminal: bool, height: int, pager: list[str] | None) -> None:
@@ -69,7 +87,6 @@ def write_view(rendered: str, stdout, is_terminal: bool, height: int, pager: lis
 
 def replay_view(rendered: str, no_pager: bool) -> None:
     """Write a view rendered by an earlier run in these same surroundings."""
-    size = shutil.get_terminal_size((80, 24))
     terminal = isatty(sys.stdout)
     pager = None if no_pager or not terminal else pager_command(os.environ)
-    write_view(rendered, sys.stdout, terminal, max(size.lines, 2), pager)
+    write_view(rendered, sys.stdout, terminal, max(terminal_size()[1], 2), pager)
