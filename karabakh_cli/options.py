@@ -272,6 +272,9 @@ def emit(value, as_json: bool, no_color: bool, view: str, **options) -> None:
             rendered = render.show(request.environment(no_color), view, value, limit=request.limit, **options)
             invocation["view"] = invocation.get("view", "") + rendered  # replayed through the pager
     except output.FieldError as exc:
+        if capture is not None:  # the same for every document: said once, by the caller
+            capture.usage_error = str(exc)
+            raise typer.Exit(2) from None
         fail(str(exc))
 
 

@@ -44,6 +44,7 @@ class Answered:
     merged: list[tuple] = field(default_factory=list)  # (view, rows, options) of merged_views
     stderr: list[str] = field(default_factory=list)
     code: int = 0
+    usage_error: str | None = None  # a wrong option the records showed (--fields): no document's fault
 
     def take(self, value, view: str, options: dict, fields, limit: int | None = None) -> None:
         """A command's answer for this document, in the form the output will take; records cut
@@ -133,12 +134,15 @@ def answer_many(command: str, arguments: dict, documents: list, output: dict, jo
     saved = dict(options.invocation)
     progress = Progress(len(tasks), "Reading documents")
     writer = _Writer(request, as_json)
-    codes, first_miss = [], None
+    codes, first_miss, usage_error = [], None, None
     try:
         for unlisted in (d for d in documents if isinstance(d, corpus.Unlisted)):
             progress.message(f"karabakh: error: {options.one_line(unlisted.label)}: {unlisted.message}\n")
             codes.append(2)
         for answered in corpus.map_in_order(run_document, tasks, jobs or corpus.default_jobs(), progress.advance):
+            if answered.usage_error:
+                usage_error = usage_error or answered.usage_error
+                continue
             codes.append(answered.code)
             if answered.code != 1:  # a document where nothing matched is silent, as in grep
                 for line in answered.stderr:
@@ -150,6 +154,9 @@ def answer_many(command: str, arguments: dict, documents: list, output: dict, jo
         progress.close()
         options.invocation.clear()
         options.invocation.update(saved)
+    if usage_error:
+        sys.stderr.write(f"karabakh: error: {options.one_line(usage_error)}\n")
+        return 2
     if (0 in codes or 1 in codes) and writer.finish(arguments.get("no_color", False)):
         return 2  # some document was read (its answer, even if empty) but cannot be written
     if codes and all(code == 1 for code in codes):  # what the first said, and that all did

@@ -141,3 +141,11 @@ def test_a_wrong_option_is_said_once_before_any_document_is_read(two_wars):
         "karabakh: error: --category must be one of killed, wounded, missing, captured, displaced, not 'nonsense'"
     ]
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("output", (["--json"], ["--tsv"], []), ids=("json", "tsv", "fields alone"))
+def test_an_unknown_field_is_said_once_naming_no_document(output, two_wars):
+    result = run("names", *output, "--fields", "nonsense", "--doc", two_wars)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("karabakh: error: unknown field 'nonsense' for --fields; valid fields: ")
+    assert result.stderr.count("\n") == 1 and "document" in result.stderr and "hill.md" not in result.stderr
