@@ -253,6 +253,15 @@ def _flat(value):
     return value
 
 
+def csv_cell(value):
+    """A CSV cell: as `_flat`, booleans as JSON's true and false (as the commands' --csv)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _flat(value)
+
+
 def columns_of(rows: list[dict], table: str) -> list[str]:
     """A table's columns: its rows' fields, or for an empty table its record type's, so every
     export has the same columns whatever the article holds."""
@@ -308,7 +317,7 @@ def _csv_text(rows: list[dict], table: str) -> str:
     columns = columns_of(rows, table)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if row.get(c) is None else _flat(row.get(c)) for c in columns])
+        writer.writerow([csv_cell(row.get(c)) for c in columns])
     return out.getvalue()
 
 

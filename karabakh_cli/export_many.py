@@ -217,7 +217,7 @@ def _csv_text(table: str, rows: list[dict], header: bool = False) -> str:
     if header:
         writer.writerow(names)
     for row in rows:
-        writer.writerow(["" if row.get(c) is None else single._flat(row.get(c)) for c in names])
+        writer.writerow([single.csv_cell(row.get(c)) for c in names])
     return out.getvalue()
 
 

@@ -23,7 +23,7 @@ def _json_type(value) -> str:
 def _csv_type(cell: str) -> str:
     if INTEGER.fullmatch(cell):
         return "integer"
-    if cell in ("True", "False"):
+    if cell in ("true", "false"):
         return "boolean"
     try:
         float(cell)
