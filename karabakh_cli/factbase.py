@@ -47,13 +47,7 @@ class fact:
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
-        packed = instance._stored.pop(self.name, None)
-        value = _unpacked(packed) if packed is not None else _MISSING
-        if value is _MISSING:
-            value = self._extract(instance)
-            instance._computed.add(self.name)
-        instance.__dict__[self.name] = value
-        return value
+        return instance.derived(self.name, self._extract)
 
     def _extract(self, instance):
         try:
@@ -145,8 +139,9 @@ class FactBase:
         self._computed.clear()
 
     def derived(self, name: str, make):
-        """A value made from the facts by another module (such as the export's records), kept
-        in the cache entry like a fact under `name`, so a cached document skips making it."""
+        """The value `make(self)` gives, kept under `name` and in the cache entry: unpacked from
+        the entry when it holds it intact, else made and remembered for `save`. Every fact is
+        one; another module's value made from the facts (the export's records) may be too."""
         packed = self._stored.pop(name, None)
         value = _unpacked(packed) if packed is not None else _MISSING
         if value is _MISSING:
