@@ -15,7 +15,6 @@ order.
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
 
@@ -51,6 +50,7 @@ class Answered:
         to `limit` (a view for people cuts its own rows; a merged view's rows are cut once all
         documents' are together)."""
         from .output import as_records, check_fields, choose, first
+        from .records import list_item
 
         if view in merged_views():
             self.merged.append((view, value if isinstance(value, list) else [value], options))
@@ -63,9 +63,7 @@ class Answered:
         if self.rows:
             self.records.extend(records)
             return
-        for record in records:
-            text = json.dumps(choose(record, fields), ensure_ascii=False, indent=2)
-            self.json_items.append(text.replace("\n", "\n  "))
+        self.json_items.extend(list_item(choose(record, fields)) for record in records)
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,11 @@ def to_json(value) -> str:
     the answer's size for a long list."""
     if not isinstance(value, (list, tuple)) or not value:
         return json.dumps(to_data(value), ensure_ascii=False, indent=2) + "\n"
-    # JSON strings hold no raw line breaks, so indenting an item is indenting its lines.
-    items = ",\n  ".join(
-        json.dumps(to_data(item), ensure_ascii=False, indent=2).replace("\n", "\n  ") for item in value
-    )
+    items = ",\n  ".join(list_item(to_data(item)) for item in value)
     return f"[\n  {items}\n]\n"
+
+
+def list_item(data) -> str:
+    """Plain data as an indented item of a JSON list, without the comma. JSON strings hold no
+    raw line breaks, so indenting an item is indenting its lines."""
+    return json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n  ")
