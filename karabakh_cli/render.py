@@ -84,6 +84,7 @@ class Output:
         self.terminal = env.is_terminal or env.color
         self.plain = not self.terminal
         self.buffer = io.StringIO()
+        self.legends: set[str] = set()
         self.console = Console(
             file=self.buffer,
             width=env.width if self.terminal else 10_000,  # a pipe: no wrapping
@@ -134,8 +135,10 @@ class Output:
         self.console.print(heading)
 
     def legend(self, note: str) -> None:
-        """A reader's note under a view: on a terminal only, where it cannot break a script."""
-        if self.terminal:
+        """A reader's note under a view: on a terminal only, where it cannot break a script,
+        and once (the views of several documents share their legends)."""
+        if self.terminal and note not in self.legends:
+            self.legends.add(note)
             self.console.print(text(note, "dim"))
 
     def _table(self, table) -> None:

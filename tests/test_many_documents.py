@@ -149,3 +149,19 @@ def test_an_unknown_field_is_said_once_naming_no_document(output, two_wars):
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("karabakh: error: unknown field 'nonsense' for --fields; valid fields: ")
     assert result.stderr.count("\n") == 1 and "document" in result.stderr and "hill.md" not in result.stderr
+
+
+def test_a_legend_shared_by_the_wars_is_shown_once(two_wars):
+    from karabakh_cli import render
+    from karabakh_cli.factbase import FactBase
+    from karabakh_cli.output import Environment
+
+    groups = []
+    for name in ("hill.md", "lake.md"):
+        facts = FactBase.load(two_wars / name)
+        groups.append((facts.document.title, name, [("casualties", facts.claims, {"parties": facts.side_map.parties})]))
+    out = io.StringIO()
+    shown = render.show_groups(Environment(stdout=out, is_terminal=True, width=100, height=500), groups)
+    assert shown == out.getvalue()
+    assert "Hill war" in shown and "Lake war" in shown
+    assert shown.count("High/low: each") == 1
