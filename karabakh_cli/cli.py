@@ -714,17 +714,17 @@ def export_many(found: list, path: str, fmt: str, only: Optional[str], force: bo
     from .output import Progress
 
     failures = 0
+    documents = [item for item in found if isinstance(item, corpus.DocumentPath)]
+    progress = Progress(len(documents), "Exporting documents")
 
     def failed(label: str, problem: str) -> None:
         nonlocal failures
         failures += 1
-        sys.stderr.write(f"karabakh: error: {one_line(label)}: {one_line(problem)}\n")
+        progress.message(f"karabakh: error: {one_line(label)}: {one_line(problem)}\n")  # above the bar
 
-    documents = [item for item in found if isinstance(item, corpus.DocumentPath)]
     for item in found:
         if isinstance(item, corpus.Unlisted):
             failed(item.label, item.message)
-    progress = Progress(len(documents), "documents")
     try:
         exported = write_many(
             documents, path, fmt, only, force, jobs, use_cache=cache.enabled() and not invocation["no_cache"],

@@ -217,13 +217,18 @@ def test_the_progress_bar_advances_once_per_document_and_is_closed(folder, tmp_p
         def advance(self):
             seen.append("advance")
 
+        def message(self, line):  # written above the bar, not across it
+            seen.append(("message", line.split(": ")[2]))
+
         def close(self):
             seen.append("close")
 
     monkeypatch.setattr(output, "Progress", Recorder)
     (folder / "broken.md").write_text(BROKEN, encoding="utf-8")
     export_to(tmp_path / "all.jsonl", folder, code=2)
-    assert seen == [("total", 4, "documents"), *["advance"] * 4, "close"]
+    messages = [item for item in seen if item[0] == "message"]
+    assert messages == [("message", f"{folder}/broken.md")]
+    assert [item for item in seen if item not in messages] == [("total", 4, "Exporting documents"), *["advance"] * 4, "close"]
 
 
 @pytest.mark.parametrize("table", ["claims", "documents"])
