@@ -290,7 +290,8 @@ class FactBase:
         """Entities, the sentences that name them, lookups by name (extract/entities/)."""
         from .extract.entities import extract_entities
 
-        return extract_entities(self.sentences, self.sides, self.infobox, (name.name for name in self.names))
+        names = (written for name in self.names for written in (name.name, name.native) if written)
+        return extract_entities(self.sentences, self.sides, self.infobox, names)
 
     @property
     def entities(self):

@@ -216,6 +216,42 @@ Northern Cyprus: Turkish Cypriot, Turkish Cypriots
 Soviet Union; USSR: Soviet, Soviets
 """
 
+# Capital cities of the world list's countries (some with a former or other spelling): a
+# general list. A capital is a place when nothing in the text says what else it names.
+CAPITALS = frozenset(
+    name.strip().lower()
+    for name in """
+    Kabul, Tirana, Algiers, Andorra la Vella, Luanda, Buenos Aires, Yerevan, Stepanakert, Canberra,
+    Vienna, Baku, Nassau, Manama, Dhaka, Bridgetown, Minsk, Brussels, Belmopan, Porto-Novo, Thimphu,
+    La Paz, Sucre, Sarajevo, Gaborone, Brasília, Brasilia, Bandar Seri Begawan, Sofia, Ouagadougou,
+    Gitega, Bujumbura, Phnom Penh, Yaoundé, Yaounde, Ottawa, Praia, Bangui, N'Djamena, Santiago,
+    Beijing, Peking, Bogotá, Bogota, Moroni, Kinshasa, Brazzaville, San José, Zagreb, Havana,
+    Nicosia, Prague, Copenhagen, Djibouti, Roseau, Santo Domingo, Dili, Quito, Cairo, San Salvador,
+    Malabo, Asmara, Tallinn, Mbabane, Addis Ababa, Suva, Helsinki, Paris, Libreville, Banjul,
+    Tbilisi, Berlin, Accra, Athens, Guatemala City, Conakry, Bissau, Georgetown, Port-au-Prince,
+    Tegucigalpa, Budapest, Reykjavík, Reykjavik, New Delhi, Delhi, Jakarta, Tehran, Teheran,
+    Baghdad, Dublin, Jerusalem, Tel Aviv, Rome, Yamoussoukro, Kingston, Tokyo, Amman, Astana,
+    Nur-Sultan, Nairobi, Pristina, Kuwait City, Bishkek, Vientiane, Riga, Beirut, Maseru, Monrovia,
+    Tripoli, Vaduz, Vilnius, Luxembourg, Antananarivo, Lilongwe, Kuala Lumpur, Malé, Bamako,
+    Valletta, Nouakchott, Port Louis, Mexico City, Chișinău, Chisinau, Ulaanbaatar, Ulan Bator,
+    Podgorica, Rabat, Maputo, Naypyidaw, Rangoon, Yangon, Windhoek, Kathmandu, Amsterdam,
+    Wellington, Managua, Niamey, Abuja, Pyongyang, Skopje, Oslo, Muscat, Islamabad, Ramallah,
+    Panama City, Port Moresby, Asunción, Asuncion, Lima, Manila, Warsaw, Lisbon, Doha, Bucharest,
+    Moscow, Kigali, Riyadh, Dakar, Belgrade, Freetown, Bratislava, Ljubljana, Honiara, Mogadishu,
+    Pretoria, Seoul, Juba, Madrid, Colombo, Khartoum, Paramaribo, Stockholm, Bern, Damascus,
+    Taipei, Dushanbe, Dodoma, Bangkok, Lomé, Lome, Port of Spain, Tunis, Ankara, Ashgabat, Kampala,
+    Kyiv, Kiev, Abu Dhabi, London, Montevideo, Tashkent, Port Vila, Caracas, Hanoi, Saigon, Sanaa,
+    Sana'a, Lusaka, Harare, Sukhumi, Tskhinvali, Tiraspol, Hargeisa, Canberra, Apia, Tarawa, Majuro,
+    Palikir, Funafuti, Castries, Kingstown, Basseterre, St. John's, Saint George's, Victoria,
+    Lobamba, São Tomé, Sao Tome, Monaco, San Marino, Vatican City
+    """.split(",")
+)
+
+
+def is_capital(name: str) -> bool:
+    return " ".join(name.split()).lower() in CAPITALS
+
+
 FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF\U0001F3F4\U000E0020-\U000E007F]")
 BULLET = re.compile(r"^\s*[*\-•]+\s*")
 ASIDE = re.compile(r"\s*\([^)]*\)")

@@ -43,6 +43,7 @@ from ..document import Sentence, texts_of
 from .drafts import Registry
 from .index import Entity, EntityIndex, Lookup, Matcher, Mention, Profile, build_index
 from .joining import (
+    code_families,
     join_acronyms,
     join_armies,
     join_national_names,
@@ -58,6 +59,7 @@ from .scan import list_votes, register, scan
 from .sources import (
     from_dashed_names,
     from_events,
+    from_see_also,
     from_gazetteer,
     from_links,
     from_sides,
@@ -119,6 +121,7 @@ def extract_entities(sentences: Sequence[Sentence], sides=(), infobox=None, war_
     from_war_names(registry, war_names)
     from_events(registry, texts, vocabulary)
     from_dashed_names(registry, texts)
+    from_see_also(registry, sentences)
     known = set(registry.by_key)
     runs = PerSentence(len(texts), lambda i: [run for run in (trimmed(run, vocabulary, known) for run in raw[i]) if run])
     from_statements(registry, texts, runs)
@@ -130,8 +133,9 @@ def extract_entities(sentences: Sequence[Sentence], sides=(), infobox=None, war_
     join_variants(registry)
     join_national_names(registry)
     join_office_orders(registry)
-    join_armies(registry)
+    join_armies(registry, vocabulary.phrases)
     join_weapon_names(registry)
+    code_families(registry)
     place_roots(registry)
     regnal_names(registry, texts)
     list_votes(registry, candidates)

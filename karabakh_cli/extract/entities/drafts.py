@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..nations import is_capital, nation_of
 from .words import Token, head_type, is_acronym, is_country, key_of, name_key
 
 
@@ -116,10 +117,37 @@ def decided_type(draft: Draft, name: str) -> str:
     return next((kind for kind in heads if kind), None) or top_vote(draft.votes) or _shape_type(name) or "other"
 
 
+# Words that make a region of what follows them: "Middle East", "Eastern Mediterranean".
+REGION_WORDS = frozenset("north south east west northern southern eastern western central middle far near upper lower".split())
+# The bodies an army names by region: "Eastern Command", "Northern Fleet".
+COMMAND_WORDS = frozenset("command fleet".split())
+# Endings of family names in many languages: "-yan", "-ov", "-enko", "-ski", "-escu", "-oglu".
+SURNAME_ENDINGS = (
+    "yan", "ov", "ova", "ev", "eva", "enko", "chuk", "ski", "sky", "vich", "escu", "oglu",
+    "zadeh", "shvili", "dze", "poulos", "son", "sen",
+)
+
+
 def _shape_type(name: str) -> str | None:
-    """What a name's shape says when nothing else does: an acronym names a body ("NATO"). (A
-    numeral after a name does not tell a person: "Minsk II" is an agreement.)"""
-    return "organization" if len(name_key(name)) == 1 and is_acronym(name) and name.isupper() else None
+    """What a name's shape says when nothing else does: an acronym names a body ("NATO"), a
+    capital city is a place, so is a region word and a name ("Far West", but the "Eastern
+    Command" is a body), a name opening on "The" is a paper or a body, and two or three
+    plain words ending on a family name's ending are a person ("Ivo Brandtov"). (A numeral
+    after a name does not tell a person: "Minsk II" is an agreement.)"""
+    key = name_key(name)
+    if len(key) == 1 and is_acronym(name) and name.isupper():
+        return "organization"
+    if len(key) == 2 and key[0] in REGION_WORDS and key[1] in COMMAND_WORDS:
+        return "organization"  # "Eastern Command", "Northern Fleet"
+    if is_capital(name) or (len(key) == 2 and key[0] in REGION_WORDS):
+        return "place"
+    if key[0] == "the":
+        return "organization"  # a title kept inside a sentence: "The Clarion", a paper
+    words = name.split()
+    plain = 2 <= len(words) <= 3 and all(word[:1].isupper() and word[1:].islower() for word in words)
+    if plain and not nation_of(words[0]) and key[-1].endswith(SURNAME_ENDINGS):
+        return "person"
+    return None
 
 
 def canonical(draft: Draft) -> str:

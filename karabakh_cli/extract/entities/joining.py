@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from functools import lru_cache
 
 from ..nations import nation_of
@@ -149,12 +150,13 @@ def join_office_orders(registry: Registry) -> None:
 
 
 def join_national_names(registry: Registry) -> None:
-    """ "Azerbaijani X" and "X of Azerbaijan" (or of "the Republic of Azerbaijan") are one body."""
+    """ "Azerbaijani X" and "X of Azerbaijan" (or of "the Republic of Azerbaijan") are one body,
+    and so are "Peruvian Banks' Association" and "Association of Banks of Peru"."""
     groups: dict[tuple, list[Draft]] = defaultdict(list)
     for key, draft in registry.by_key.items():
         found = _body_and_country(key, registry)
         if found:
-            groups[found].append(draft)
+            groups[(_of_order(found[0]), found[1])].append(draft)
     for drafts in groups.values():
         unique = list({id(d): d for d in drafts}.values())
         for other in unique[1:]:
@@ -162,13 +164,21 @@ def join_national_names(registry: Registry) -> None:
                 registry.merge(other, unique[0])
 
 
+def _of_order(body: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Banks' Association" as "Association of Banks": a word and a head, the head first."""
+    if len(body) == 2 and head_type(body[1:]) and not head_type(body[:1]):
+        return (body[1], "of", body[0])
+    return body
+
+
 # Branches of a country's armed forces besides its army.
 OTHER_BRANCHES = frozenset({("air", "force"), ("air", "forces"), ("navy",), ("naval", "forces"), ("land", "forces"), ("ground", "forces")})
 
 
-def join_armies(registry: Registry) -> None:
-    """ "Peruvian Army" is the "Armed Forces of Peru" when the document names no other branch of
-    that country (no air force, navy or land forces): the army then stands for them all."""
+def join_armies(registry: Registry, prose: Collection[tuple[str, ...]]) -> None:
+    """ "Peruvian Army" is the "Armed Forces of Peru" when the prose names no other branch of
+    that country (no air force, navy or land forces; the infobox may list them): the army then
+    stands for them all."""
     bodies: dict[int, dict[tuple, list[Draft]]] = defaultdict(lambda: defaultdict(list))
     for key, draft in registry.by_key.items():
         found = _body_and_country(key, registry)
@@ -177,7 +187,8 @@ def join_armies(registry: Registry) -> None:
     for named in bodies.values():
         armies = {id(d): d for d in named.get(("army",), ())}
         forces = {id(d): d for d in named.get(("armed", "forces"), ())}
-        if len(armies) != 1 or len(forces) != 1 or OTHER_BRANCHES & set(named):
+        branches = {body for body, drafts in named.items() if any(name_key(s) in prose for d in drafts for s in d.spellings)}
+        if len(armies) != 1 or len(forces) != 1 or OTHER_BRANCHES & branches:
             continue
         (army,), (whole,) = armies.values(), forces.values()
         if army is not whole and not (army.keep and whole.keep):
@@ -219,14 +230,42 @@ def join_weapon_names(registry: Registry) -> None:
                 registry.merge(alone, owner)
 
 
+CODE_FAMILY = re.compile(r"([A-Za-z]{2,})-\d")  # "BM-21", "Su-25": a maker's or a family's letters
+
+
+def code_families(registry: Registry) -> None:
+    """A model code of a family whose other codes name weapons is a weapon: the "BM-27 Uragan"
+    when the document has the "BM-21 Grad" (a family's letters, two or more, and a hyphen)."""
+    families: dict[str, list[Draft]] = defaultdict(list)
+    for key, draft in registry.by_key.items():
+        family = CODE_FAMILY.match(next(iter(draft.spellings), "") or "")
+        if family and len(key) <= 3:
+            families[family.group(1).lower()].append(draft)
+    for drafts in families.values():
+        unique = list({id(d): d for d in drafts}.values())
+        if not any(decided_type(d, canonical(d)) == "weapon" for d in unique):
+            continue
+        for draft in unique:
+            if not draft.type and top_vote(draft.votes) is None and not head_type(name_key(canonical(draft))):
+                draft.votes["weapon"] += 1
+
+
 def join_plurals(registry: Registry, words: set[str]) -> None:
-    """ "9K33 Osas" is "9K33 Osa" when the document has both."""
+    """ "9K33 Osas" is "9K33 Osa" when the document has both; "Velk Districts" (of "Dorn and
+    Velk Districts") is named "Velk District"."""
     for draft in list(registry.drafts):
         for name in list(draft.spellings):
             one = registry.get(singular(name, words))
             if one is not None and one is not draft and name != singular(name, words):
                 registry.merge(draft, one)
                 break
+        else:
+            name = canonical(draft)
+            if len(draft.spellings) == 1 and name_key(name)[-1:] and name_key(name)[-1] in DIVISION_PLURALS:
+                draft.name = draft.name or (name[:-3] + "y" if name.endswith("ies") else name[:-1])
+
+
+DIVISION_PLURALS = frozenset("districts provinces regions counties municipalities governorates oblasts".split())
 
 
 def place_roots(registry: Registry) -> None:

@@ -14,12 +14,15 @@ from .words import (
     ADJECTIVE_ENDINGS,
     CLAUSE_BREAKS,
     CONNECTORS,
+    CREEDS,
     COPULAS,
     DETERMINERS,
     DIVISION_HEADS,
     ENOUGH_CONTEXTS,
     GENERAL_ABBREVIATIONS,
     HEAD_TYPES,
+    HOMELAND_WORDS,
+    IDEA_ENDINGS,
     LANGUAGES,
     LIST_SEPARATORS,
     MOTION_VERBS,
@@ -154,6 +157,10 @@ def _split_known(run: list[Token], registry: Registry) -> list[tuple[list[Token]
         rest = run[end:]
         if rest and not run[end - 1].possessive and rest[0].key not in CONNECTORS and head_type(key_of(rest)):
             i = end  # "Azerbaijan Airlines", "the Russia Studies Program": one name
+            continue
+        if i > start + 1 and run[i - 1].key == "of" and run[i - 2].key in DIVISION_HEADS and draft.type == "country":
+            pieces += [(run[start : i - 1], None), (run[i:end], draft)]  # "Dorn Province of Peru": where it is
+            start = i = end
             continue
         if i > start and run[i - 1].key in CONNECTORS and not draft.is_person():
             # "National Assembly of Armenia": part of a longer name, which may end here
@@ -413,7 +420,7 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
         vote = _clause_vote(_clause_before(text, text.rfind(",", 0, part[0].start)))
         if vote:
             return vote
-    if comma_after and (following.key in DETERMINERS or following.key not in STOPWORDS):  # "X, a citizen"
+    if comma_after and (following.key in APPOSITION_STARTS or following.key not in STOPWORDS):  # "X, a citizen"
         vote = _clause_vote(_clause_after(text, following.start), appositive=True)
         if vote:
             return vote
@@ -426,6 +433,9 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
         vote = _clause_vote(_clause_after(text, after[2].start)[:6], appositive=True)
         if vote:
             return vote
+    listed = _kind_of_list(text, part[0].start)
+    if listed:
+        return listed, 2
     if gap_before == " " and previous.key in PLACE_PREPOSITIONS:
         return "place", 1
     if previous and previous.key == "the" and before[0].key == "of" and PERSON_OF_THE.search(text, max(0, part[0].start - 60), part[0].start):
@@ -435,6 +445,29 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
     of_the = len(after) > 1 and following.key == "of" and after[1].key == "the" and gap_after == " "
     if len(part) == 2 and of_the and _plain_name(part):
         return "person", 1  # "Ana Brel of the Institute"; "Velka of Dorn District" may be a place
+    return None
+
+
+# "parties and organizations, including X, Y and Z", "cities such as X": a kind, then names.
+LIST_WORDS = ("including", "such as", "notably", "namely")
+LIST_OPENING = re.compile(rf"(\w+),? (?:{'|'.join(LIST_WORDS)}) (?:the )?$")
+LIST_SO_FAR = re.compile(r"(?:[A-Z][\w'’-]*(?: (?:of |the |de |al-)*[A-Z][\w'’-]*)*(?:,? and |,? or |, )(?:the )?)*$")
+
+
+def _kind_of_list(text: str, start: int) -> str | None:
+    """The type the plural noun before "including" or "such as" gives the names listed after
+    it: "opposition parties and organizations, including Dorn Front, Velka and Ruhl"."""
+    window = text[max(0, start - 200) : start]
+    if not any(word in window for word in LIST_WORDS):
+        return None  # most names: no list opens before them
+    names = LIST_SO_FAR.search(window)
+    opening = LIST_OPENING.search(window, 0, names.start() if names else len(window))
+    if opening is None:
+        return None
+    noun = opening.group(1).lower()
+    for kind, nouns in (("person", PERSON_NOUNS), ("place", PLACE_NOUNS), ("organization", ORG_NOUNS)):
+        if noun in nouns or noun.removesuffix("s") in nouns or noun.removesuffix("ies") + "y" in nouns:
+            return kind
     return None
 
 
@@ -478,7 +511,16 @@ def _written_words(text: str, start: int, end: int) -> list[str]:
     return [word for word, _ in TOKEN.findall(text, start, end)]
 
 
+# Stopwords that open an apposition: "X, a town", "X, one of the largest groups".
+APPOSITION_STARTS = DETERMINERS | {"one"}
+# Words that end the noun phrase of an apposition: "X, one of the largest groups in Dorn province"
+# is a group; the province is where it is.
+PHRASE_ENDS = frozenset("in at near from on with by which who that where whose".split())
+
+
 def _clause_vote(clause: list[str], appositive: bool = False) -> tuple[str, int] | None:
+    if appositive:
+        clause = clause[: next((i for i, word in enumerate(clause) if word in PHRASE_ENDS), len(clause))]
     keys = [fold(word) for word in clause]
     words = {key for word, key in zip(clause, keys) if word[:1].islower() or key in TITLES}
     if words & PERSON_NOUNS:
@@ -527,11 +569,11 @@ def register(registry: Registry, candidates: list[Candidate], vocabulary: Vocabu
         last = key[-1]
         if len(key) > 1 and is_acronym(name.split()[-1]) and last not in HEAD_TYPES and all(demonym(w, stems) for w in key[:-1]):
             name, key = name.split()[-1], key[-1:]  # "Armenian MoD" is the MoD
-        if not candidate.known and not acceptable(key):
+        if not candidate.known and not acceptable(key) and not _inner_capital(name):
             continue
         draft = registry.add(name)
-        if candidate.vote and not (candidate.weight == 1 and candidate.vote == "person" and set(key) & vocabulary.lower):
-            draft.votes[candidate.vote] += candidate.weight  # "Eastern Command of the X" is no person
+        if candidate.vote and not (candidate.vote == "person" and _no_person(key, candidate.weight, vocabulary)):
+            draft.votes[candidate.vote] += candidate.weight
         if candidate.nation:
             draft.nations[candidate.nation] += 1
 
@@ -556,12 +598,19 @@ def list_votes(registry: Registry, candidates: list[Candidate]) -> None:
 def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool:
     """Whether words are a name: not "Armenian Civilians", "Thousands", "Observatory"."""
     if len(key) > 1:  # a name, unless only adjectives and common words ("Protesting Israeli")
-        if head_type(key):
+        if all(w in OFFICE_WORDS for w in key[:-1]) and (key[-1] in OFFICE_WORDS or key[-1] in PLURAL_HEADS):
+            return False  # an office's subject or several offices: "Foreign Affairs", "Defence Ministries"
+        if head_type(key) or key[0] == "the":  # a capital "The" inside a sentence: "of The Independent"
             return True
-        return not adjective(key[-1]) and not all(adjective(w) or w in vocabulary.lower for w in key)
+        if all(w in CREEDS or adjective(w) for w in key):
+            return False  # "Sunni Islamist", "Ashkenazi Jews"
+        return not adjective(key[-1]) and not all(adjective(w) or _common(w, vocabulary) for w in key)
     word = key[0]
     return not (
         len(word) < 2
+        or word in CREEDS
+        or word in HOMELAND_WORDS
+        or word.endswith(IDEA_ENDINGS)
         or word[0].isdigit()  # "1994", "6th"
         or word in STOPWORDS
         or word in TITLES
@@ -573,6 +622,24 @@ def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool
         or word not in vocabulary.capitalised
         or adjective(word)
     )
+
+
+def _no_person(key: tuple[str, ...], weight: int, vocabulary: Vocabulary) -> bool:
+    """Names a person's vote does not fit: "The Clarion" (a title), and on weak evidence a
+    name with common words ("Eastern Command of the X")."""
+    return key[0] == "the" or (weight == 1 and bool(set(key) & vocabulary.lower))
+
+
+def _inner_capital(name: str) -> bool:
+    """A word with a capital inside ("ReAl", "McKay") is written as a name even where its
+    letters spell a common word."""
+    return name.isalpha() and len(name) > 2 and name[0].isupper() and any(c.isupper() for c in name[1:]) and any(c.islower() for c in name[1:])
+
+
+def _common(word: str, vocabulary: Vocabulary) -> bool:
+    """Whether the document writes a word, or its plural, in lower case: "Automobile Roads"
+    after "automobiles" and "roads" is no name."""
+    return word in vocabulary.lower or word + "s" in vocabulary.lower
 
 
 def _proper_place(word: str, vocabulary: Vocabulary) -> bool:

@@ -122,6 +122,7 @@ def from_links(registry: Registry, infobox, vocabulary: Vocabulary) -> None:
             draft.page = draft.page or page
             if field_name in ("place", "location"):
                 draft.votes["place"] += 3
+                draft.keep = True  # where the war was fought, named or not in the prose
             if link.text != page and _is_proper_phrase(link.text, vocabulary):
                 registry.add(link.text, draft, count=0)
 
@@ -191,7 +192,7 @@ def state_names(registry: Registry, vocabulary: Vocabulary) -> None:
 
 def from_war_names(registry: Registry, names: Iterable[str]) -> None:
     """The war itself: the article's title (when it names a war, battle or operation) and the
-    names it gives the war, as one entity (listed when the prose names it); an operation's code name is also its name without "Operation"."""
+    names it gives the war and their native spellings, as one entity (listed when the prose names it); an operation's code name is also its name without "Operation"."""
     written = [name for name in dict.fromkeys(names) if name[:1].isupper() or name[:1].isdigit()]
     if not written or head_type(name_key(written[0]) or ("",)) != "other":
         return  # the article is not about a war, a battle or an operation
@@ -205,9 +206,26 @@ def from_war_names(registry: Registry, names: Iterable[str]) -> None:
         registry.add(name, draft, count=0)
         if key[0] == "operation" and len(key) > 1:
             registry.add(name.split(" ", 1)[1], draft, count=0)
+        capitalised = _capitalised_words(name)
+        if not name.isascii() and capitalised != name and " " in capitalised:  # "İkinci Qarabağ müharibəsi"
+            registry.add(capitalised, draft, count=0)
 
 
-EVENT_AFTER_PLACE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) (massacre|pogrom|genocide|uprising)\b")
+def _capitalised_words(name: str) -> str:
+    """A name's words up to its first lower-case one: how the prose's capitalised stretches
+    find a native name ("Velka Vojna" of "Velka Vojna rata")."""
+    words = name.split(" ")
+    end = next((i for i, word in enumerate(words) if not word[:1].isupper()), len(words))
+    return " ".join(words[:end])
+
+
+EVENT_AFTER_PLACE = re.compile(r"(?<![\w'’-])(?:(the) )?([A-Z][\w'’-]+) (massacre|pogrom|genocide|uprising)\b")
+# "the 2016 Dorn–Velk clashes", "the 2008 post-election unrest": a year, names (or a "post-",
+# "pre-" or "anti-" word) and a lowercase word for an event name one event.
+EVENT_NOUNS = "war|conflict|clashes|crisis|unrest|protests|offensive|escalation|uprising|revolution|referendum|elections?|coup|insurgency"
+YEAR_EVENT = re.compile(
+    rf"(?<![\w'’-])(?:1[5-9]|20)\d\d (?:(?:[A-Z][\w'’–-]*|(?:post|pre|anti)-[a-z]+) ){{1,4}}(?:{EVENT_NOUNS})\b"
+)
 # A route between named places and what runs along it: "the Dorn–Velk–Arno pipeline". Most
 # texts have no such noun: a quick look first. (The capital before the lookbehind lets the
 # regex engine skip ahead to capitals.)
@@ -217,18 +235,60 @@ ROUTE = re.compile(r"[A-Z](?<![\w'’-].)\w+(?:[–-][A-Z]\w+)+ (?:pipeline|rail
 
 def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) -> None:
     """ "the Dorn massacre": a place's name and a lowercase word for an event name the event;
-    "the Dorn–Velk pipeline": a route's places and what runs along it name a place."""
+    so do a year, names and such a word ("the 2016 Dorn clashes"); "the Dorn–Velk pipeline": a
+    route's places and what runs along it name a place; a quoted name with a head word is one
+    name ("an interim "Dorn Unity Council"")."""
     for text in texts:
         for match in EVENT_AFTER_PLACE.finditer(text):
-            word = match.group(1)
+            the, word, event = match.groups()
             key = fold(word)
-            if key in STOPWORDS or key in vocabulary.lower or not is_name_word(word) or nation_of(word):
+            if key in STOPWORDS or key in vocabulary.lower or not is_name_word(word):
                 continue
-            draft = registry.add(match.group(0))
+            if nation_of(word) and not (the and event == "genocide"):
+                continue  # "an Alvanian massacre" is any massacre; "the Alvanian genocide" is one
+            draft = registry.add(match.group(0)[len(the) + 1 :] if the else match.group(0))
             draft.type = draft.type or "other"
+        for match in YEAR_EVENT.finditer(text) if YEAR_EVENT.search(text) else ():
+            _add_event(registry, match.group(0))
+        for match in QUOTED_TITLE.finditer(text) if '"' in text or "“" in text else ():
+            if head_type(name_key(match.group(1))):
+                registry.add(match.group(1))
         for match in ROUTE.finditer(text) if ROUTE_NOUN.search(text) else ():
             draft = registry.add(match.group(0))
             draft.type = draft.type or "place"
+
+
+# Lists of articles, not things: "List of wars", "Timeline of the war".
+LIST_TITLE = re.compile(r"(?:List|Lists|Timeline|Outline|Index|Bibliography|Glossary) of ")
+
+
+def from_see_also(registry: Registry, sentences) -> None:
+    """Each item of the "See also" section that ends an article is the title of an article: a
+    named event, body or place ("2012 Dorn border crisis"); lists are not."""
+    for i in range(len(sentences) - 1, -1, -1):
+        sentence = sentences[i]
+        if sentence.section.lower() != "see also":
+            break
+        title = sentence.text.strip()
+        if LIST_TITLE.match(title) or not title[:1].isupper() and not title[:1].isdigit() or len(title.split()) > 12:
+            continue
+        key = name_key(title)
+        if key in registry.by_key:
+            continue
+        _add_event(registry, title, head_type(key) or "other")
+
+
+# A quoted name whose every word is capitalised, such as an interim "Dorn Unity Council": its
+# first word, opening the quotation, is a word of the name.
+QUOTED_TITLE = re.compile(r"[\"“]([A-Z][\w'’-]*(?: (?:(?:of|for|on|and|the) )*[A-Z][\w'’-]*){1,5})[\"”]")
+
+
+def _add_event(registry: Registry, name: str, kind: str = "other") -> None:
+    """An event (or a thing) whose name has lowercase words, found wherever the text writes it."""
+    draft = registry.add(name)
+    draft.type = draft.type or kind
+    if any(not word[:1].isupper() for word in name.split()):
+        registry.phrases.add(name)
 
 
 # A name written in two halves around a spaced dash: "the Assistance Publique – Hôpitaux de

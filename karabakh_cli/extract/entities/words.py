@@ -78,6 +78,20 @@ LANGUAGES = frozenset(
     igbo latin sanskrit esperanto yiddish tamil telugu bengali punjabi kurmanji sorani aramaic
     berber tamazight quechua aymara guarani tagalog malay""".split()
 )
+# Faiths, their branches and creeds, and the words for their followers: "Sunni Islamist rebels",
+# "Shiites", "Ashkenazi Jews" name groups of people, no entity of a war.
+CREEDS = frozenset(
+    """muslim muslims islamic islamist islamists sunni sunnis shia shias shiite shiites alawite
+    alawites salafi salafist salafists wahhabi jihadist jihadists christian christians catholic
+    catholics orthodox protestant protestants evangelical jewish jew jews ashkenazi sephardi
+    hindu hindus sikh sikhs buddhist buddhists druze yazidi yazidis zionist zionists communist
+    communists marxist marxists maoist maoists socialist socialists nationalist nationalists
+    secular apostolic""".split()
+)
+# Endings of words for ideas, not names: "Islamophobia", "Pan-Turkism".
+IDEA_ENDINGS = ("ism", "isms", "phobia")
+# A country's name for itself as a homeland: "the Defense of the Motherland".
+HOMELAND_WORDS = frozenset("motherland fatherland homeland".split())
 # Abbreviations of general English, never a body: "12:00 UTC", "a POW".
 GENERAL_ABBREVIATIONS = frozenset("utc gmt pow idp uav ugv mlrs atgm manpads gdp ceo km bc bce ad am pm".split())
 WEAPON_NOUNS = frozenset(
@@ -120,7 +134,7 @@ HEAD_TYPES = {
     **dict.fromkeys(
         """war wars conflict conflicts protocol principles agreement statement day order operation
         parade initiative amendment convention crisis massacre referendum battle siege treaty
-        revolution election elections""".split(),
+        revolution election elections clashes unrest protests offensive insurgency uprising coup""".split(),
         "other",
     ),
     **dict.fromkeys("nations".split(), "organization"),

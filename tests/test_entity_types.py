@@ -1,0 +1,169 @@
+"""Entities: what a name is, from general word lists and the shape of the text around it, and
+which capitalised words are no entity at all (extract/entities/), on small documents written
+here."""
+
+from karabakh_cli.factbase import FactBase
+
+
+def doc(make_doc, body, frontmatter="title: T"):
+    return FactBase.load(make_doc(f"---\n{frontmatter}\n---\n{body}\n"))
+
+
+def types_of(facts):
+    return {e.name: e.type for e in facts.entities}
+
+
+def test_a_native_name_of_the_war_is_an_alias_found_by_its_capitalised_words(make_doc):
+    facts = doc(
+        make_doc,
+        "The Velkan War was fought in 1990. Troops from Dornia crossed.\n\n## Naming\n"
+        'In Dornia, it has been called the "Great Dorn War" (Velika Dórnska vojna).\n\n## Course\n'
+        "The Velika Dórnska began in May.",
+        "title: Velkan War",
+    )
+    war = facts.entity_index.lookup("Velkan War").entity
+    assert {"Great Dorn War", "Velika Dórnska vojna", "Velika Dórnska"} <= set(war.aliases)
+    assert war.mentions == 3
+    assert [e.name for e in facts.entities if "Velika" in e.name] == []
+
+
+def test_capitals_regions_commands_and_family_names_when_nothing_else_says(make_doc):
+    facts = doc(
+        make_doc,
+        "Observers warned Bamako over the raids. Dorn sought influence in the Middle East and the "
+        "Eastern Velkan. The Eastern Command surrendered. On 3 May, Ivo Brandtov reported losses. "
+        "Lena Holmson disagreed. The Great Velkan was quiet.",
+    )
+    types = types_of(facts)
+    assert types["Bamako"] == "place"
+    assert types["Middle East"] == "place" and types["Eastern Velkan"] == "place"
+    assert types["Eastern Command"] == "organization"
+    assert types["Ivo Brandtov"] == "person" and types["Lena Holmson"] == "person"
+    assert types["Great Velkan"] == "other"  # no ending of a family name, no region word
+
+
+def test_a_family_name_ending_does_not_outvote_evidence(make_doc):
+    facts = doc(make_doc, "Troops reached the village of Novo Petrov. The village of Novo Petrov burned.")
+    assert types_of(facts)["Novo Petrov"] == "place"
+
+
+def test_faiths_creeds_ideas_and_homelands_are_no_entities(make_doc):
+    facts = doc(
+        make_doc,
+        "Sunni Islamist rebel groups fought. Shiites and Sunnis prayed in the synagogue of "
+        "Ashkenazi Jews. Officials decried Islamophobia. Those who fell for the defence of the "
+        "Motherland were praised. Ivo Brandt spoke.",
+    )
+    names = set(types_of(facts))
+    assert names == {"Ivo Brandt"}
+
+
+def test_an_apposition_is_read_up_to_its_noun(make_doc):
+    facts = doc(
+        make_doc,
+        "Airstrikes hit a camp of Jaysh al-Dorn, one of the largest rebel groups in the Velka "
+        "province, killing 78. Later Jaysh al-Dorn withdrew.",
+    )
+    assert types_of(facts)["Jaysh al-Dorn"] == "organization"
+
+
+def test_names_listed_after_a_kind_take_its_type(make_doc):
+    facts = doc(
+        make_doc,
+        "All opposition parties and organizations, including the Dorn Front, Velkar, and "
+        "Brandt Union, backed the war. Shells fell on towns such as Ostra and Belvo.",
+    )
+    types = types_of(facts)
+    assert types["Velkar"] == "organization" and types["Dorn Front"] == "organization"
+    assert types["Ostra"] == "place" and types["Belvo"] == "place"
+
+
+def test_a_code_of_a_weapons_family_is_a_weapon(make_doc):
+    facts = doc(
+        make_doc,
+        "Dorn fired BM-21 Grad rockets. Later troops captured a BM-27 Uragan. The ZX-5 Vela "
+        "convoy passed.",
+    )
+    types = types_of(facts)
+    assert types["BM-21 Grad"] == "weapon" and types["BM-27 Uragan"] == "weapon"
+    assert types.get("ZX-5 Vela") != "weapon"  # no weapon of its family
+
+
+def test_common_words_and_office_subjects_are_no_bodies(make_doc):
+    facts = doc(
+        make_doc,
+        "Floods damaged roads and automobiles. Dorn ordered the State Agency of Peru Automobile "
+        "Roads to rebuild. Peru's Internal Affairs, Foreign Affairs and Defence Ministries said "
+        "nothing. The Ministry of Internal Affairs of Peru denied it.",
+    )
+    names = set(types_of(facts))
+    assert not {"Automobile Roads", "Internal Affairs", "Foreign Affairs", "Defence Ministries"} & names
+    assert "Ministry of Internal Affairs of Peru" in names
+
+
+def test_events_named_by_a_year_and_a_lowercase_word_and_a_peoples_genocide(make_doc):
+    facts = doc(
+        make_doc,
+        "The worst was the four-day 2016 Dorn–Velk clashes. Trials of the 2008 post-election "
+        "unrest case were postponed. It was called a continuation of the Peruvian genocide. A "
+        "Chilean massacre was alleged.",
+    )
+    types = types_of(facts)
+    assert types["2016 Dorn–Velk clashes"] == "other"
+    assert types["2008 post-election unrest"] == "other"
+    assert types["Peruvian genocide"] == "other"
+    assert not [name for name in types if "massacre" in name]  # "a Chilean massacre" is any one
+
+
+def test_see_also_items_are_titles_of_articles_but_lists_are_not(make_doc):
+    facts = doc(
+        make_doc,
+        "Dorn fought Velk in 2020.\n\n## See also\n\n- 2021 Dorn–Velk border crisis\n"
+        "- List of wars of Dorn\n- Velk Liberation Front",
+    )
+    types = types_of(facts)
+    assert types["2021 Dorn–Velk border crisis"] == "other"
+    assert types["Velk Liberation Front"] == "organization"
+    assert not [name for name in types if name.startswith("List")]
+
+
+def test_names_written_like_names_though_their_words_are_common(make_doc):
+    facts = doc(
+        make_doc,
+        "Parties backed the war. The footage was real. A reporter of The Independent saw it. "
+        "Opposition parties such as ReAl agreed. Leaders proposed an interim \"National Unity "
+        "Council\" though the national mood was grim.",
+    )
+    types = types_of(facts)
+    assert types["ReAl"] == "organization"
+    assert types["The Independent"] == "organization"
+    assert types["National Unity Council"] == "organization"
+
+
+def test_a_division_of_a_country_and_divisions_named_together(make_doc):
+    facts = doc(
+        make_doc,
+        "Shells fell on Velka Province of Peru. Troops took the Dorn and Ostra Districts. Later "
+        "Dorn District was quiet.",
+    )
+    index = facts.entity_index
+    assert index.get("Velka Province").type == "place" and index.get("Peru").mentions == 1
+    ostra = index.lookup("Ostra Districts").entity
+    assert ostra.name == "Ostra District" and ostra.type == "place"
+
+
+def test_an_army_stands_for_the_armed_forces_when_the_prose_names_no_other_branch(make_doc):
+    infobox = (
+        "title: T\ninfobox:\n  military_conflict:\n    combatant1: '[[Peru]]'\n    combatant2: '[[Chile]]'\n"
+        "    units1: |\n      Peruvian Armed Forces\n      * Peruvian Navy\n"
+    )
+    facts = doc(
+        make_doc,
+        "The Peruvian Army attacked. The Peruvian Armed Forces advanced. The Peruvian Banks' "
+        "Association met. The Association of Banks of Peru agreed.",
+        infobox,
+    )
+    index = facts.entity_index
+    assert index.lookup("Peruvian Army").entity is index.lookup("Peruvian Armed Forces").entity
+    banks = index.lookup("Association of Banks of Peru").entity
+    assert banks is index.lookup("Peruvian Banks' Association").entity and banks.mentions == 2
