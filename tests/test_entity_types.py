@@ -167,3 +167,16 @@ def test_an_army_stands_for_the_armed_forces_when_the_prose_names_no_other_branc
     assert index.lookup("Peruvian Army").entity is index.lookup("Peruvian Armed Forces").entity
     banks = index.lookup("Association of Banks of Peru").entity
     assert banks is index.lookup("Peruvian Banks' Association").entity and banks.mentions == 2
+
+
+def test_a_plain_word_before_a_country_names_a_party_and_a_dashed_name_is_a_body(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru and Chile fought. A deputy of the ruling United Peru, Ivo Brandt, was expelled. "
+        "Burns were treated by the Velarde Publique – Casas de Lorn, who sent doctors. "
+        "President Peru spoke.",
+    )
+    types = types_of(facts)
+    assert "United Peru" in types and types["Peru"] == "country"
+    assert types["Velarde Publique – Casas de Lorn"] == "organization"
+    assert "President Peru" not in types  # a title before a country is no name

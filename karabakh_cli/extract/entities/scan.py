@@ -55,7 +55,7 @@ from .words import (
     surface,
     tokenize,
 )
-from .drafts import Draft, Registry, canonical, decided_type
+from .drafts import REGION_WORDS, Draft, Registry, canonical, decided_type
 
 
 # --- names in the prose ------------------------------------------------------------------
@@ -172,6 +172,9 @@ def _split_known(run: list[Token], registry: Registry) -> list[tuple[list[Token]
         if i > start and not run[i - 1].possessive and (draft.weak or is_code(run[i - 1].text) or draft.type == "other"):
             i += 1  # "Michael Jordan", "9K33 Osa", "Great Patriotic War": one name
             continue
+        if i == start + 1 and draft.type == "country" and _plain_word(run[start]):
+            i = end  # "United Peru", a party: a plain capitalised word and a country are one name
+            continue
         if start < i:
             pieces.append((run[start:i], None))
         pieces.append((run[i:end], draft))
@@ -179,6 +182,16 @@ def _split_known(run: list[Token], registry: Registry) -> list[tuple[list[Token]
     if start < len(run):
         pieces.append((run[start:], None))
     return pieces
+
+
+def _plain_word(token: Token) -> bool:
+    """A capitalised word inside a sentence that is no title, nationality, country, region
+    word or code."""
+    return (
+        not token.initial and not token.possessive and token.text[1:].islower() and token.key not in TITLES
+        and token.key not in CONNECTORS and token.key not in STOPWORDS and nation_of(token.text) is None
+        and token.key not in REGION_WORDS and not head_type((token.key,))
+    )
 
 
 def _split_loose(piece: list[Token]) -> list[list[Token]]:

@@ -308,7 +308,7 @@ def from_dashed_names(registry: Registry, texts: list[str]) -> None:
             if any(key in registry.by_key or head_type(key) or any(map(nation_of, key)) for key in halves):
                 continue
             name = match.group(0)[len("the ") :]
-            registry.add(name)
+            registry.add(name).votes["organization"] += 1
             registry.phrases.add(name)
 
 
