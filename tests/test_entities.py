@@ -202,7 +202,7 @@ def test_republic_of_x_is_the_country_x(index):
         ("Human Rights Watch", r"Human Rights Watch|\bHRW\b"),
         ("Stepanakert", r"\bStepanakert\b"),
         ("National Security Service", r"National Security Service|\bNSS\b"),
-        ("Russia", r"\bRussia\b"),  # "Russia's" names Russia, "Russian" does not
+        ("Russia", r"(?<!United )\bRussia\b"),  # "Russia's" names Russia, "Russian" and the party "United Russia" do not
         ("Fuzuli", r"\bF[uü]zuli\b(?! District)"),  # "Fuzuli District" is an entity of its own
     ],
 )

@@ -9,6 +9,14 @@ def doc(make_doc, body, frontmatter="title: T"):
     return FactBase.load(make_doc(f"---\n{frontmatter}\n---\n{body}\n"))
 
 
+def infobox_of(first: str, second: str, more: str = "") -> str:
+    """Frontmatter with a conflict infobox: its two combatant columns and more fields."""
+    return (
+        "title: T\ninfoboxes:\n  - conflict:\n      text: T\n"
+        f"    combatant1:\n      text: |-\n        {first}\n    combatant2:\n      text: |-\n        {second}\n{more}"
+    )
+
+
 def types_of(facts):
     return {e.name: e.type for e in facts.entities}
 
@@ -153,10 +161,7 @@ def test_a_division_of_a_country_and_divisions_named_together(make_doc):
 
 
 def test_an_army_stands_for_the_armed_forces_when_the_prose_names_no_other_branch(make_doc):
-    infobox = (
-        "title: T\ninfobox:\n  military_conflict:\n    combatant1: '[[Peru]]'\n    combatant2: '[[Chile]]'\n"
-        "    units1: |\n      Peruvian Armed Forces\n      * Peruvian Navy\n"
-    )
+    infobox = infobox_of("Peru", "Chile", "    units1:\n      text: |-\n        Peruvian Armed Forces\n        Peruvian Navy\n")
     facts = doc(
         make_doc,
         "The Peruvian Army attacked. The Peruvian Armed Forces advanced. The Peruvian Banks' "
@@ -180,3 +185,13 @@ def test_a_plain_word_before_a_country_names_a_party_and_a_dashed_name_is_a_body
     assert "United Peru" in types and types["Peru"] == "country"
     assert types["Velarde Publique – Casas de Lorn"] == "organization"
     assert "President Peru" not in types  # a title before a country is no name
+
+
+def test_a_belligerent_that_is_no_country_is_an_armed_group_a_land_or_described(make_doc):
+    infobox = infobox_of("Peru\n        Dornbund\n        Chilean Velkaria", "Chile\n        Peruvian volunteers")
+    facts = doc(make_doc, "Peru fought Chile. The Dornbund and Chilean Velkaria joined. The Instrument of Surrender was signed.", infobox)
+    types = types_of(facts)
+    assert types["Dornbund"] == "organization"
+    assert types["Chilean Velkaria"] == "place"
+    assert types["Peruvian volunteers"] == "other"
+    assert types["Instrument of Surrender"] == "other" and "Surrender" not in types

@@ -69,13 +69,25 @@ def _add_party(registry: Registry, party, side: int, vocabulary: Vocabulary) -> 
     if flag_page or is_country(name):
         kind = "country"
     else:
-        kind = head_type(name_key(name) or ("",)) or "other"
+        kind = head_type(name_key(name) or ("",)) or _party_kind(name)
     role = PARTY_ROLES.get(party.role, party.role + " of side {side}").format(side=side)
     if party.note:
         role += f" ({party.note})"
     draft = _add_infobox(registry, name, kind, page, role, side)
     if party.role not in draft.party_roles:
         draft.party_roles.append(party.role)
+
+
+def _party_kind(name: str) -> str:
+    """A belligerent that is no country and has no head word is an armed group, unless the
+    infobox describes it ("Dorn volunteers") or names a land by its people ("Velkan Dornia")."""
+    words = name.split()
+    if not words[-1][:1].isupper():
+        return "other"
+    nation = nation_of(words[0])
+    if len(words) == 2 and nation is not None and words[0] in nation.demonyms:
+        return "place"
+    return "organization"
 
 
 def _add_infobox(registry: Registry, name: str, kind: str, page: str | None, role: str, side: int | None) -> Draft:

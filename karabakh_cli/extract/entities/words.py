@@ -128,13 +128,14 @@ HEAD_TYPES = {
         dam bridge bridges airport mountains mountain river lake bay sea park mosque cathedral
         church metro border territories territory ssr asia caucasus exclave pass valley strait
         straits gulf peninsula heights strip desert plateau canal islands coast hills governorate
-        prefecture county municipality tract delta pipeline railway highway""".split(),
+        prefecture county municipality tract delta pipeline railway highway areas zone zones""".split(),
         "place",
     ),
     **dict.fromkeys(
         """war wars conflict conflicts protocol principles agreement statement day order operation
         parade initiative amendment convention crisis massacre referendum battle siege treaty
-        revolution election elections clashes unrest protests offensive insurgency uprising coup""".split(),
+        revolution election elections clashes unrest protests offensive insurgency uprising coup
+        instrument""".split(),
         "other",
     ),
     **dict.fromkeys("nations".split(), "organization"),
