@@ -195,3 +195,17 @@ def test_a_belligerent_that_is_no_country_is_an_armed_group_a_land_or_described(
     assert types["Chilean Velkaria"] == "place"
     assert types["Peruvian volunteers"] == "other"
     assert types["Instrument of Surrender"] == "other" and "Surrender" not in types
+
+
+def test_a_title_holds_the_body_it_names(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru fought Chile. Protesters beat the President of the National Assembly of Peru Ivo "
+        "Brandt. The former Head of the Border Control Service of the Peruvian MoD, Ana Brel, "
+        "resigned. The Minister of Foreign Affairs Dag Holm spoke.",
+    )
+    types = types_of(facts)
+    assert types["National Assembly of Peru"] == "organization"
+    assert types["Border Control Service"] == "organization"
+    assert types["Ivo Brandt"] == "person" and types["Ana Brel"] == "person"
+    assert not [name for name in types if "Foreign Affairs" in name or name.startswith(("President", "Head"))]

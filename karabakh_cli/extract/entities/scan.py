@@ -139,9 +139,16 @@ def name_parts(run: list[Token], registry: Registry) -> list[tuple[list[Token], 
         for loose in _split_loose(piece):
             parts.extend(_titled(loose))
     return [
-        (tokens, "person" if kind == "name" and index and parts[index - 1][1] == "title" else kind)
+        (tokens, "person" if kind == "name" and _after_title(parts, index) else kind)
         for index, (tokens, kind) in enumerate(parts)
     ]
+
+
+def _after_title(parts: list[tuple[list[Token], str]], index: int) -> bool:
+    """Whether a title, or a title and the body it holds ("President of the X Assembly"), comes
+    right before a part."""
+    kinds = [kind for _, kind in parts[max(0, index - 2) : index]]
+    return kinds[-1:] == ["title"] or (kinds == ["title", "name"] and head_type(key_of(parts[index - 1][0])) is not None)
 
 
 def _split_known(run: list[Token], registry: Registry) -> list[tuple[list[Token], Draft | None]]:
@@ -252,10 +259,26 @@ def _titled(piece: list[Token]) -> list[tuple[list[Token], str]]:
             end += 1
         name = key_of(piece[end:])
         if not name or piece[end - 1].key in CONNECTORS or set(name) & CONNECTORS or head_type(name):
-            return [(piece, "title")]  # "Head of the Military Control Service of the ..."
+            return _body_of_title(piece, titles[-1] + 1)  # "Head of the Military Control Service of the ..."
     if end < len(piece):
         return [(piece[:end], "title"), (piece[end:], "person")]
-    return [(piece, "title")]
+    return _body_of_title(piece, end)
+
+
+def _body_of_title(piece: list[Token], end: int) -> list[tuple[list[Token], str]]:
+    """A title, and the body it names after "of" or "for" when that has a head word: "President
+    of the National Assembly of Peru" holds the "National Assembly of Peru"; "Head of the Border
+    Service of the Peruvian MoD" the "Border Service"; "Minister of Foreign Affairs" no body."""
+    start = end
+    while start < len(piece) and piece[start].key not in SPLITTING_CONNECTORS:
+        start += 1
+    body = _strip_connectors(piece[start:])
+    of = next((i for i, token in enumerate(body) if token.key in SPLITTING_CONNECTORS), len(body))
+    if not is_country(" ".join(token.text for token in _strip_connectors(body[of:]))):
+        body = body[:of]  # "... Service of the Peruvian MoD": the service; "... of Peru" stays
+    if not body or not head_type(key_of(body)):
+        return [(piece, "title")]
+    return [(piece[: piece.index(body[0])], "title"), (body, "name")]
 
 
 # Words of an office between a nationality and a name: "Armenian Minister of Foreign Affairs X".
