@@ -2,11 +2,7 @@
 which capitalised words are no entity at all (extract/entities/), on small documents written
 here."""
 
-from karabakh_cli.factbase import FactBase
-
-
-def doc(make_doc, body, frontmatter="title: T"):
-    return FactBase.load(make_doc(f"---\n{frontmatter}\n---\n{body}\n"))
+from test_entities_evidence import doc, types_of
 
 
 def infobox_of(first: str, second: str, more: str = "") -> str:
@@ -15,10 +11,6 @@ def infobox_of(first: str, second: str, more: str = "") -> str:
         "title: T\ninfoboxes:\n  - conflict:\n      text: T\n"
         f"    combatant1:\n      text: |-\n        {first}\n    combatant2:\n      text: |-\n        {second}\n{more}"
     )
-
-
-def types_of(facts):
-    return {e.name: e.type for e in facts.entities}
 
 
 def test_a_native_name_of_the_war_is_an_alias_found_by_its_capitalised_words(make_doc):
