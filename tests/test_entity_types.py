@@ -201,3 +201,14 @@ def test_a_title_holds_the_body_it_names(make_doc):
     assert types["Border Control Service"] == "organization"
     assert types["Ivo Brandt"] == "person" and types["Ana Brel"] == "person"
     assert not [name for name in types if "Foreign Affairs" in name or name.startswith(("President", "Head"))]
+
+
+def test_an_honour_named_hero_of_something_is_an_entity_not_a_title(make_doc):
+    facts = doc(
+        make_doc,
+        "Ivo Brandt, who was made National Hero of Peru in 2016, was killed. On 9 December, "
+        "83 servicemen were awarded the title of Hero of the Lake War.",
+    )
+    types = types_of(facts)
+    assert types["National Hero of Peru"] == "other" and types["Hero of the Lake War"] == "other"
+    assert types["Ivo Brandt"] == "person"

@@ -446,8 +446,8 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
             return "person", 2
     if len(part) == 1 and gap_after == " " and following.key == "of" and _of_division(text, after):
         return "place", 2  # "Velka of Dorn District": a village of a district
-    if len(part) > 1 and gap_after == " " and following.key == "who" and _plain_name(part):
-        return "person", 2  # "Ivo Brandt who was made a hero"
+    if len(part) > 1 and gap_after in (" ", ", ") and following.key == "who" and _plain_name(part):
+        return "person", 2  # "Ivo Brandt(,) who was made a hero"
     if len(part) > 1 and gap_before == " " and previous.text[:1].isupper() and _plain_name(part):
         if _titled_clause(text, part[0].start):
             return "person", 2  # "the chief of the Border Service Ivo Brandt"

@@ -134,7 +134,7 @@ HEAD_TYPES = {
     **dict.fromkeys(
         """war wars conflict conflicts protocol principles agreement statement day order operation
         parade initiative amendment convention crisis massacre referendum battle siege treaty
-        revolution election elections clashes unrest protests offensive insurgency uprising coup
+        revolution election elections clashes unrest protests offensive insurgency uprising coup hero
         instrument""".split(),
         "other",
     ),
