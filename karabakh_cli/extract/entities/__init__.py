@@ -11,7 +11,9 @@ Where names come from, strongest evidence first:
 2. acronyms the prose expands ("National Security Service (NSS)"), or whose letters are the
    initials of exactly one name ("HRW" → Human Rights Watch);
 3. aliases the prose states ("Shusha, known to Armenians as Shushi", "Shusha (Shushi)",
-   "Republic of X" for a country X);
+   "Republic of X" for a country X), and names the prose writes with lowercase words: events
+   ("the 2016 X clashes", "the X massacre"), routes ("the X–Y pipeline"), the "See also"
+   titles, the war's names and native spellings;
 4. runs of capitalised words in the prose ("Ghazanchetsots Cathedral", "Ministry of Foreign
    Affairs"), split at names already known and at titles ("President of Russia Vladimir
    Putin" names Vladimir Putin; "President of Russia" is a title, not an entity).
@@ -24,9 +26,10 @@ person when exactly one person of the article bears it ("Aliyev" → Ilham Aliye
 
 Types come from the infobox, then from the name's own head word ("... District", "Ministry
 of ..."), then from the words around its mentions ("journalist X", "X, a Russian citizen",
-"the city of X", "X tanks") and from the names it is listed with ("Tartar, Beylagan and
-Barda"); without evidence the type stays `other`. The word lists below
-are general English, never about one article.
+"the city of X", "X tanks", "towns such as X") and from the names it is listed with ("Tartar,
+Beylagan and Barda"), then from the name's shape (an acronym, a capital city, a family
+name's ending); without evidence the type stays `other`. The word lists are general
+English and general world lists, never about one article.
 
 A sentence mentions an entity when it names it under any alias, matched case- and
 diacritics-insensitively on whole words, leftmost-longest: "Azerbaijan Airlines" is one
