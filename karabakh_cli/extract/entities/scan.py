@@ -33,6 +33,7 @@ from .words import (
     PLURAL_HEADS,
     SPLITTING_CONNECTORS,
     STAFF_NOUNS,
+    STATE_HEADS,
     STOPWORDS,
     TITLES,
     TOKEN,
@@ -42,6 +43,7 @@ from .words import (
     country_stems,
     demonym,
     head_type,
+    head_word,
     is_acronym,
     is_code,
     is_country,
@@ -67,7 +69,7 @@ class Candidate(NamedTuple):
     known: bool  # a name the registry had already
     listed_after: tuple[str, ...] | None  # the name before it in a list: "Baku, Ganja and Yevlakh"
     listed_by: str  # what joins them: ", ", " and ", ...
-    nation: tuple[str, ...] | None  # the key of the country or person the words before give it
+    nation: tuple[str, ...] | None  # the key of the country, person or body the words around give it
 
 
 def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) -> list[Candidate]:
@@ -76,14 +78,15 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
     seen: Counter = Counter()
     cuts: dict[str, list] = {}
     for text, sentence_runs in zip(texts, runs):
-        last_end, last_key = None, None  # the name before, in this sentence
+        last_start, last_end, last_key = None, None, None  # the name before, in this sentence
         for run in sentence_runs:
             for part, kind, key, name in _named_parts(text, run, registry, cuts):
                 if kind == "name" and len(part) == 1 and _figure_of_speech(text, part[0]):
                     continue
                 listed_by = text[last_end : part[0].start] if last_end is not None else ""
                 listed_after = last_key if listed_by in LIST_SEPARATORS else None
-                last_end, last_key = part[0].start + len(name), key
+                body = (last_start, last_key) if kind in ("name", "person") and last_key else None
+                last_start, last_end, last_key = part[0].start, part[0].start + len(name), key
                 seen[key] += 1
                 vote = ("person", 2) if kind == "person" else None
                 followed = None
@@ -102,7 +105,10 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                         kind == "known",
                         listed_after,
                         listed_by,
-                        _nation_before(text, part) or _appositive_nation(text, part),
+                        _nation_before(text, part)
+                        or _appositive_nation(text, part)
+                        or _nation_after(text, part)
+                        or (_body_before(text, part, listed_by, *body) if body else None),
                     )
                 )
     return found
@@ -136,7 +142,7 @@ def name_parts(run: list[Token], registry: Registry) -> list[tuple[list[Token], 
         for loose in _split_loose(piece):
             parts.extend(_titled(loose))
     return [
-        (tokens, "person" if kind == "name" and index and parts[index - 1][1] == "title" else kind)
+        (tokens, "person" if kind == "name" and index and parts[index - 1][1] in ("title", "body") else kind)
         for index, (tokens, kind) in enumerate(parts)
     ]
 
@@ -228,6 +234,9 @@ def _titled(piece: list[Token]) -> list[tuple[list[Token], str]]:
     while end < len(piece) - 1 and piece[end].text[:1].islower() and piece[end].key not in CONNECTORS:
         end += 1  # "Sheikh al-Islam X": the title goes on
     if end < len(piece) and piece[end].key in CONNECTORS:  # "Minister of Foreign Affairs X"
+        body = _body_of_title(piece, end)
+        if body:  # "President of the National Assembly of Peru": the body is a name
+            return [(piece[:body], "title"), (piece[body:], "body")]
         while end < len(piece) and (piece[end].key in CONNECTORS or piece[end].key in OFFICE_WORDS):
             end += 1
         name = key_of(piece[end:])
@@ -236,6 +245,14 @@ def _titled(piece: list[Token]) -> list[tuple[list[Token], str]]:
     if end < len(piece):
         return [(piece[:end], "title"), (piece[end:], "person")]
     return [(piece, "title")]
+
+
+def _body_of_title(piece: list[Token], end: int) -> int | None:
+    """Where the body of a state a title is of begins, the connectors after the title at `end`
+    skipped: "Head of the Peru Border Service"."""
+    while end < len(piece) and piece[end].key in CONNECTORS:
+        end += 1
+    return end if end < len(piece) and head_word(key_of(piece[end:])) in STATE_HEADS else None
 
 
 # Words of an office between a nationality and a name: "Armenian Minister of Foreign Affairs X".
@@ -330,6 +347,45 @@ def _appositive_nation(text: str, part: list[Token]) -> tuple[str, ...] | None:
         return None
     nations = {nation for nation in (_country_named(words, i) for i in range(len(words))) if nation}
     return nations.pop() if len(nations) == 1 else None
+
+
+def _nation_after(text: str, part: list[Token]) -> tuple[str, ...] | None:
+    """ "Ivo Brandt, a Peruvian citizen, said": the one country an apposition after a name gives
+    it, written before its noun for a person; none when the apposition names two ("a Peruvian
+    citizen of Chilean descent", "a Peruvian soldier held by Chile")."""
+    end = part[-1].end
+    if text[end : end + 2] != ", " or not AFTER_OPENER.match(text, end + 2):
+        return None
+    stops = [index for index in (text.find(mark, end + 2) for mark in CLAUSE_BREAKS + ".") if index >= 0]
+    words = tokenize(text, end + 2, min(stops, default=len(text)))
+    noun = next((i for i, word in enumerate(words) if word.key in PERSON_NOUNS and word.text[:1].islower()), None)
+    if noun is None:
+        return None
+    named = [(i, nation) for i in range(len(words)) if (nation := _country_named(words, i))]
+    nations = {nation for _, nation in named}
+    return nations.pop() if len(nations) == 1 and named[0][0] < noun else None
+
+
+# How an apposition after a name opens: "X, a Peruvian soldier", "X, then Peru's envoy".
+AFTER_OPENER = re.compile(r"(?:an?|the|former|then) ")
+
+
+def _body_before(text: str, part: list[Token], gap: str, start: int, key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """ "the head of the Border Service, Major Ivo Brandt": a name right after a body that an
+    office (a noun for a person) before it is "of" is tied to that body (the key of the name
+    before it, which began at `start`)."""
+    if not GAP_OF_TITLES.fullmatch(gap) or not all(word.key in TITLES for word in tokenize(gap)):
+        return None
+    if not OF_BEFORE.search(text[max(0, start - 8) : start]):
+        return None
+    if not any(fold(word) in PERSON_NOUNS and (word[:1].islower() or fold(word) in TITLES) for word in _clause_before(text, start)):
+        return None
+    return key
+
+
+# What may stand between a body and the name after it: " ", ", ", ", Major General ".
+GAP_OF_TITLES = re.compile(r",? (?:[A-Z][\w-]* )*")
+OF_BEFORE = re.compile(r"(?<![\w'’-])of (?:the )?$")
 
 
 def _country_named(words: list[Token], i: int) -> tuple[str, ...] | None:

@@ -1,0 +1,102 @@
+"""Sides of entities from the prose: offices, bodies and appositions around a name tie it to a
+country or a body, whose side it then gets (extract/entities/index.py `_side`)."""
+
+from karabakh_cli.factbase import FactBase
+
+# Peru fights Chile; Bolivia is listed as Peru's supporter, Ecuador as Chile's alleged
+# belligerent, Norway only as Peru's arms supplier.
+INFOBOX = """title: War of the Lakes
+infoboxes:
+  - conflict:
+      text: War of the Lakes
+    combatant1:
+      text: |-
+        Peru
+        Supported by:
+        Bolivia
+        Arms suppliers:
+        Norway
+    combatant2:
+      text: |-
+        Chile
+        Alleged:
+        Ecuador
+    units2:
+      text: |-
+        Andes Brigade
+"""
+
+
+def sides_of(make_doc, body: str) -> dict[str, int | None]:
+    facts = FactBase.load(make_doc(f"---\n{INFOBOX}---\n{body}\n"))
+    return {entity.name: entity.side for entity in facts.entity_index.entities}
+
+
+def test_a_person_titled_of_a_body_gets_the_bodys_side(make_doc):
+    sides = sides_of(
+        make_doc,
+        "The Peruvian Border Service closed roads. In May the head of the radar department of "
+        "the Peruvian Border Service, Major General Ivo Brandt, was dismissed. The deputy chief of "
+        "the Andes Brigade Tomas Ek resigned.",
+    )
+    assert sides["Peruvian Border Service"] == 1
+    assert sides["Ivo Brandt"] == 1
+    assert sides["Tomas Ek"] == 2  # the infobox lists the Andes Brigade on side 2
+
+
+def test_a_body_of_no_side_gives_its_people_none(make_doc):
+    sides = sides_of(
+        make_doc,
+        "The director of the Lake Research Institute, Ana Brel, wrote a report. "
+        "The soldiers of the Peruvian Border Service Ivo Brandt met were tired.",
+    )
+    assert sides["Ana Brel"] is None
+    assert sides.get("Ivo Brandt") is None  # no office of the body names him
+
+
+def test_a_title_of_a_body_leaves_the_body_an_entity(make_doc):
+    sides = sides_of(
+        make_doc,
+        "Protesters beat the President of the National Assembly of Chile Pera Lund. "
+        "Later the Speaker said nothing.",
+    )
+    assert sides["National Assembly of Chile"] == 2
+    assert sides["Pera Lund"] == 2
+    assert "President of the National Assembly of Chile" not in sides
+
+
+def test_a_nationality_in_an_apposition_after_a_name(make_doc):
+    sides = sides_of(
+        make_doc,
+        "Ivo Brandt, a Peruvian citizen, was detained. Pera Lund, a Chilean soldier, was freed. "
+        "Tomas Ek, a Chilean citizen of Peruvian descent, was held. Dag Holm, a soldier held by "
+        "Peruvian troops, spoke.",
+    )
+    assert (sides["Ivo Brandt"], sides["Pera Lund"]) == (1, 2)
+    assert sides["Tomas Ek"] is None  # two countries: no side
+    assert sides["Dag Holm"] is None  # the country comes after the noun: his captors'
+
+
+def test_supporters_and_alleged_belligerents_pass_their_side_but_arms_suppliers_do_not(make_doc):
+    sides = sides_of(
+        make_doc,
+        "Bolivian President Juan Mora visited the front. The Bolivian Air Force flew patrols. "
+        "Ecuadorian envoy Luis Vera arrived. The Ecuadorian Army massed troops. "
+        "Norwegian Prime Minister Dag Holm called for talks. The Norwegian Army stayed home.",
+    )
+    assert (sides["Juan Mora"], sides["Bolivian Air Force"]) == (1, 1)
+    assert (sides["Luis Vera"], sides["Ecuadorian Army"]) == (2, 2)
+    assert (sides["Dag Holm"], sides["Norwegian Army"]) == (None, None)
+
+
+def test_supporters_keep_their_role_and_side_but_their_people_none(make_doc):
+    facts = FactBase.load(make_doc(f"---\n{INFOBOX}---\nBolivian President Juan Mora visited Bolivia.\n"))
+    index = facts.entity_index
+    assert (index.get("Bolivia").side, index.get("Bolivia").role) == (1, "supporter")
+    assert (index.get("Norway").side, index.get("Norway").role) == (1, "arms supplier")
+    assert index.get("Juan Mora").role is None
+
+
+def test_a_body_named_of_a_nationality(make_doc):
+    sides = sides_of(make_doc, "The Control Service of the Chilean Army audited the depots.")
+    assert sides["Control Service of the Chilean Army"] == 2
