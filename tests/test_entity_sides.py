@@ -100,3 +100,45 @@ def test_supporters_keep_their_role_and_side_but_their_people_none(make_doc):
 def test_a_body_named_of_a_nationality(make_doc):
     sides = sides_of(make_doc, "The Control Service of the Chilean Army audited the depots.")
     assert sides["Control Service of the Chilean Army"] == 2
+
+
+def test_a_country_named_before_an_office(make_doc):
+    sides = sides_of(make_doc, "The Chile president's spokesperson, Pera Lund, denied it. The Chile envoy Tomas Ek left.")
+    assert (sides["Pera Lund"], sides["Tomas Ek"]) == (2, 2)
+
+
+def test_a_bodys_possessive_before_an_office(make_doc):
+    sides = sides_of(
+        make_doc,
+        "The Andes Brigade crossed the river. The Andes Brigade's spokesman Ivo Brandt denied it. "
+        "The Lake Institute's director Ana Brel disagreed.",
+    )
+    assert sides["Ivo Brandt"] == 2
+    assert sides["Ana Brel"] is None
+
+
+def test_an_apposition_of_an_office_of_a_country_or_body(make_doc):
+    sides = sides_of(
+        make_doc,
+        "Ivo Brandt, a member of the Peruvian parliament, spoke. Tomas Ek, spokesman for the "
+        "Andes Brigade, denied it. Ana Brel, a resident of Lima, fled. Dag Holm, a soldier of "
+        "Chilean descent held in Peru, wrote home.",
+    )
+    assert (sides["Ivo Brandt"], sides["Tomas Ek"]) == (1, 2)
+    assert sides["Ana Brel"] is None
+    assert sides["Dag Holm"] is None
+
+
+def test_the_leader_of_forces_is_on_their_side(make_doc):
+    sides = sides_of(
+        make_doc,
+        "Peruvian troops under General Ivo Brandt took the pass. The Andes Brigade (AB), led by "
+        "Colonel Tomas Ek, held the lake. Villagers under Ana Brel fled to Chilean lines.",
+    )
+    assert (sides["Ivo Brandt"], sides["Tomas Ek"]) == (1, 2)
+    assert sides["Ana Brel"] is None
+
+
+def test_a_leader_after_a_bracket_that_is_no_acronym_is_not_tied_to_it(make_doc):
+    sides = sides_of(make_doc, "They fought the rebels (armed by Chile), led by Colonel Tomas Ek.")
+    assert sides["Tomas Ek"] is None

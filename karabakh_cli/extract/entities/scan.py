@@ -85,7 +85,7 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                     continue
                 listed_by = text[last_end : part[0].start] if last_end is not None else ""
                 listed_after = last_key if listed_by in LIST_SEPARATORS else None
-                body = (last_start, last_key) if kind in ("name", "person") and last_key else None
+                previous = (last_start, last_end, last_key)
                 last_start, last_end, last_key = part[0].start, part[0].start + len(name), key
                 seen[key] += 1
                 vote = ("person", 2) if kind == "person" else None
@@ -107,8 +107,7 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                         listed_by,
                         _nation_before(text, part)
                         or _appositive_nation(text, part)
-                        or _nation_after(text, part)
-                        or (_body_before(text, part, listed_by, *body) if body else None),
+                        or (_person_tie(text, part, kind, listed_by, previous) if kind in ("name", "person") else None),
                     )
                 )
     return found
@@ -320,11 +319,28 @@ def _nation_in(text: str, before: list[Token], start: int, complete: bool):
         if token.key in PERSON_NOUNS:
             office = True
         elif token.key not in OFFICE_WORDS:
-            nation = nation_of_word(token) or _country_of_title(before, i)
-            if nation is None and i < 2 and not complete:
+            nation = _possessor(text, before, i) or _country_of_title(before, i) or (office and _country_word(token))
+            if not nation and i < 2 and not complete:
                 return _UNSETTLED  # "of" and a title may stand before the first word read
-            return nation if office or following == start else None
+            return nation if nation and (office or following == start) else None
     return None if complete or len(before) == 7 else _UNSETTLED
+
+
+def _possessor(text: str, before: list[Token], i: int) -> tuple[str, ...] | None:
+    """nation_of_word, but a body's possessive gives the key of the body's whole name: "the
+    Border Service's spokesman X"."""
+    token = before[i]
+    if not token.possessive or token.key not in STATE_HEADS:
+        return nation_of_word(token)
+    j = i
+    while j > 0 and before[j - 1].text[:1].isupper() and before[j - 1].key != "the" and text[before[j - 1].end : before[j].start] == " ":
+        j -= 1
+    return key_of(before[j : i + 1]) if j < i else None
+
+
+def _country_word(token: Token) -> tuple[str, ...] | None:
+    """The key of a country named before an office: "the Peru Defence Minister X"."""
+    return name_key(nation_of(token.text).name) if not token.possessive and is_country(token.text) else None
 
 
 APPOSITION_OPENERS = frozenset("and the a an former then".split())
@@ -361,16 +377,52 @@ def _nation_after(text: str, part: list[Token]) -> tuple[str, ...] | None:
     noun = next((i for i, word in enumerate(words) if word.key in PERSON_NOUNS and word.text[:1].islower()), None)
     if noun is None:
         return None
+    of = _of_what(words[noun + 1 :])
     named = [(i, nation) for i in range(len(words)) if (nation := _country_named(words, i))]
     nations = {nation for _, nation in named}
-    return nations.pop() if len(nations) == 1 and named[0][0] < noun else None
+    if len(nations) == 1 and (named[0][0] < noun or of is not None):
+        return nations.pop()
+    return _state_body(of) if of and not nations else None
 
 
-# How an apposition after a name opens: "X, a Peruvian soldier", "X, then Peru's envoy".
-AFTER_OPENER = re.compile(r"(?:an?|the|former|then) ")
+def _of_what(words: list[Token]) -> list[Token] | None:
+    """The words after "of", "for", "at" or "to" when an office goes on only with the name of
+    what it is of: "(a soldier) of the Peruvian army", "(spokesman) for the Border Service";
+    [] when nothing goes on; None for anything else ("(a soldier) held by Peru")."""
+    if not words:
+        return []
+    if words[0].key not in ("of", "for", "at", "to"):
+        return None
+    rest = words[2:] if len(words) > 1 and words[1].key == "the" else words[1:]
+    plain = all(w.text[:1].isupper() or w.key in OFFICE_WORDS or w.key in STATE_HEADS or w.key in PERSON_NOUNS for w in rest)
+    return rest if rest and plain else None
 
 
-def _body_before(text: str, part: list[Token], gap: str, start: int, key: tuple[str, ...]) -> tuple[str, ...] | None:
+def _state_body(words: list[Token]) -> tuple[str, ...] | None:
+    """The key of a body of a state the words name whole: "Border Service"."""
+    if all(word.text[:1].isupper() for word in words) and head_word(key_of(words)) in STATE_HEADS:
+        return key_of(words)
+    return None
+
+
+# How an apposition after a name opens: "X, a Peruvian soldier", "X, then Peru's envoy",
+# "X, spokesman for the Border Service".
+AFTER_OPENER = re.compile(r"(?:an?|the|former|then) |[a-z]+ (?:of|for|at|to) ")
+
+
+def _person_tie(text: str, part: list[Token], kind: str, gap: str, previous: tuple) -> tuple[str, ...] | None:
+    """The country or body an apposition after a name, an office of a body or the command of
+    forces ties a person to; `previous` is the start, end and key of the name before it in the
+    sentence (None, None, None: none)."""
+    tie = (
+        (text.startswith(", ", part[-1].end) and _nation_after(text, part))
+        or (previous[2] and _body_before(text, part, gap, *previous))
+        or _leader_of(text, part, *previous)
+    )
+    return tie if tie and (kind == "person" or _plain_name(part)) else None
+
+
+def _body_before(text: str, part: list[Token], gap: str, start: int, end: int, key: tuple[str, ...]) -> tuple[str, ...] | None:
     """ "the head of the Border Service, Major Ivo Brandt": a name right after a body that an
     office (a noun for a person) before it is "of" is tied to that body (the key of the name
     before it, which began at `start`)."""
@@ -380,7 +432,35 @@ def _body_before(text: str, part: list[Token], gap: str, start: int, key: tuple[
         return None
     if not any(fold(word) in PERSON_NOUNS and (word[:1].islower() or fold(word) in TITLES) for word in _clause_before(text, start)):
         return None
-    return key
+    return key if head_word(key) in STATE_HEADS else None
+
+
+def _leader_of(text: str, part: list[Token], start: int, end: int, key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """ "Peruvian troops under General Ivo Brandt", "the Border Service (BS), led by Ivo
+    Brandt": the leader of forces is tied to their country, or to the body named right before
+    (the name before this one, from `start` to `end`, its key `key`)."""
+    window = max(0, part[0].start - 40)
+    if text.find(" by ", window, part[0].start) < 0 and text.find(" under ", window, part[0].start) < 0:
+        return None  # most names: read no further
+    led = LED_BY.search(text, window, part[0].start)
+    if not led or not all(word.key in TITLES for word in tokenize(led.group(1))):
+        return None
+    between = text[end : led.start()] if end is not None else None
+    if between == "" or (between == ")" and text[start - 1 : start] == "(") or (between and ACRONYM_AFTER.fullmatch(between)):
+        return key  # "the Border Service (BS), led by": the body or its acronym
+    forces = FORCES_BEFORE.search(text, max(0, led.start() - 40), led.start())
+    if not forces:
+        return None
+    if end == forces.end(1):
+        return key  # "Border Service troops under"
+    words = tokenize(forces.group(1))
+    return nation_of_word(words[-1]) if words else None
+
+
+# "led by", "under (the command of)", and the titles before a leader's name.
+LED_BY = re.compile(r"(?:,? (?:led|commanded|headed) by|,? under(?: the command of)?) ((?:[A-Z][\w-]* )*)$")
+ACRONYM_AFTER = re.compile(r" \([A-Z][\w-]*\)")
+FORCES_BEFORE = re.compile(r"(\S+) ((?:forces|troops|army|rebels|fighters|militants|militia|militias|units))$")
 
 
 # What may stand between a body and the name after it: " ", ", ", ", Major General ".
