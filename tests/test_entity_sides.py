@@ -89,12 +89,13 @@ def test_supporters_and_alleged_belligerents_pass_their_side_but_arms_suppliers_
     assert (sides["Dag Holm"], sides["Norwegian Army"]) == (None, None)
 
 
-def test_supporters_keep_their_role_and_side_but_their_people_none(make_doc):
-    facts = FactBase.load(make_doc(f"---\n{INFOBOX}---\nBolivian President Juan Mora visited Bolivia.\n"))
-    index = facts.entity_index
+def test_supporters_keep_their_role_and_their_people_get_their_side_but_no_role(make_doc):
+    body = "Bolivian President Juan Mora visited Bolivia. The Bolivian Air Force flew patrols."
+    index = FactBase.load(make_doc(f"---\n{INFOBOX}---\n{body}\n")).entity_index
     assert (index.get("Bolivia").side, index.get("Bolivia").role) == (1, "supporter")
     assert (index.get("Norway").side, index.get("Norway").role) == (1, "arms supplier")
-    assert index.get("Juan Mora").role is None
+    assert (index.get("Juan Mora").side, index.get("Juan Mora").role) == (1, None)
+    assert (index.get("Bolivian Air Force").side, index.get("Bolivian Air Force").role) == (1, None)
 
 
 def test_a_body_named_of_a_nationality(make_doc):
@@ -122,11 +123,13 @@ def test_an_apposition_of_an_office_of_a_country_or_body(make_doc):
         make_doc,
         "Ivo Brandt, a member of the Peruvian parliament, spoke. Tomas Ek, spokesman for the "
         "Andes Brigade, denied it. Ana Brel, a resident of Lima, fled. Dag Holm, a soldier of "
-        "Chilean descent held in Peru, wrote home.",
+        "Chilean descent held in Peru, wrote home. Juan Mora, an envoy to Chile, left. Luis "
+        "Vera, commander of Chile's 5th Division, was killed.",
     )
-    assert (sides["Ivo Brandt"], sides["Tomas Ek"]) == (1, 2)
+    assert (sides["Ivo Brandt"], sides["Tomas Ek"], sides["Luis Vera"]) == (1, 2, 2)
     assert sides["Ana Brel"] is None
     assert sides["Dag Holm"] is None
+    assert sides["Juan Mora"] is None  # an envoy to a country is not its own
 
 
 def test_the_leader_of_forces_is_on_their_side(make_doc):

@@ -386,15 +386,16 @@ def _nation_after(text: str, part: list[Token]) -> tuple[str, ...] | None:
 
 
 def _of_what(words: list[Token]) -> list[Token] | None:
-    """The words after "of", "for", "at" or "to" when an office goes on only with the name of
-    what it is of: "(a soldier) of the Peruvian army", "(spokesman) for the Border Service";
-    [] when nothing goes on; None for anything else ("(a soldier) held by Peru")."""
+    """The words after "of", "for", "at" or "from" when an office goes on only with the name of
+    what it is of: "(a soldier) of the Peruvian army", "(spokesman) for the 5th Brigade"; []
+    when nothing goes on; None for anything else ("(a soldier) held by Peru", "(an envoy) to
+    Peru": not Peru's)."""
     if not words:
         return []
-    if words[0].key not in ("of", "for", "at", "to"):
+    if words[0].key not in ("of", "for", "at", "from"):
         return None
     rest = words[2:] if len(words) > 1 and words[1].key == "the" else words[1:]
-    plain = all(w.text[:1].isupper() or w.key in OFFICE_WORDS or w.key in STATE_HEADS or w.key in PERSON_NOUNS for w in rest)
+    plain = all(w.text[:1].isupper() or w.text[:1].isdigit() or w.key in OFFICE_WORDS or w.key in STATE_HEADS or w.key in PERSON_NOUNS for w in rest)
     return rest if rest and plain else None
 
 
@@ -407,7 +408,7 @@ def _state_body(words: list[Token]) -> tuple[str, ...] | None:
 
 # How an apposition after a name opens: "X, a Peruvian soldier", "X, then Peru's envoy",
 # "X, spokesman for the Border Service".
-AFTER_OPENER = re.compile(r"(?:an?|the|former|then) |[a-z]+ (?:of|for|at|to) ")
+AFTER_OPENER = re.compile(r"(?:an?|the|former|then) |[a-z]+ (?:of|for|at|from) ")
 
 
 def _person_tie(text: str, part: list[Token], kind: str, gap: str, previous: tuple) -> tuple[str, ...] | None:
