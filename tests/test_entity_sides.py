@@ -145,3 +145,13 @@ def test_the_leader_of_forces_is_on_their_side(make_doc):
 def test_a_leader_after_a_bracket_that_is_no_acronym_is_not_tied_to_it(make_doc):
     sides = sides_of(make_doc, "They fought the rebels (armed by Chile), led by Colonel Tomas Ek.")
     assert sides["Tomas Ek"] is None
+
+
+def test_a_leader_of_an_action_against_forces_is_not_tied_to_them(make_doc):
+    sides = sides_of(
+        make_doc,
+        "The Andes Brigade held the ridge. Peru began an attack on Chilean troops, led by Colonel "
+        "Ivo Brandt. A raid against the Andes Brigade, led by Major Tomas Ek, failed. A raid on "
+        "the Andes Brigade (AB), led by Major Ana Brel, failed too.",
+    )
+    assert (sides["Ivo Brandt"], sides["Tomas Ek"], sides["Ana Brel"]) == (None, None, None)

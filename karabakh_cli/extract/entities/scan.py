@@ -439,7 +439,8 @@ def _body_before(text: str, part: list[Token], gap: str, start: int, end: int, k
 def _leader_of(text: str, part: list[Token], start: int, end: int, key: tuple[str, ...]) -> tuple[str, ...] | None:
     """ "Peruvian troops under General Ivo Brandt", "the Border Service (BS), led by Ivo
     Brandt": the leader of forces is tied to their country, or to the body named right before
-    (the name before this one, from `start` to `end`, its key `key`)."""
+    (the name before this one, from `start` to `end`, its key `key`); not when the forces are
+    what is acted on ("an attack on Chilean troops, led by X": X may lead the attack)."""
     window = max(0, part[0].start - 40)
     if text.find(" by ", window, part[0].start) < 0 and text.find(" under ", window, part[0].start) < 0:
         return None  # most names: read no further
@@ -448,14 +449,30 @@ def _leader_of(text: str, part: list[Token], start: int, end: int, key: tuple[st
         return None
     between = text[end : led.start()] if end is not None else None
     if between == "" or (between == ")" and text[start - 1 : start] == "(") or (between and ACRONYM_AFTER.fullmatch(between)):
-        return key  # "the Border Service (BS), led by": the body or its acronym
+        acronym = between == ")"  # "the Border Service (BS), led by": the body or its acronym
+        return None if _acted_on(text, text.rfind("(", 0, start) if acronym else start) else key
     forces = FORCES_BEFORE.search(text, max(0, led.start() - 40), led.start())
     if not forces:
         return None
     if end == forces.end(1):
-        return key  # "Border Service troops under"
+        return None if _acted_on(text, start) else key  # "Border Service troops under"
     words = tokenize(forces.group(1))
-    return nation_of_word(words[-1]) if words else None
+    return nation_of_word(words[-1]) if words and not _acted_on(text, forces.start(1)) else None
+
+
+def _acted_on(text: str, start: int) -> bool:
+    """Whether the name ending at `start` (or starting there) follows a preposition: "an attack
+    on (the) Andes Brigade (AB)"."""
+    words = tokenize(text, max(0, start - 80), start)
+    while words and (words[-1].text[:1].isupper() or (len(words) > 1 and words[-1].key in CONNECTORS and words[-2].text[:1].isupper())):
+        words = words[:-1]  # the name: "Ministry of Defence"
+    if words and words[-1].key == "the":
+        words = words[:-1]
+    return bool(words) and words[-1].key in PREPOSITIONS
+
+
+# Words after which forces are what is acted on, not what acts: "an attack on Chilean troops".
+PREPOSITIONS = frozenset("on against at to toward towards into with from by of upon over near around between".split())
 
 
 # "led by", "under (the command of)", and the titles before a leader's name.
