@@ -372,8 +372,8 @@ def _nation_after(text: str, part: list[Token]) -> tuple[str, ...] | None:
     end = part[-1].end
     if text[end : end + 2] != ", " or not AFTER_OPENER.match(text, end + 2):
         return None
-    stops = [index for index in (text.find(mark, end + 2) for mark in CLAUSE_BREAKS + ".") if index >= 0]
-    words = tokenize(text, end + 2, min(stops, default=len(text)))
+    stop = CLAUSE_END.search(text, end + 2)
+    words = tokenize(text, end + 2, stop.start() if stop else len(text))
     noun = next((i for i, word in enumerate(words) if word.key in PERSON_NOUNS and word.text[:1].islower()), None)
     if noun is None:
         return None
@@ -406,6 +406,7 @@ def _state_body(words: list[Token]) -> tuple[str, ...] | None:
     return None
 
 
+CLAUSE_END = re.compile("[" + re.escape(CLAUSE_BREAKS) + ".]")
 # How an apposition after a name opens: "X, a Peruvian soldier", "X, then Peru's envoy",
 # "X, spokesman for the Border Service".
 AFTER_OPENER = re.compile(r"(?:an?|the|former|then) |[a-z]+ (?:of|for|at|from) ")
