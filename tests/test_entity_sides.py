@@ -155,3 +155,23 @@ def test_a_leader_of_an_action_against_forces_is_not_tied_to_them(make_doc):
         "the Andes Brigade (AB), led by Major Ana Brel, failed too.",
     )
     assert (sides["Ivo Brandt"], sides["Tomas Ek"], sides["Ana Brel"]) == (None, None, None)
+
+
+def test_a_body_named_before_an_office(make_doc):
+    sides = sides_of(
+        make_doc,
+        "The Andes Brigade crossed the river. The Andes Brigade commander Ivo Brandt was wounded. "
+        "The Lake Institute director Ana Brel disagreed.",
+    )
+    assert sides["Ivo Brandt"] == 2
+    assert sides["Ana Brel"] is None
+
+
+def test_a_person_of_a_state_body(make_doc):
+    sides = sides_of(
+        make_doc,
+        "Peruvian soldiers shot Ana Brel of the Chilean Army near the lake. Tomas Ek of the Andes "
+        "Brigade was freed. Dag Holm of the Lake Institute wrote about it.",
+    )
+    assert (sides["Ana Brel"], sides["Tomas Ek"]) == (2, 2)
+    assert sides["Dag Holm"] is None

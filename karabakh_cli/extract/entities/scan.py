@@ -319,7 +319,7 @@ def _nation_in(text: str, before: list[Token], start: int, complete: bool):
         if token.key in PERSON_NOUNS:
             office = True
         elif token.key not in OFFICE_WORDS:
-            nation = _possessor(text, before, i) or _country_of_title(before, i) or (office and _country_word(token))
+            nation = _possessor(text, before, i) or _country_of_title(before, i) or (office and _name_before_office(text, before, i))
             if not nation and i < 2 and not complete:
                 return _UNSETTLED  # "of" and a title may stand before the first word read
             return nation if nation and (office or following == start) else None
@@ -338,9 +338,18 @@ def _possessor(text: str, before: list[Token], i: int) -> tuple[str, ...] | None
     return key_of(before[j : i + 1]) if j < i else None
 
 
-def _country_word(token: Token) -> tuple[str, ...] | None:
-    """The key of a country named before an office: "the Peru Defence Minister X"."""
-    return name_key(nation_of(token.text).name) if not token.possessive and is_country(token.text) else None
+def _name_before_office(text: str, before: list[Token], i: int) -> tuple[str, ...] | None:
+    """The key of the country or body whose name ends on before[i], right before an office:
+    "the Peru Defence Minister X", "the Andes Brigade commander X", "Hezbollah leader X"."""
+    token = before[i]
+    if token.possessive or not token.text[:1].isupper():
+        return None
+    if is_country(token.text):
+        return name_key(nation_of(token.text).name)
+    j = i
+    while j > 0 and before[j - 1].text[:1].isupper() and before[j - 1].key != "the" and text[before[j - 1].end : before[j].start] == " ":
+        j -= 1
+    return None if before[j].initial and j == i else key_of(before[j : i + 1])  # "Rebel commander X" opening a sentence
 
 
 APPOSITION_OPENERS = frozenset("and the a an former then".split())
@@ -418,10 +427,21 @@ def _person_tie(text: str, part: list[Token], kind: str, gap: str, previous: tup
     sentence (None, None, None: none)."""
     tie = (
         (text.startswith(", ", part[-1].end) and _nation_after(text, part))
+        or (text.startswith(" of ", part[-1].end) and _body_after(text, part))
         or (previous[2] and _body_before(text, part, gap, *previous))
         or _leader_of(text, part, *previous)
     )
     return tie if tie and (kind == "person" or _plain_name(part)) else None
+
+
+def _body_after(text: str, part: list[Token]) -> tuple[str, ...] | None:
+    """ "Ivo Brandt of the Peruvian Army": the key of the state body a name is "of"."""
+    body = BODY_AFTER.match(text, part[-1].end)
+    key = name_key(body.group(1)) if body else ()
+    return key if key and head_word(key) in STATE_HEADS else None
+
+
+BODY_AFTER = re.compile(r" of (?:the )?((?:[A-Z0-9][\w'’-]*)(?: (?:of (?:the )?)?[A-Z0-9][\w'’-]*)*)")
 
 
 def _body_before(text: str, part: list[Token], gap: str, start: int, end: int, key: tuple[str, ...]) -> tuple[str, ...] | None:
