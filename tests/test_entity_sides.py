@@ -124,12 +124,15 @@ def test_an_apposition_of_an_office_of_a_country_or_body(make_doc):
         "Ivo Brandt, a member of the Peruvian parliament, spoke. Tomas Ek, spokesman for the "
         "Andes Brigade, denied it. Ana Brel, a resident of Lima, fled. Dag Holm, a soldier of "
         "Chilean descent held in Peru, wrote home. Juan Mora, an envoy to Chile, left. Luis "
-        "Vera, commander of Chile's 5th Division, was killed.",
+        "Vera, commander of Chile's 5th Division, was killed. Rosa Diaz, the Chilean ambassador "
+        "to Peru, was recalled. Eva Ruiz, a former member of the Andes Brigade, fled to Peru.",
     )
     assert (sides["Ivo Brandt"], sides["Tomas Ek"], sides["Luis Vera"]) == (1, 2, 2)
     assert sides["Ana Brel"] is None
     assert sides["Dag Holm"] is None
     assert sides["Juan Mora"] is None  # an envoy to a country is not its own
+    assert sides["Rosa Diaz"] is None  # two countries: no side
+    assert sides["Eva Ruiz"] is None  # a former member of a body may have left its side
 
 
 def test_the_leader_of_forces_is_on_their_side(make_doc):
@@ -152,9 +155,11 @@ def test_a_leader_of_an_action_against_forces_is_not_tied_to_them(make_doc):
         make_doc,
         "The Andes Brigade held the ridge. Peru began an attack on Chilean troops, led by Colonel "
         "Ivo Brandt. A raid against the Andes Brigade, led by Major Tomas Ek, failed. A raid on "
-        "the Andes Brigade (AB), led by Major Ana Brel, failed too.",
+        "the Andes Brigade (AB), led by Major Ana Brel, failed too. Then Chile attacked Peru "
+        "under President Juan Mora.",
     )
     assert (sides["Ivo Brandt"], sides["Tomas Ek"], sides["Ana Brel"]) == (None, None, None)
+    assert sides["Juan Mora"] is None  # which country's president is not said
 
 
 def test_a_body_named_before_an_office(make_doc):

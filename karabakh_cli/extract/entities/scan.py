@@ -377,7 +377,7 @@ def _appositive_nation(text: str, part: list[Token]) -> tuple[str, ...] | None:
 def _nation_after(text: str, part: list[Token]) -> tuple[str, ...] | None:
     """ "Ivo Brandt, a Peruvian citizen, said": the one country an apposition after a name gives
     it, written before its noun for a person; none when the apposition names two ("a Peruvian
-    citizen of Chilean descent", "a Peruvian soldier held by Chile")."""
+    citizen of Chilean descent", "the Peruvian ambassador to Chile")."""
     end = part[-1].end
     if text[end : end + 2] != ", " or not AFTER_OPENER.match(text, end + 2):
         return None
@@ -387,11 +387,16 @@ def _nation_after(text: str, part: list[Token]) -> tuple[str, ...] | None:
     if noun is None:
         return None
     of = _of_what(words[noun + 1 :])
-    named = [(i, nation) for i in range(len(words)) if (nation := _country_named(words, i))]
+    named = [(i, nation) for i, word in enumerate(words) if (nation := _country_named(words, i) or _country_name(word))]
     nations = {nation for _, nation in named}
     if len(nations) == 1 and (named[0][0] < noun or of is not None):
         return nations.pop()
-    return _state_body(of) if of and not nations else None
+    former = any(word.key == "former" for word in words[:noun])  # "a former member of X": maybe a defector
+    return _state_body(of) if of and not nations and not former else None
+
+
+def _country_name(word: Token) -> tuple[str, ...] | None:
+    return name_key(nation_of(word.text).name) if word.text[:1].isupper() and is_country(word.text) else None
 
 
 def _of_what(words: list[Token]) -> list[Token] | None:
@@ -470,6 +475,8 @@ def _leader_of(text: str, part: list[Token], start: int, end: int, key: tuple[st
         return None
     between = text[end : led.start()] if end is not None else None
     if between == "" or (between == ")" and text[start - 1 : start] == "(") or (between and ACRONYM_AFTER.fullmatch(between)):
+        if is_country(text[start:end]):
+            return None  # "Chile attacked Peru under President X": whose president?
         acronym = between == ")"  # "the Border Service (BS), led by": the body or its acronym
         return None if _acted_on(text, text.rfind("(", 0, start) if acronym else start) else key
     forces = FORCES_BEFORE.search(text, max(0, led.start() - 40), led.start())
