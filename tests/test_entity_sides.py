@@ -166,9 +166,10 @@ def test_a_body_named_before_an_office(make_doc):
     sides = sides_of(
         make_doc,
         "The Andes Brigade crossed the river. The Andes Brigade commander Ivo Brandt was wounded. "
-        "The Lake Institute director Ana Brel disagreed.",
+        "The Lake Institute director Ana Brel disagreed. Chile's Andes Brigade spokesman Tomas Ek "
+        "confirmed it.",
     )
-    assert sides["Ivo Brandt"] == 2
+    assert sides["Ivo Brandt"] == sides["Tomas Ek"] == 2
     assert sides["Ana Brel"] is None
 
 

@@ -333,9 +333,15 @@ def _possessor(text: str, before: list[Token], i: int) -> tuple[str, ...] | None
     if not token.possessive or token.key not in STATE_HEADS:
         return nation_of_word(token)
     j = i
-    while j > 0 and before[j - 1].text[:1].isupper() and before[j - 1].key != "the" and text[before[j - 1].end : before[j].start] == " ":
+    while j > 0 and _name_goes_back(text, before[j - 1], before[j]):
         j -= 1
     return key_of(before[j : i + 1]) if j < i else None
+
+
+def _name_goes_back(text: str, word: Token, following: Token) -> bool:
+    """Whether `word` is a word of the name `following` is a word of: "Andes" of "Andes Brigade",
+    not "the" or "Chile's" ("Chile's Andes Brigade")."""
+    return word.text[:1].isupper() and word.key != "the" and not word.possessive and text[word.end : following.start] == " "
 
 
 def _name_before_office(text: str, before: list[Token], i: int) -> tuple[str, ...] | None:
@@ -347,7 +353,7 @@ def _name_before_office(text: str, before: list[Token], i: int) -> tuple[str, ..
     if is_country(token.text):
         return name_key(nation_of(token.text).name)
     j = i
-    while j > 0 and before[j - 1].text[:1].isupper() and before[j - 1].key != "the" and text[before[j - 1].end : before[j].start] == " ":
+    while j > 0 and _name_goes_back(text, before[j - 1], before[j]):
         j -= 1
     return None if before[j].initial and j == i else key_of(before[j : i + 1])  # "Rebel commander X" opening a sentence
 
