@@ -88,6 +88,7 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                 previous = (last_start, last_end, last_key)
                 last_start, last_end, last_key = part[0].start, part[0].start + len(name), key
                 seen[key] += 1
+                tied = kind in ("name", "person") and seen[key] <= ENOUGH_CONTEXTS  # a person's ties: where first named
                 vote = ("person", 2) if kind == "person" else None
                 followed = None
                 undecided = kind == "name" or (kind == "known" and not registry.by_key[key].type)
@@ -107,7 +108,7 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                         listed_by,
                         _nation_before(text, part)
                         or _appositive_nation(text, part)
-                        or (_person_tie(text, part, kind, listed_by, previous) if kind in ("name", "person") else None),
+                        or (_person_tie(text, part, kind, listed_by, previous) if tied else None),
                     )
                 )
     return found
