@@ -53,7 +53,7 @@ def test_leaders_of_the_sides_are_persons_on_their_side(index, name, side):
 
 def test_putin_is_a_person_on_no_side(index):
     # The infobox lists Russia only as an arms supplier of side 2: its column, with the role that
-    # tells it from a combatant. Only a combatant's nationality puts its people on a side.
+    # tells it from a combatant. A supplier's nationality puts none of its people on a side.
     putin = entity(index, "Vladimir Putin")
     assert (putin.type, putin.side) == ("person", None)
     russia = entity(index, "Russia")

@@ -441,9 +441,10 @@ def _entity(draft: Draft, name: str, mentions: int, registry: Registry) -> Entit
     return Entity(name, kind, aliases, draft.page, side, mentions, role)
 
 
-def _side(draft: Draft, name: str, kind: str, registry: Registry) -> int | None:
-    """The infobox's side; else, for a person or a body, the one side of every combatant country
-    or person the prose ties it to ("Azerbaijani soldier X", a body "of Armenia")."""
+def _side(draft: Draft, name: str, kind: str, registry: Registry, bodies: bool = True) -> int | None:
+    """The infobox's side; else, for a person or a body, the one side of every country, person
+    or body the prose ties it to ("Azerbaijani soldier X", a body "of Armenia", "the head of
+    the Border Service X"). `bodies=False`: a body's own ties to other bodies are not followed."""
     if draft.sides:
         return next(iter(draft.sides)) if len(draft.sides) == 1 else None
     if kind not in ("person", "organization"):
@@ -453,13 +454,13 @@ def _side(draft: Draft, name: str, kind: str, registry: Registry) -> int | None:
     ties = list(draft.nations)
     if kind == "organization":
         ties += [key for key in (_nation_in_name(name),) if key]
-    sides = {_side_of(key, registry) for key in ties}
+    sides = {_side_of(key, registry, bodies) for key in ties}
     return sides.pop() if len(sides) == 1 else None
 
 
 def _nation_in_name(name: str) -> tuple[str, ...] | None:
     """The country a body's own name gives it: "Peruvian State Border Service", "Peru National
-    Agency", "Office of Peru"."""
+    Agency", "Office of Peru", "Service of the Peruvian Army"."""
     words = tokenize(name)
     if len(words) < 2:
         return None
@@ -471,17 +472,33 @@ def _nation_in_name(name: str) -> tuple[str, ...] | None:
     of = [i for i, word in enumerate(words) if word.key == "of"]
     if of and is_country(surface(name, words[of[-1] + 1 :])):
         return name_key(nation_of(surface(name, words[of[-1] + 1 :])).name)
-    return None
+    after = [word for word in words[of[-1] + 1 :] if word.key != "the"] if of else []
+    return nation_of_word(after[0]) if len(after) > 1 else None  # "Service of the Peruvian Army"
 
 
-def _side_of(key: tuple[str, ...], registry: Registry) -> int | None:
-    """The side of a combatant country, or of a person the infobox puts on a side."""
+def _side_of(key: tuple[str, ...], registry: Registry, bodies: bool = True) -> int | None:
+    """The side a country, person or body passes to those the prose ties to it: an infobox
+    party's unless it only supplied arms, an infobox commander's or unit's, or (when `bodies`)
+    the side a body of a state is given."""
     draft = registry.by_key.get(key)
     if draft is None:
         nation = nation_of(" ".join(key))
         names = (name_key(name) for name in (nation.names if nation else ()))
         draft = next((registry.by_key[k] for k in names if k in registry.by_key), None)
-    if draft is None or len(draft.sides) != 1:
+    if draft is None:
         return None
-    combatant = "combatant" in draft.party_roles or (draft.type == "person" and draft.keep)
-    return next(iter(draft.sides)) if combatant else None
+    if len(draft.sides) == 1:
+        return next(iter(draft.sides)) if _passes_side(draft) else None
+    name = canonical(draft)
+    if bodies and not draft.sides and decided_type(draft, name) == "organization":
+        return _side(draft, name, "organization", registry, bodies=False)
+    return None
+
+
+def _passes_side(draft: Draft) -> bool:
+    """A party of the infobox passes its column's side to its people and bodies, but for one
+    listed only as an arms supplier (a supplier's president may be a mediator); so do the
+    infobox's commanders and units."""
+    if draft.party_roles:
+        return any(role != "arms supplier" for role in draft.party_roles)
+    return draft.keep and draft.type in ("person", "organization")

@@ -36,6 +36,7 @@ from .words import (
     PLURAL_HEADS,
     SPLITTING_CONNECTORS,
     STAFF_NOUNS,
+    STATE_HEADS,
     STOPWORDS,
     TITLES,
     TOKEN,
@@ -45,6 +46,7 @@ from .words import (
     country_stems,
     demonym,
     head_type,
+    head_word,
     is_acronym,
     is_code,
     is_country,
@@ -70,7 +72,7 @@ class Candidate(NamedTuple):
     known: bool  # a name the registry had already
     listed_after: tuple[str, ...] | None  # the name before it in a list: "Baku, Ganja and Yevlakh"
     listed_by: str  # what joins them: ", ", " and ", ...
-    nation: tuple[str, ...] | None  # the key of the country or person the words before give it
+    nation: tuple[str, ...] | None  # the key of the country, person or body the words around give it
 
 
 def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) -> list[Candidate]:
@@ -79,15 +81,17 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
     seen: Counter = Counter()
     cuts: dict[str, list] = {}
     for text, sentence_runs in zip(texts, runs):
-        last_end, last_key = None, None  # the name before, in this sentence
+        last_start, last_end, last_key = None, None, None  # the name before, in this sentence
         for run in sentence_runs:
             for part, kind, key, name in _named_parts(text, run, registry, cuts):
                 if kind == "name" and len(part) == 1 and _figure_of_speech(text, part[0]):
                     continue
                 listed_by = text[last_end : part[0].start] if last_end is not None else ""
                 listed_after = last_key if listed_by in LIST_SEPARATORS else None
-                last_end, last_key = part[0].start + len(name), key
+                previous = (last_start, last_end, last_key)
+                last_start, last_end, last_key = part[0].start, part[0].start + len(name), key
                 seen[key] += 1
+                tied = kind in ("name", "person") and seen[key] <= ENOUGH_CONTEXTS  # a person's ties: where first named
                 vote = ("person", 2) if kind == "person" else None
                 followed = None
                 undecided = kind == "name" or (kind == "known" and not registry.by_key[key].type)
@@ -105,7 +109,10 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                         kind == "known",
                         listed_after,
                         listed_by,
-                        _nation_before(text, part) or _appositive_nation(text, part),
+                        _nation_before(text, part)
+                        or _appositive_nation(text, part)
+                        or (_person_tie(text, part, kind, listed_by, previous) if tied else None)
+                        or (_nation_of_holder(text, part[-1].end) if kind == "body" else None),
                     )
                 )
     return found
@@ -139,16 +146,9 @@ def name_parts(run: list[Token], registry: Registry) -> list[tuple[list[Token], 
         for loose in _split_loose(piece):
             parts.extend(_titled(loose))
     return [
-        (tokens, "person" if kind == "name" and _after_title(parts, index) else kind)
+        (tokens, "person" if kind == "name" and index and parts[index - 1][1] in ("title", "body") else kind)
         for index, (tokens, kind) in enumerate(parts)
     ]
-
-
-def _after_title(parts: list[tuple[list[Token], str]], index: int) -> bool:
-    """Whether a title, or a title and the body it holds ("President of the X Assembly"), comes
-    right before a part."""
-    kinds = [kind for _, kind in parts[max(0, index - 2) : index]]
-    return kinds[-1:] == ["title"] or (kinds == ["title", "name"] and head_type(key_of(parts[index - 1][0])) is not None)
 
 
 def _split_known(run: list[Token], registry: Registry) -> list[tuple[list[Token], Draft | None]]:
@@ -265,6 +265,15 @@ def _titled(piece: list[Token]) -> list[tuple[list[Token], str]]:
     return _body_of_title(piece, end)
 
 
+def _nation_of_holder(text: str, end: int) -> tuple[str, ...] | None:
+    """The country of what a title's body is part of: "the X Service of the Peruvian MoD"."""
+    words = tokenize(text, end, end + NEARBY, limit=3)
+    if len(words) < 2 or words[0].key != "of" or text[end : words[0].start] != " ":
+        return None
+    named = words[2] if words[1].key == "the" and len(words) > 2 else words[1]
+    return nation_of_word(named)
+
+
 def _body_of_title(piece: list[Token], end: int) -> list[tuple[list[Token], str]]:
     """A title, and the body it names after "of" or "for" when that has a head word: "President
     of the National Assembly of Peru" holds the "National Assembly of Peru"; "Head of the Border
@@ -278,7 +287,7 @@ def _body_of_title(piece: list[Token], end: int) -> list[tuple[list[Token], str]
         body = body[:of]  # "... Service of the Peruvian MoD": the service; "... of Peru" stays
     if not body or not head_type(key_of(body)):
         return [(piece, "title")]
-    return [(piece[: piece.index(body[0])], "title"), (body, "name")]
+    return [(piece[: piece.index(body[0])], "title"), (body, "body")]
 
 
 # Words of an office between a nationality and a name: "Armenian Minister of Foreign Affairs X".
@@ -346,11 +355,43 @@ def _nation_in(text: str, before: list[Token], start: int, complete: bool):
         if token.key in PERSON_NOUNS:
             office = True
         elif token.key not in OFFICE_WORDS:
-            nation = nation_of_word(token) or _country_of_title(before, i)
-            if nation is None and i < 2 and not complete:
+            nation = _possessor(text, before, i) or _country_of_title(before, i) or (office and _name_before_office(text, before, i))
+            if not nation and i < 2 and not complete:
                 return _UNSETTLED  # "of" and a title may stand before the first word read
-            return nation if office or following == start else None
+            return nation if nation and (office or following == start) else None
     return None if complete or len(before) == 7 else _UNSETTLED
+
+
+def _possessor(text: str, before: list[Token], i: int) -> tuple[str, ...] | None:
+    """nation_of_word, but a body's possessive gives the key of the body's whole name: "the
+    Border Service's spokesman X"."""
+    token = before[i]
+    if not token.possessive or token.key not in STATE_HEADS:
+        return nation_of_word(token)
+    j = i
+    while j > 0 and _name_goes_back(text, before[j - 1], before[j]):
+        j -= 1
+    return key_of(before[j : i + 1]) if j < i else None
+
+
+def _name_goes_back(text: str, word: Token, following: Token) -> bool:
+    """Whether `word` is a word of the name `following` is a word of: "Andes" of "Andes Brigade",
+    not "the" or "Chile's" ("Chile's Andes Brigade")."""
+    return word.text[:1].isupper() and word.key != "the" and not word.possessive and text[word.end : following.start] == " "
+
+
+def _name_before_office(text: str, before: list[Token], i: int) -> tuple[str, ...] | None:
+    """The key of the country or body whose name ends on before[i], right before an office:
+    "the Peru Defence Minister X", "the Andes Brigade commander X", "Hezbollah leader X"."""
+    token = before[i]
+    if token.possessive or not token.text[:1].isupper():
+        return None
+    if is_country(token.text):
+        return name_key(nation_of(token.text).name)
+    j = i
+    while j > 0 and _name_goes_back(text, before[j - 1], before[j]):
+        j -= 1
+    return None if before[j].initial and j == i else key_of(before[j : i + 1])  # "Rebel commander X" opening a sentence
 
 
 APPOSITION_OPENERS = frozenset("and the a an former then".split())
@@ -373,6 +414,146 @@ def _appositive_nation(text: str, part: list[Token]) -> tuple[str, ...] | None:
         return None
     nations = {nation for nation in (_country_named(words, i) for i in range(len(words))) if nation}
     return nations.pop() if len(nations) == 1 else None
+
+
+def _nation_after(text: str, part: list[Token]) -> tuple[str, ...] | None:
+    """ "Ivo Brandt, a Peruvian citizen, said": the one country an apposition after a name gives
+    it, written before its noun for a person; none when the apposition names two ("a Peruvian
+    citizen of Chilean descent", "the Peruvian ambassador to Chile")."""
+    end = part[-1].end
+    if text[end : end + 2] != ", " or not AFTER_OPENER.match(text, end + 2):
+        return None
+    stop = CLAUSE_END.search(text, end + 2)
+    words = tokenize(text, end + 2, stop.start() if stop else len(text))
+    noun = next((i for i, word in enumerate(words) if word.key in PERSON_NOUNS and word.text[:1].islower()), None)
+    if noun is None:
+        return None
+    of = _of_what(words[noun + 1 :])
+    named = [(i, nation) for i, word in enumerate(words) if (nation := _country_named(words, i) or _country_name(word))]
+    nations = {nation for _, nation in named}
+    if len(nations) == 1 and (named[0][0] < noun or of is not None):
+        return nations.pop()
+    former = any(word.key == "former" for word in words[:noun])  # "a former member of X": maybe a defector
+    return _state_body(of) if of and not nations and not former else None
+
+
+def _country_name(word: Token) -> tuple[str, ...] | None:
+    return name_key(nation_of(word.text).name) if word.text[:1].isupper() and is_country(word.text) else None
+
+
+def _of_what(words: list[Token]) -> list[Token] | None:
+    """The words after "of", "for", "at" or "from" when an office goes on only with the name of
+    what it is of: "(a soldier) of the Peruvian army", "(spokesman) for the 5th Brigade"; []
+    when nothing goes on; None for anything else ("(a soldier) held by Peru", "(an envoy) to
+    Peru": not Peru's)."""
+    if not words:
+        return []
+    if words[0].key not in ("of", "for", "at", "from"):
+        return None
+    rest = words[2:] if len(words) > 1 and words[1].key == "the" else words[1:]
+    plain = all(w.text[:1].isupper() or w.text[:1].isdigit() or w.key in OFFICE_WORDS or w.key in STATE_HEADS or w.key in PERSON_NOUNS for w in rest)
+    return rest if rest and plain else None
+
+
+def _state_body(words: list[Token]) -> tuple[str, ...] | None:
+    """The key of a body of a state the words name whole: "Border Service"."""
+    if all(word.text[:1].isupper() for word in words) and head_word(key_of(words)) in STATE_HEADS:
+        return key_of(words)
+    return None
+
+
+CLAUSE_END = re.compile("[" + re.escape(CLAUSE_BREAKS) + ".]")
+# How an apposition after a name opens: "X, a Peruvian soldier", "X, then Peru's envoy",
+# "X, spokesman for the Border Service".
+AFTER_OPENER = re.compile(r"(?:an?|the|former|then) |[a-z]+ (?:of|for|at|from) ")
+
+
+def _person_tie(text: str, part: list[Token], kind: str, gap: str, previous: tuple) -> tuple[str, ...] | None:
+    """The country or body an apposition after a name, an office of a body or the command of
+    forces ties a person to; `previous` is the start, end and key of the name before it in the
+    sentence (None, None, None: none)."""
+    tie = (
+        (text.startswith(", ", part[-1].end) and _nation_after(text, part))
+        or (text.startswith(" of ", part[-1].end) and _body_after(text, part))
+        or (previous[2] and _body_before(text, part, gap, *previous))
+        or _leader_of(text, part, *previous)
+    )
+    return tie if tie and (kind == "person" or _plain_name(part)) else None
+
+
+def _body_after(text: str, part: list[Token]) -> tuple[str, ...] | None:
+    """ "Ivo Brandt of the Peruvian Army": the key of the state body a name is "of"."""
+    body = BODY_AFTER.match(text, part[-1].end)
+    key = name_key(body.group(1)) if body else ()
+    return key if key and head_word(key) in STATE_HEADS else None
+
+
+BODY_AFTER = re.compile(r" of (?:the )?((?:[A-Z0-9][\w'’-]*)(?: (?:of (?:the )?)?[A-Z0-9][\w'’-]*)*)")
+
+
+def _body_before(text: str, part: list[Token], gap: str, start: int, end: int, key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """ "the head of the Border Service, Major Ivo Brandt": a name right after a body that an
+    office (a noun for a person) before it is "of" is tied to that body (the key of the name
+    before it, which began at `start`)."""
+    if not GAP_OF_TITLES.fullmatch(gap) or not all(word.key in TITLES for word in tokenize(gap)):
+        return None
+    if not OF_BEFORE.search(text[max(0, start - 8) : start]):
+        return None
+    if not any(fold(word) in PERSON_NOUNS and (word[:1].islower() or fold(word) in TITLES) for word in _clause_before(text, start)):
+        return None
+    return key if head_word(key) in STATE_HEADS else None
+
+
+def _leader_of(text: str, part: list[Token], start: int, end: int, key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """ "Peruvian troops under General Ivo Brandt", "the Border Service (BS), led by Ivo
+    Brandt": the leader of forces is tied to their country, or to the body named right before
+    (the name before this one, from `start` to `end`, its key `key`); not when the forces are
+    what is acted on ("an attack on Chilean troops, led by X": X may lead the attack)."""
+    window = max(0, part[0].start - 40)
+    if text.find(" by ", window, part[0].start) < 0 and text.find(" under ", window, part[0].start) < 0:
+        return None  # most names: read no further
+    led = LED_BY.search(text, window, part[0].start)
+    if not led or not all(word.key in TITLES for word in tokenize(led.group(1))):
+        return None
+    between = text[end : led.start()] if end is not None else None
+    if between == "" or (between == ")" and text[start - 1 : start] == "(") or (between and ACRONYM_AFTER.fullmatch(between)):
+        if is_country(text[start:end]):
+            return None  # "Chile attacked Peru under President X": whose president?
+        acronym = between == ")"  # "the Border Service (BS), led by": the body or its acronym
+        return None if _acted_on(text, text.rfind("(", 0, start) if acronym else start) else key
+    forces = FORCES_BEFORE.search(text, max(0, led.start() - 40), led.start())
+    if not forces:
+        return None
+    if end == forces.end(1):
+        return None if _acted_on(text, start) else key  # "Border Service troops under"
+    words = tokenize(forces.group(1))
+    return nation_of_word(words[-1]) if words and not _acted_on(text, forces.start(1)) else None
+
+
+def _acted_on(text: str, start: int) -> bool:
+    """Whether the name ending at `start` (or starting there) follows a preposition: "an attack
+    on (the) Andes Brigade (AB)"."""
+    words = tokenize(text, max(0, start - 80), start)
+    while words and (words[-1].text[:1].isupper() or (len(words) > 1 and words[-1].key in CONNECTORS and words[-2].text[:1].isupper())):
+        words = words[:-1]  # the name: "Ministry of Defence"
+    if words and words[-1].key == "the":
+        words = words[:-1]
+    return bool(words) and words[-1].key in PREPOSITIONS
+
+
+# Words after which forces are what is acted on, not what acts: "an attack on Chilean troops".
+PREPOSITIONS = frozenset("on against at to toward towards into with from by of upon over near around between".split())
+
+
+# "led by", "under (the command of)", and the titles before a leader's name.
+LED_BY = re.compile(r"(?:,? (?:led|commanded|headed) by|,? under(?: the command of)?) ((?:[A-Z][\w-]* )*)$")
+ACRONYM_AFTER = re.compile(r" \([A-Z][\w-]*\)")
+FORCES_BEFORE = re.compile(r"(\S+) ((?:forces|troops|army|rebels|fighters|militants|militia|militias|units))$")
+
+
+# What may stand between a body and the name after it: " ", ", ", ", Major General ".
+GAP_OF_TITLES = re.compile(r",? (?:[A-Z][\w-]* )*")
+OF_BEFORE = re.compile(r"(?<![\w'’-])of (?:the )?$")
 
 
 def _country_named(words: list[Token], i: int) -> tuple[str, ...] | None:
