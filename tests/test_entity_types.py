@@ -215,3 +215,16 @@ def test_an_honour_named_hero_of_something_is_an_entity_not_a_title(make_doc):
     types = types_of(facts)
     assert types["National Hero of Peru"] == "other" and types["Hero of the Lake War"] == "other"
     assert types["Ivo Brandt"] == "person"
+
+
+def test_a_person_made_a_countrys_hero_or_minister_is_tied_to_it(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru fought Chile. Ivo Brandt who was made National Hero of Peru in 2016 was killed. "
+        "Ana Brel, who was appointed Minister of Defence of Chile, resigned. Dag Holm, who was "
+        "made an honorary citizen of Chile, spoke.",
+        infobox_of("Peru", "Chile"),
+    )
+    sides = {e.name: e.side for e in facts.entities}
+    assert sides["Ivo Brandt"] == 1 and sides["Ana Brel"] == 2
+    assert sides["Dag Holm"] is None  # a citizen's honour, no title or office

@@ -112,7 +112,8 @@ def scan(texts: list[str], runs: list[list[list[Token]]], registry: Registry) ->
                         _nation_before(text, part)
                         or _appositive_nation(text, part)
                         or (_person_tie(text, part, kind, listed_by, previous) if tied else None)
-                        or (_nation_of_holder(text, part[-1].end) if kind == "body" else None),
+                        or (_nation_of_holder(text, part[-1].end) if kind == "body" else None)
+                        or (_made_of_country(text, part) if tied else None),
                     )
                 )
     return found
@@ -414,6 +415,24 @@ def _appositive_nation(text: str, part: list[Token]) -> tuple[str, ...] | None:
         return None
     nations = {nation for nation in (_country_named(words, i) for i in range(len(words))) if nation}
     return nations.pop() if len(nations) == 1 else None
+
+
+# "X who was made National Hero of Peru", "X, who was appointed Minister of Defence of Peru".
+MADE_OF_COUNTRY = re.compile(
+    r",? who (?:was|is|has been|had been) (?:made|appointed|named|elected)(?: an?| the)? "
+    r"([A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the))*)"
+)
+
+
+def _made_of_country(text: str, part: list[Token]) -> tuple[str, ...] | None:
+    """The country that ends a title or honour a person was made ("who was made National Hero
+    of Peru", "who was appointed Minister of Defence of Peru"), right after a plain name."""
+    made = MADE_OF_COUNTRY.match(text, part[-1].end) if _plain_name(part) else None
+    words = made.group(1).split() if made else []
+    if len(words) < 3 or words[-2] not in ("of", "the") or not any(fold(word) in TITLES for word in words):
+        return None
+    nation = nation_of(words[-1])
+    return name_key(nation.name) if nation is not None and words[-1] in nation.names else None
 
 
 def _nation_after(text: str, part: list[Token]) -> tuple[str, ...] | None:
