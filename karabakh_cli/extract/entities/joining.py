@@ -237,17 +237,20 @@ def code_families(registry: Registry) -> None:
     """A model code of a family whose other codes name weapons is a weapon: the "BM-27 Uragan"
     when the document has the "BM-21 Grad" (a family's letters, two or more, and a hyphen)."""
     families: dict[str, list[Draft]] = defaultdict(list)
-    for key, draft in registry.by_key.items():
-        family = CODE_FAMILY.match(next(iter(draft.spellings), "") or "")
-        if family and len(key) <= 3:
+    for draft in registry.drafts:
+        name = canonical(draft)
+        family = CODE_FAMILY.match(name)
+        if family and len(name.split()) <= 3:
             families[family.group(1).lower()].append(draft)
     for drafts in families.values():
-        unique = list({id(d): d for d in drafts}.values())
-        if not any(decided_type(d, canonical(d)) == "weapon" for d in unique):
-            continue
-        for draft in unique:
-            if not draft.type and top_vote(draft.votes) is None and not head_type(name_key(canonical(draft))):
-                draft.votes["weapon"] += 1
+        if any(decided_type(d, canonical(d)) == "weapon" for d in drafts):
+            for draft in drafts:
+                if not draft.type and top_vote(draft.votes) is None and not head_type(name_key(canonical(draft))):
+                    draft.votes["weapon"] += 1
+
+
+# Plural heads of divisions named together: "the Dorn and Velk Districts".
+DIVISION_PLURALS = frozenset("districts provinces regions counties municipalities governorates oblasts".split())
 
 
 def join_plurals(registry: Registry, words: set[str]) -> None:
@@ -261,11 +264,9 @@ def join_plurals(registry: Registry, words: set[str]) -> None:
                 break
         else:
             name = canonical(draft)
-            if len(draft.spellings) == 1 and name_key(name)[-1:] and name_key(name)[-1] in DIVISION_PLURALS:
+            key = name_key(name)
+            if len(draft.spellings) == 1 and key and key[-1] in DIVISION_PLURALS:
                 draft.name = draft.name or (name[:-3] + "y" if name.endswith("ies") else name[:-1])
-
-
-DIVISION_PLURALS = frozenset("districts provinces regions counties municipalities governorates oblasts".split())
 
 
 def place_roots(registry: Registry) -> None:

@@ -257,10 +257,10 @@ def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) ->
             if key in STOPWORDS or key in vocabulary.lower or not is_name_word(word):
                 continue
             if nation_of(word) and not (the and event == "genocide"):
-                continue  # "an Alvanian massacre" is any massacre; "the Alvanian genocide" is one
+                continue  # "a Peruvian massacre" is any massacre; "the Peruvian genocide" is one
             draft = registry.add(match.group(0)[len(the) + 1 :] if the else match.group(0))
             draft.type = draft.type or "other"
-        for match in YEAR_EVENT.finditer(text) if YEAR_EVENT.search(text) else ():
+        for match in YEAR_EVENT.finditer(text):
             _add_event(registry, match.group(0))
         for match in QUOTED_TITLE.finditer(text) if '"' in text or "“" in text else ():
             if head_type(name_key(match.group(1))):
@@ -282,7 +282,8 @@ def from_see_also(registry: Registry, sentences) -> None:
         if sentence.section.lower() != "see also":
             break
         title = sentence.text.strip()
-        if LIST_TITLE.match(title) or not title[:1].isupper() and not title[:1].isdigit() or len(title.split()) > 12:
+        written_as_title = title[:1].isupper() or title[:1].isdigit()
+        if not written_as_title or LIST_TITLE.match(title) or len(title.split()) > 12:
             continue
         key = name_key(title)
         if key in registry.by_key:
