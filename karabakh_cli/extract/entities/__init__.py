@@ -1,9 +1,10 @@
 """Entities: the people, places, bodies, countries and weapons an article names.
 
-The package's modules follow the work: `words` (word lists, tokens, runs), `drafts` (the
-registry of names), `sources` (infobox, countries, the war's names, stated aliases), `scan`
-(names in the prose and their contexts), `joining` (names of one entity) and `index`
-(mentions, sides, lookups).
+The package's modules follow the work: `words` (word lists, tokens, runs, clauses), `drafts`
+(the registry of names), `sources` (infobox, countries, the war's names, stated aliases,
+events), `scan` (names in the prose and their contexts), `ties` (the country, person or body
+the words around a name tie it to), `joining` (names of one entity) and `index` (mentions,
+sides, lookups).
 
 Where names come from, strongest evidence first:
 1. the infobox: parties, commanders, units and equipment of each side (`sides`), and the

@@ -32,7 +32,7 @@ from .words import (
 from .drafts import Draft, Registry, canonical, decided_type
 from .sources import ROLE_STRENGTH
 from .joining import SPELLINGS, office_order
-from .scan import nation_of_word
+from .ties import nation_of_word
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Entities, words: the general word lists, tokens, stretches of capitalised words, runs of
-name words, and what the whole document says about each word."""
+name words, what the whole document says about each word, and the clauses around a name."""
 
 from __future__ import annotations
 
@@ -507,3 +507,28 @@ def trimmed(run: list[Token], vocabulary: Vocabulary, known: Collection[tuple[st
     while run and run[0].key in CONNECTORS:
         run = run[1:]
     return run
+
+
+# --- clauses around a name ---------------------------------------------------------------
+
+
+def plain_name(part: list[Token]) -> bool:
+    """Two words that could be a given name and a surname: no head, code or acronym."""
+    return not head_type(key_of(part)) and all(t.text[1:].islower() and not is_code(t.text) for t in part)
+
+
+def clause_before(text: str, position: int) -> list[str]:
+    """The words from the last comma or bracket before `position` up to it."""
+    begin = max(text.rfind(mark, 0, position) for mark in CLAUSE_BREAKS) + 1
+    return written_words(text, begin, position)
+
+
+def clause_after(text: str, position: int) -> list[str]:
+    """The words from `position` up to the next comma or bracket."""
+    ends = [index for index in (text.find(mark, position) for mark in CLAUSE_BREAKS) if index >= 0]
+    return written_words(text, position, min(ends, default=len(text)))
+
+
+def written_words(text: str, start: int, end: int) -> list[str]:
+    """The words of tokenize(text, start, end) as written: a clause is long, tokens cost time."""
+    return [word for word, _ in TOKEN.findall(text, start, end)]
