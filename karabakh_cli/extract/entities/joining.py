@@ -238,7 +238,7 @@ def code_families(registry: Registry) -> None:
     when the document has the "BM-21 Grad" (a family's letters, two or more, and a hyphen)."""
     families: dict[str, list[Draft]] = defaultdict(list)
     for draft in registry.drafts:
-        name = canonical(draft)
+        name = next(iter(draft.spellings), "")
         family = CODE_FAMILY.match(name)
         if family and len(name.split()) <= 3:
             families[family.group(1).lower()].append(draft)
@@ -263,10 +263,9 @@ def join_plurals(registry: Registry, words: set[str]) -> None:
                 registry.merge(draft, one)
                 break
         else:
-            name = canonical(draft)
-            key = name_key(name)
-            if len(draft.spellings) == 1 and key and key[-1] in DIVISION_PLURALS:
-                draft.name = draft.name or (name[:-3] + "y" if name.endswith("ies") else name[:-1])
+            name = next(iter(draft.spellings), "")
+            if draft.name is None and len(draft.spellings) == 1 and fold(name.rsplit(" ", 1)[-1]) in DIVISION_PLURALS:
+                draft.name = name[:-3] + "y" if name.endswith("ies") else name[:-1]
 
 
 def place_roots(registry: Registry) -> None:

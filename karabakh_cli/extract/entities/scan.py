@@ -365,6 +365,7 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
 
 # "parties and organizations, including X, Y and Z", "cities such as X": a kind, then names.
 LIST_WORDS = ("including", "such as", "notably", "namely")
+LIST_WORD = re.compile("|".join(LIST_WORDS))
 LIST_OPENING = re.compile(rf"(\w+),? (?:{'|'.join(LIST_WORDS)}) (?:the )?$")
 LIST_SO_FAR = re.compile(r"(?:[A-Z][\w'’-]*(?: (?:of |the |de |al-)*[A-Z][\w'’-]*)*(?:,? and |,? or |, )(?:the )?)*$")
 
@@ -372,9 +373,9 @@ LIST_SO_FAR = re.compile(r"(?:[A-Z][\w'’-]*(?: (?:of |the |de |al-)*[A-Z][\w'�
 def _kind_of_list(text: str, start: int) -> str | None:
     """The type the plural noun before "including" or "such as" gives the names listed after
     it: "opposition parties and organizations, including Dorn Front, Velka and Ruhl"."""
-    window = text[max(0, start - 200) : start]
-    if not any(word in window for word in LIST_WORDS):
+    if not LIST_WORD.search(text, max(0, start - 200), start):
         return None  # most names: no list opens before them
+    window = text[max(0, start - 200) : start]
     names = LIST_SO_FAR.search(window)
     opening = LIST_OPENING.search(window, 0, names.start() if names else len(window))
     if opening is None:
@@ -528,7 +529,8 @@ def _no_person(key: tuple[str, ...], weight: int, vocabulary: Vocabulary) -> boo
 def _inner_capital(name: str) -> bool:
     """A word with a capital inside ("ReAl", "McKay") is written as a name even where its
     letters spell a common word."""
-    return name.isalpha() and len(name) > 2 and name[0].isupper() and any(c.isupper() for c in name[1:]) and any(c.islower() for c in name[1:])
+    rest = name[1:]
+    return len(name) > 2 and not rest.islower() and not rest.isupper() and name[0].isupper() and name.isalpha()
 
 
 def _common(word: str, vocabulary: Vocabulary) -> bool:

@@ -231,13 +231,14 @@ def _capitalised_words(name: str) -> str:
     return " ".join(words[:end])
 
 
-EVENT_AFTER_PLACE = re.compile(r"(?<![\w'’-])(?:(the) )?([A-Z][\w'’-]+) (massacre|pogrom|genocide|uprising)\b")
+EVENT_AFTER_PLACE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) (massacre|pogrom|genocide|uprising)\b")
 # "the 2016 Dorn–Velk clashes", "the 2008 post-election unrest": a year, names (or a "post-",
 # "pre-" or "anti-" word) and a lowercase word for an event name one event.
 EVENT_NOUNS = "war|conflict|clashes|crisis|unrest|protests|offensive|escalation|uprising|revolution|referendum|elections?|coup|insurgency"
-YEAR_EVENT = re.compile(
-    rf"(?<![\w'’-])(?:1[5-9]|20)\d\d (?:(?:[A-Z][\w'’–-]*|(?:post|pre|anti)-[a-z]+) ){{1,4}}(?:{EVENT_NOUNS})\b"
+YEAR_EVENT = re.compile(  # the year's first digit leads, so the engine can skip ahead to it
+    rf"(?:1[5-9]|20)\d\d (?:(?:[A-Z][\w'’–-]*|(?:post|pre|anti)-[a-z]+) ){{1,4}}(?:{EVENT_NOUNS})\b"
 )
+WORD_BEFORE = re.compile(r"[\w'’-]")
 # A route between named places and what runs along it: "the Dorn–Velk–Arno pipeline". Most
 # texts have no such noun: a quick look first. (The capital before the lookbehind lets the
 # regex engine skip ahead to capitals.)
@@ -252,16 +253,17 @@ def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) ->
     name ("an interim "Dorn Unity Council"")."""
     for text in texts:
         for match in EVENT_AFTER_PLACE.finditer(text):
-            the, word, event = match.groups()
+            word, event = match.groups()
             key = fold(word)
             if key in STOPWORDS or key in vocabulary.lower or not is_name_word(word):
                 continue
-            if nation_of(word) and not (the and event == "genocide"):
+            if nation_of(word) and not (event == "genocide" and text.endswith("the ", 0, match.start())):
                 continue  # "a Peruvian massacre" is any massacre; "the Peruvian genocide" is one
-            draft = registry.add(match.group(0)[len(the) + 1 :] if the else match.group(0))
+            draft = registry.add(match.group(0))
             draft.type = draft.type or "other"
         for match in YEAR_EVENT.finditer(text):
-            _add_event(registry, match.group(0))
+            if not (match.start() and WORD_BEFORE.match(text, match.start() - 1)):  # "12016 ..." is no year
+                _add_event(registry, match.group(0))
         for match in QUOTED_TITLE.finditer(text) if '"' in text or "“" in text else ():
             if head_type(name_key(match.group(1))):
                 registry.add(match.group(1))

@@ -174,8 +174,10 @@ MADE_OF_COUNTRY = re.compile(
 def made_of_country(text: str, part: list[Token]) -> tuple[str, ...] | None:
     """The country that ends a title or honour a person was made ("who was made National Hero
     of Peru", "who was appointed Minister of Defence of Peru"), right after a plain name."""
-    made = MADE_OF_COUNTRY.match(text, part[-1].end) if plain_name(part) else None
-    words = made.group(1).split() if made else []
+    made = MADE_OF_COUNTRY.match(text, part[-1].end)
+    if made is None or not plain_name(part):
+        return None
+    words = made.group(1).split()
     if len(words) < 3 or words[-2] not in ("of", "the") or not any(fold(word) in TITLES for word in words):
         return None
     nation = nation_of(words[-1])
