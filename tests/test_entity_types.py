@@ -228,3 +228,34 @@ def test_a_person_made_a_countrys_hero_or_minister_is_tied_to_it(make_doc):
     sides = {e.name: e.side for e in facts.entities}
     assert sides["Ivo Brandt"] == 1 and sides["Ana Brel"] == 2
     assert sides["Dag Holm"] is None  # a citizen's honour, no title or office
+
+
+def test_an_acronym_skips_and_and_a_short_form_is_the_one_longer_name(make_doc):
+    facts = doc(
+        make_doc,
+        "The siege was launched by the Islamic Emirate of Dorn and the Levant in 2014. IEDL "
+        "fighters entered the Velka Canton. The Islamic Emirate lost. By May, IEDL had lost "
+        "the villages it held in the Canton. US-allied Arab militaries and Kurds fought.",
+        infobox_of("Velka Canton", "Islamic Emirate of Dorn and the Levant"),
+    )
+    index = facts.entity_index
+    emirate = index.lookup("Islamic Emirate of Dorn and the Levant").entity
+    assert index.lookup("IEDL").entity is emirate and index.lookup("Islamic Emirate").entity is emirate
+    assert emirate.mentions == 4 and emirate.type == "organization"
+    canton = index.lookup("Velka Canton").entity
+    assert canton.type == "place" and index.lookup("Canton").entity is canton and canton.mentions == 2
+    assert not {"Arab", "Kurds"} & set(types_of(facts))
+
+
+def test_a_short_form_any_of_several_bodies_may_have_is_left_alone(make_doc):
+    facts = doc(
+        make_doc,
+        "The National Assembly of Peru and the National Assembly of Chile met. The National "
+        "Assembly voted. The Free Dorn of Velk and the Free Dorn of Ostra split. Free Dorn won.",
+    )
+    index = facts.entity_index
+    assert index.lookup("National Assembly").entity not in (
+        index.lookup("National Assembly of Peru").entity,
+        index.lookup("National Assembly of Chile").entity,
+    )
+    assert index.lookup("Free Dorn").entity is not index.lookup("Free Dorn of Velk").entity

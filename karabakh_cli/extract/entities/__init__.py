@@ -50,9 +50,11 @@ from .joining import (
     code_families,
     join_acronyms,
     join_armies,
+    join_lone_divisions,
     join_national_names,
     join_office_orders,
     join_plurals,
+    join_short_forms,
     join_surnames,
     join_variants,
     join_weapon_names,
@@ -138,6 +140,8 @@ def extract_entities(sentences: Sequence[Sentence], sides=(), infobox=None, war_
     join_national_names(registry)
     join_office_orders(registry)
     join_armies(registry, vocabulary.phrases)
+    join_short_forms(registry)
+    join_lone_divisions(registry)
     join_weapon_names(registry)
     code_families(registry)
     place_roots(registry)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..nations import nation_of
 from ..textnorm import fold
-from .words import HEAD_TYPES, head_type, is_acronym, name_key, singular
+from .words import DIVISION_HEADS, HEAD_TYPES, head_type, is_acronym, name_key, singular
 from .drafts import Draft, Registry, canonical, decided_type, top_vote
 from .sources import AGREEMENT_WORDS, spells
 
@@ -211,6 +211,36 @@ def _body_and_country(key: tuple[str, ...], registry: Registry) -> tuple | None:
             if country is not None and country.type == "country" and head_type(key[:i]):
                 return (key[:i], id(country))
     return None
+
+
+def join_short_forms(registry: Registry) -> None:
+    """ "Islamic Emirate" is the "Islamic Emirate of Dorn and Velk" when that is the one name
+    the document writes with those words before "of" and they have no head word ("National
+    Assembly" may be any country's)."""
+    owners: dict[tuple[str, ...], dict[int, Draft]] = defaultdict(dict)
+    for key, draft in registry.by_key.items():
+        of = key.index("of") if "of" in key else 0
+        if of >= 2:
+            owners[key[:of]][id(draft)] = draft
+    for short, found in owners.items():
+        alone = registry.by_key.get(short)
+        if alone is None or len(found) != 1 or head_type(short):
+            continue
+        (owner,) = found.values()
+        if alone is not owner and not (alone.keep and owner.keep) and alone.type in (None, owner.type):
+            registry.merge(alone, owner)
+
+
+def join_lone_divisions(registry: Registry) -> None:
+    """ "the Canton" is the "Dorn Canton" when that is the one division of its kind the document
+    names."""
+    for head in DIVISION_HEADS:
+        alone = registry.by_key.get((head,))
+        if alone is None:
+            continue
+        owners = {id(d): d for key, d in registry.by_key.items() if len(key) > 1 and key[-1] == head}
+        if len(owners) == 1 and alone not in owners.values() and alone.type in (None, "place"):
+            registry.merge(alone, next(iter(owners.values())))
 
 
 def join_weapon_names(registry: Registry) -> None:

@@ -14,7 +14,7 @@ from ..textnorm import fold
 from .words import (
     ADJECTIVE_ENDINGS,
     CONNECTORS,
-    CREEDS,
+    GROUPS_OF_PEOPLE,
     COPULAS,
     DETERMINERS,
     DIVISION_HEADS,
@@ -313,8 +313,8 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
             return "organization", 2
     if gap_after == " " and following.text[:1].islower():
         words = {token.key for token in after}
-        if words & WEAPON_NOUNS:
-            return "weapon", 2
+        if words & WEAPON_NOUNS and (words & WEAPON_NOUNS - FIGHTERS or any(is_code(token.text) for token in part)):
+            return "weapon", 2  # "Dorn fighters" are people, "MiG-21 fighters" aircraft
         if following.key in ORG_NOUNS:
             return "organization", 2
         if following.key in PLACE_NOUNS:
@@ -407,6 +407,7 @@ def _titled_clause(text: str, position: int) -> bool:
 
 
 
+FIGHTERS = frozenset({"fighter", "fighters"})
 # Stopwords that open an apposition: "X, a town", "X, one of the largest groups".
 APPOSITION_STARTS = DETERMINERS | {"one"}
 # Words that end the noun phrase of an apposition: "X, one of the largest groups in Dorn province"
@@ -498,13 +499,13 @@ def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool
             return False  # an office's subject or several offices: "Foreign Affairs", "Defence Ministries"
         if head_type(key) or key[0] == "the":  # a capital "The" inside a sentence: "of The Independent"
             return True
-        if all(w in CREEDS or adjective(w) for w in key):
+        if all(w in GROUPS_OF_PEOPLE or adjective(w) for w in key):
             return False  # "Sunni Islamist", "Ashkenazi Jews"
         return not adjective(key[-1]) and not all(adjective(w) or _common(w, vocabulary) for w in key)
     word = key[0]
     return not (
         len(word) < 2
-        or word in CREEDS
+        or word in GROUPS_OF_PEOPLE
         or word in HOMELAND_WORDS
         or word.endswith(IDEA_ENDINGS)
         or word[0].isdigit()  # "1994", "6th"

@@ -372,11 +372,15 @@ def acronym_expansion(run: list[Token], letters: str) -> list[Token] | None:
     return None
 
 
+# Words an acronym may skip besides connectors: "ISIL", "OSCE" ("Security and Co-operation in").
+ACRONYM_SKIPS = CONNECTORS | {"and", "in", "&"}
+
+
 def spells(words: tuple[str, ...], letters: str) -> bool:
     if not words:
         return not letters
     head, rest = words[0], words[1:]
-    if head in CONNECTORS and spells(rest, letters):
+    if head in ACRONYM_SKIPS and spells(rest, letters):
         return True
     return bool(letters) and head[:1] == letters[0] and spells(rest, letters[1:])
 

@@ -88,6 +88,16 @@ CREEDS = frozenset(
     communists marxist marxists maoist maoists socialist socialists nationalist nationalists
     secular apostolic""".split()
 )
+# Peoples that are no country's demonym: "Arab militaries", "Kurds", "Tuareg fighters".
+ETHNIC_GROUPS = frozenset(
+    """arab arabs kurd kurds kurdish pashtun pashtuns baloch hazara hazaras uyghur uyghurs tibetan
+    tibetans tamil tamils sinhalese berber berbers tuareg tuaregs fulani hausa igbo yoruba zulu
+    amhara oromo tigrayan tigrayans afar circassian circassians chechen chechens ingush lezgin
+    lezgins talysh avar avars assyrian assyrians copt copts maronite maronites bedouin bedouins
+    roma gypsies""".split()
+)
+# Faiths, creeds, their followers and peoples: groups of people, no entities of a war.
+GROUPS_OF_PEOPLE = CREEDS | ETHNIC_GROUPS
 # Endings of words for ideas, not names: "Islamophobia", "Pan-Turkism".
 IDEA_ENDINGS = ("ism", "isms", "phobia")
 # A country's name for itself as a homeland: "the Defense of the Motherland".
@@ -106,7 +116,7 @@ MOTION_VERBS = frozenset(
     starting retreated withdrew sailed flew marched advanced""".split()
 )
 # Heads of the divisions a village or town is "of": "Velka of Dorn District".
-DIVISION_HEADS = frozenset("district province region oblast county municipality governorate rayon".split())
+DIVISION_HEADS = frozenset("district province region oblast county municipality governorate rayon canton".split())
 # "the shelling of X", "the vicinity of X": what is done to or around a place.
 PLACE_OF_NOUNS = frozenset("vicinity outskirts suburbs shelling bombardment siege capture outskirt".split())
 DETERMINERS = frozenset("a an the".split())
@@ -128,7 +138,8 @@ HEAD_TYPES = {
         dam bridge bridges airport mountains mountain river lake bay sea park mosque cathedral
         church metro border territories territory ssr asia caucasus exclave pass valley strait
         straits gulf peninsula heights strip desert plateau canal islands coast hills governorate
-        prefecture county municipality tract delta pipeline railway highway areas zone zones""".split(),
+        prefecture county municipality tract delta pipeline railway highway areas zone zones canton
+        cantons""".split(),
         "place",
     ),
     **dict.fromkeys(
