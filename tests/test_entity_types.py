@@ -194,7 +194,8 @@ def test_a_title_holds_the_body_it_names(make_doc):
         make_doc,
         "Peru fought Chile. Protesters beat the President of the National Assembly of Peru Ivo "
         "Brandt. The former Head of the Border Control Service of the Peruvian MoD, Ana Brel, "
-        "resigned. The Minister of Foreign Affairs Dag Holm spoke.",
+        "resigned. The Minister of Foreign Affairs Dag Holm spoke. The Regional Director for "
+        "Eastern Velkan, Lena Vik, wrote.",
         infobox_of("Peru", "Chile"),
     )
     types = types_of(facts)
@@ -203,6 +204,7 @@ def test_a_title_holds_the_body_it_names(make_doc):
     sides = {e.name: e.side for e in facts.entities}
     assert sides["Border Control Service"] == 1 and sides["National Assembly of Peru"] == 1
     assert types["Ivo Brandt"] == "person" and types["Ana Brel"] == "person"
+    assert types["Eastern Velkan"] == "place" and types["Lena Vik"] == "person"
     assert not [name for name in types if "Foreign Affairs" in name or name.startswith(("President", "Head"))]
 
 

@@ -279,8 +279,9 @@ def _body_of_title(piece: list[Token], end: int) -> list[tuple[list[Token], str]
     of = next((i for i, token in enumerate(body) if token.key in SPLITTING_CONNECTORS), len(body))
     if not is_country(" ".join(token.text for token in _strip_connectors(body[of:]))):
         body = body[:of]  # "... Service of the Peruvian MoD": the service; "... of Peru" stays
-    if not body or not head_type(key_of(body)):
-        return [(piece, "title")]
+    key = key_of(body)
+    if not body or not (head_type(key) or (len(key) == 2 and key[0] in REGION_WORDS)):
+        return [(piece, "title")]  # a region too: "Director for Eastern Europe"
     return [(piece[: piece.index(body[0])], "title"), (body, "body")]
 
 
