@@ -261,3 +261,18 @@ def test_a_short_form_any_of_several_bodies_may_have_is_left_alone(make_doc):
         index.lookup("National Assembly of Chile").entity,
     )
     assert index.lookup("Free Dorn").entity is not index.lookup("Free Dorn of Velk").entity
+
+
+def test_the_places_the_infobox_links_for_place_and_territory_are_listed(make_doc):
+    more = (
+        "    place:\n      text: Dorn–Velk border\n      links:\n        - type: internal\n"
+        "          page: Dorn–Velk border\n"
+        "    territory:\n      text: Ostra returned; status quo ante bellum\n      links:\n"
+        "        - type: internal\n          page: Ostra\n        - text: Status quo ante bellum\n"
+        "          type: internal\n          page: Status quo ante bellum\n"
+    )
+    facts = doc(make_doc, "Peru fought Chile.", infobox_of("Peru", "Chile", more))
+    index = facts.entity_index
+    assert index.get("Dorn–Velk border").type == "place" and index.get("Dorn–Velk border").mentions == 0
+    assert index.get("Ostra").type == "place"
+    assert index.get("Status quo ante bellum") is None

@@ -132,11 +132,18 @@ def from_links(registry: Registry, infobox, vocabulary: Vocabulary) -> None:
             draft = registry.get(page) or registry.get(link.text)
             draft = registry.add(page, draft, count=0)
             draft.page = draft.page or page
-            if field_name in ("place", "location"):
+            if field_name in ("place", "location") or (field_name == "territory" and _place_name(link.text)):
                 draft.votes["place"] += 3
-                draft.keep = True  # where the war was fought, named or not in the prose
+                draft.keep = True  # where the war was fought or what changed hands, named or not in the prose
             if link.text != page and _is_proper_phrase(link.text, vocabulary):
                 registry.add(link.text, draft, count=0)
+
+
+def _place_name(text: str) -> bool:
+    """Link text of the infobox's territory that names a place: one capitalised word, or a name
+    with a place's head word ("Dorn–Velk border"), not a phrase ("Status quo ante bellum")."""
+    key = name_key(text)
+    return text[:1].isupper() and (len(key) == 1 or head_type(key) == "place")
 
 
 # Words for the agreement that ends a war: "the ceasefire agreement", "the armistice".
