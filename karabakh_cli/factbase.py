@@ -290,7 +290,7 @@ class FactBase:
         """Entities, the sentences that name them, lookups by name (extract/entities/)."""
         from .extract.entities import extract_entities
 
-        names = (written for name in self.names for written in (name.name, name.native) if written)
+        names = ((name.name, name.native) for name in self.names)
         return extract_entities(self.sentences, self.sides, self.infobox, names)
 
     @property

@@ -276,3 +276,9 @@ def test_the_places_the_infobox_links_for_place_and_territory_are_listed(make_do
     assert index.get("Dorn–Velk border").type == "place" and index.get("Dorn–Velk border").mentions == 0
     assert index.get("Ostra").type == "place"
     assert index.get("Status quo ante bellum") is None
+
+
+def test_an_article_about_an_operation_keeps_its_code_name_on_itself(make_doc):
+    facts = doc(make_doc, "Operation Tide began at dawn. The Tide ended a week later.", "title: Operation Tide")
+    operation = facts.entity_index.lookup("Tide").entity
+    assert operation.name == "Operation Tide" and operation.mentions == 2

@@ -112,9 +112,11 @@ __all__ = [
 # --- everything together -----------------------------------------------------------------
 
 
-def extract_entities(sentences: Sequence[Sentence], sides=(), infobox=None, war_names: Iterable[str] = ()) -> EntityIndex:
+def extract_entities(
+    sentences: Sequence[Sentence], sides=(), infobox=None, war_names: Iterable[tuple[str, str | None]] = ()
+) -> EntityIndex:
     """The entities of a document from its sentences, its sides, its infobox links and the
-    names of the war it is about (its title first)."""
+    names of the war it is about, each with its native spelling or None (its title first)."""
     texts = texts_of(sentences)
     found = PerSentence(len(texts), lambda i: stretches(texts[i]))
     raw = PerSentence(len(texts), lambda i: runs_of(texts[i], found[i]))

@@ -209,25 +209,38 @@ def state_names(registry: Registry, vocabulary: Vocabulary) -> None:
                         registry.add(" ".join(word.capitalize() for word in form), draft, spelling=False)
 
 
-def from_war_names(registry: Registry, names: Iterable[str]) -> None:
+def from_war_names(registry: Registry, names: Iterable[tuple[str, str | None]]) -> None:
     """The war itself: the article's title (when it names a war, battle or operation) and the
-    names it gives the war and their native spellings, as one entity (listed when the prose names it); an operation's code name is also its name without "Operation"."""
-    written = [name for name in dict.fromkeys(names) if name[:1].isupper() or name[:1].isdigit()]
-    if not written or head_type(name_key(written[0]) or ("",)) != "other":
+    names it gives the war, with their native spellings, as one entity (listed when the prose
+    names it). In an article about a war, an operation's code name is an event of its own
+    ("Operation Iron Fist"), also found without "Operation"."""
+    written = [(name, native) for name, native in dict.fromkeys(names) if name[:1].isupper() or name[:1].isdigit()]
+    if not written or head_type(name_key(written[0][0]) or ("",)) != "other":
         return  # the article is not about a war, a battle or an operation
-    draft = registry.add(written[0], count=0)
-    draft.name = draft.name or written[0]
-    draft.type = draft.type or "other"
-    for name in written[1:]:
+    title = written[0][0]
+    war = registry.add(title, count=0)
+    war.name = war.name or title
+    war.type = war.type or "other"
+    about_operation = name_key(title)[0] == "operation"
+    for name, native in written:
         key = name_key(name)
-        if key in registry.by_key and registry.by_key[key] is not draft and registry.by_key[key].keep:
+        if key in registry.by_key and registry.by_key[key] is not war and registry.by_key[key].keep:
             continue  # a name of another entity of the infobox
-        registry.add(name, draft, count=0)
-        if key[0] == "operation" and len(key) > 1:
-            registry.add(name.split(" ", 1)[1], draft, count=0)
-        capitalised = _capitalised_words(name)
-        if not name.isascii() and capitalised != name and " " in capitalised:  # "İkinci Qarabağ müharibəsi"
-            registry.add(capitalised, draft, count=0)
+        operation = key[0] == "operation" and len(key) > 1
+        draft = war if about_operation or not operation else registry.add(name, count=0)
+        draft.type = draft.type or "other"
+        for alias in _names_of(name, native, operation):
+            registry.add(alias, draft, count=0)
+
+
+def _names_of(name: str, native: str | None, operation: bool) -> list[str]:
+    """A name, its code name without "Operation", its native spelling and that spelling's
+    capitalised words ("İkinci Qarabağ" of "İkinci Qarabağ müharibəsi")."""
+    names = [name] + ([name.split(" ", 1)[1]] if operation else [])
+    if native:
+        capitalised = _capitalised_words(native)
+        names += [native] + ([capitalised] if capitalised != native and " " in capitalised else [])
+    return names
 
 
 def _capitalised_words(name: str) -> str:
