@@ -282,3 +282,16 @@ def test_an_article_about_an_operation_keeps_its_code_name_on_itself(make_doc):
     facts = doc(make_doc, "Operation Tide began at dawn. The Tide ended a week later.", "title: Operation Tide")
     operation = facts.entity_index.lookup("Tide").entity
     assert operation.name == "Operation Tide" and operation.mentions == 2
+
+
+def test_an_office_that_is_a_body_too_is_an_entity_and_its_holder_a_person(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru and Chile fought. According to Human Rights Defender of Peru Ivo Brandt, the "
+        "shelling went on. The Ombudsman of Chile Ana Brel disagreed.",
+        infobox_of("Peru", "Chile"),
+    )
+    found = {e.name: (e.type, e.side) for e in facts.entities}
+    assert found["Human Rights Defender of Peru"] == ("organization", 1)
+    assert found["Ombudsman of Chile"] == ("organization", 2)
+    assert found["Ivo Brandt"] == ("person", 1) and found["Ana Brel"] == ("person", 2)

@@ -46,6 +46,7 @@ from .words import (
     country_stems,
     demonym,
     head_type,
+    head_word,
     is_acronym,
     is_code,
     is_country,
@@ -247,8 +248,9 @@ def _strip_connectors(part: list[Token]) -> list[Token]:
 def _titled(piece: list[Token]) -> list[tuple[list[Token], str]]:
     """ "Lieutenant General Rustam Muradov" → a title, then a person; "President of Azerbaijan"
     is a title only."""
-    if head_type(key_of(piece)):
-        return [(piece, "name")]
+    key = key_of(piece)
+    if head_type(key):  # an office that is a body too ("Human Rights Defender of Peru") has holders
+        return [(piece, "body" if head_word(key) in TITLES else "name")]
     titles = [i for i, token in enumerate(piece) if token.key in TITLES]
     if not titles:
         return [(piece, "name")]

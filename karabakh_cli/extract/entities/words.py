@@ -130,7 +130,7 @@ HEAD_TYPES = {
         detachment police troops navy garrison battalion brigade regiment party government
         cabinet duma parliament trust program programme commission international staff
         crescent cross news times conference house university college school company
-        corporation administration guard units unit movement""".split(),
+        corporation administration guard units unit movement ombudsman defender commissioner""".split(),
         "organization",
     ),
     **dict.fromkeys(
@@ -157,7 +157,7 @@ HEAD_TYPES = {
 STATE_HEADS = frozenset(
     """ministry service agency council committee army forces force office assembly division corps
     detachment police troops navy garrison battalion brigade regiment government cabinet duma
-    parliament staff administration guard""".split()
+    parliament staff administration guard ombudsman defender commissioner""".split()
 )
 # A plural head lists several: "the Military Prosecutor's Offices of Fuzuli, Tartar and Ganja".
 PLURAL_HEADS = frozenset(
