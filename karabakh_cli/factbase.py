@@ -290,8 +290,10 @@ class FactBase:
         """Entities, the sentences that name them, lookups by name (extract/entities/)."""
         from .extract.entities import extract_entities
 
+        from .extract.entities import italic_names
+
         names = ((name.name, name.native) for name in self.names)
-        return extract_entities(self.sentences, self.sides, self.infobox, names)
+        return extract_entities(self.sentences, self.sides, self.infobox, names, italic_names(self.document.body))
 
     @property
     def entities(self):

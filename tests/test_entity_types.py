@@ -295,3 +295,18 @@ def test_an_office_that_is_a_body_too_is_an_entity_and_its_holder_a_person(make_
     assert found["Human Rights Defender of Peru"] == ("organization", 1)
     assert found["Ombudsman of Chile"] == ("organization", 2)
     assert found["Ivo Brandt"] == ("person", 1) and found["Ana Brel"] == ("person", 2)
+
+
+def test_names_set_in_italics_are_papers_and_channels(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru and Chile fought. _Dornbote_ analysed the videos. _Velk 24_ reported the strikes. "
+        "Chile was called the _Verdun of the Andes_. He was declared _persona non grata_. The "
+        "war (Dornish: _Velika Vojna_) ended.\n\n"
+        "![Ruins in Ostra](https://example.org/wiki/File/Ruins_In_Ostra_After.jpg)",
+    )
+    types = types_of(facts)
+    assert types["Dornbote"] == "organization" and types["Velk 24"] == "organization"
+    assert facts.entity_index.get("Velk 24").mentions == 1
+    assert not {"Verdun of the Andes", "In", "Ruins", "Ostra"} & set(types)
+    assert types.get("Velika Vojna") != "organization"  # a native spelling in brackets

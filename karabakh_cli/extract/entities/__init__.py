@@ -65,12 +65,14 @@ from .scan import list_votes, register, scan
 from .sources import (
     from_dashed_names,
     from_events,
-    from_see_also,
     from_gazetteer,
+    from_italics,
     from_links,
+    from_see_also,
     from_sides,
     from_statements,
     from_war_names,
+    italic_names,
     state_names,
 )
 from .words import (
@@ -103,6 +105,7 @@ __all__ = [
     "country_stems",
     "demonym",
     "extract_entities",
+    "italic_names",
     "is_country",
     "stretches",
     "tokenize",
@@ -113,10 +116,15 @@ __all__ = [
 
 
 def extract_entities(
-    sentences: Sequence[Sentence], sides=(), infobox=None, war_names: Iterable[tuple[str, str | None]] = ()
+    sentences: Sequence[Sentence],
+    sides=(),
+    infobox=None,
+    war_names: Iterable[tuple[str, str | None]] = (),
+    italics: Iterable[str] = (),
 ) -> EntityIndex:
-    """The entities of a document from its sentences, its sides, its infobox links and the
-    names of the war it is about, each with its native spelling or None (its title first)."""
+    """The entities of a document from its sentences, its sides, its infobox links, the names
+    of the war it is about, each with its native spelling or None (its title first), and the
+    names its body sets in italics (`italic_names`)."""
     texts = texts_of(sentences)
     found = PerSentence(len(texts), lambda i: stretches(texts[i]))
     raw = PerSentence(len(texts), lambda i: runs_of(texts[i], found[i]))
@@ -130,6 +138,7 @@ def extract_entities(
     from_events(registry, texts, vocabulary)
     from_dashed_names(registry, texts)
     from_see_also(registry, sentences)
+    from_italics(registry, italics)
     known = set(registry.by_key)
     runs = PerSentence(len(texts), lambda i: [run for run in (trimmed(run, vocabulary, known) for run in raw[i]) if run])
     from_statements(registry, texts, runs)

@@ -292,6 +292,39 @@ def from_events(registry: Registry, texts: list[str], vocabulary: Vocabulary) ->
             draft.type = draft.type or "place"
 
 
+# A name set in italics, as Wikipedia sets papers, channels and other works: "_Le Monde_",
+# "*France 24*"; not a word of a link or file name ("file/A_B_C.jpg").
+ITALIC = re.compile(r"(?<![\w*])([_*])([A-Z](?:[^\W_]|[ '’&.-]){0,60}?)\1(?![\w*])")
+
+
+def italic_names(body: str) -> list[str]:
+    """Names the Markdown body sets in italics outside brackets, every word capitalised or a
+    number: papers, channels, agencies ("_Dorn Courier_", "_Velk 24_"); not foreign phrases
+    ("_persona non grata_"), nicknames ("_the Verdun of Dorn_") or native spellings in brackets."""
+    names = []
+    for match in ITALIC.finditer(body):
+        name = match.group(2).strip()
+        words = name.split()
+        if not all(word[:1].isupper() or word.isdigit() for word in words) or len(words) > 5:
+            continue
+        line_start = body.rfind("\n", 0, match.start()) + 1
+        if body.count("(", line_start, match.start()) > body.count(")", line_start, match.start()):
+            continue  # "(Dornish: _Velika Vojna_)": a native spelling
+        names.append(name)
+    return list(dict.fromkeys(names))
+
+
+def from_italics(registry: Registry, names: Iterable[str]) -> None:
+    """A new name set in italics is a body (a paper, a channel, an agency), found wherever the
+    text writes it; a title word or a head word alone is no name."""
+    for name in names:
+        key = name_key(name)
+        if not key or key in registry.by_key or (len(key) == 1 and (key[0] in TITLES or head_type(key))):
+            continue
+        registry.add(name, count=0).votes["organization"] += 2
+        registry.phrases.add(name)
+
+
 # Lists of articles, not things: "List of wars", "Timeline of the war".
 LIST_TITLE = re.compile(r"(?:List|Lists|Timeline|Outline|Index|Bibliography|Glossary) of ")
 
