@@ -324,8 +324,8 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
             return "place", 2
         if following.key in STAFF_NOUNS:
             return "organization", 2
-        if following.key == "family":  # "members of the Brandt family"
-            return "person", 2
+        if following.key == "family":  # "members of the Brandt family": a group of people
+            return "family", 0
     if len(part) == 1 and gap_after == " " and following.key == "of" and _of_division(text, after):
         return "place", 2  # "Velka of Dorn District": a village of a district
     if len(part) > 1 and gap_after in (" ", ", ") and following.key == "who" and plain_name(part):
@@ -469,7 +469,7 @@ def register(registry: Registry, candidates: list[Candidate], vocabulary: Vocabu
         last = key[-1]
         if len(key) > 1 and is_acronym(name.split()[-1]) and last not in HEAD_TYPES and all(demonym(w, stems) for w in key[:-1]):
             name, key = name.split()[-1], key[-1:]  # "Armenian MoD" is the MoD
-        if not candidate.known and not acceptable(key) and not _inner_capital(name):
+        if not candidate.known and (candidate.vote == "family" or not acceptable(key) and not _inner_capital(name)):
             continue
         draft = registry.add(name)
         if candidate.vote and not (candidate.vote == "person" and _no_person(key, candidate.weight, vocabulary)):
