@@ -94,10 +94,13 @@ def test_common_words_and_office_subjects_are_no_bodies(make_doc):
         make_doc,
         "Floods damaged roads and automobiles. Dorn ordered the State Agency of Peru Automobile "
         "Roads to rebuild. Peru's Internal Affairs, Foreign Affairs and Defence Ministries said "
-        "nothing. The Ministry of Internal Affairs of Peru denied it.",
+        "nothing. The Ministry of Internal Affairs of Peru denied it. The Military Prosecutor's "
+        "Offices of Dorn and Velk opened cases. The Association of Andean Courts met.",
     )
     names = set(types_of(facts))
-    assert not {"Automobile Roads", "Internal Affairs", "Foreign Affairs", "Defence Ministries"} & names
+    several = {"Defence Ministries", "Military Prosecutor's Offices"}
+    assert not {"Automobile Roads", "Internal Affairs", "Foreign Affairs", *several} & names
+    assert "Association of Andean Courts" in names  # one association of several courts
     assert "Ministry of Internal Affairs of Peru" in names
 
 

@@ -498,8 +498,8 @@ def list_votes(registry: Registry, candidates: list[Candidate]) -> None:
 def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool:
     """Whether words are a name: not "Armenian Civilians", "Thousands", "Observatory"."""
     if len(key) > 1:  # a name, unless only adjectives and common words ("Protesting Israeli")
-        if all(w in OFFICE_WORDS for w in key[:-1]) and (key[-1] in OFFICE_WORDS or key[-1] in PLURAL_HEADS):
-            return False  # an office's subject or several offices: "Foreign Affairs", "Defence Ministries"
+        if head_word(key) in SEVERAL_BODIES or (all(w in OFFICE_WORDS for w in key[:-1]) and key[-1] in OFFICE_WORDS):
+            return False  # several bodies or an office's subject: "Defence Ministries", "Foreign Affairs"
         if head_type(key) or key[0] == "the":  # a capital "The" inside a sentence: "of The Independent"
             return True
         if all(w in GROUPS_OF_PEOPLE or adjective(w) for w in key):
@@ -522,6 +522,10 @@ def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool
         or word not in vocabulary.capitalised
         or adjective(word)
     )
+
+
+# Plural heads of bodies: "the Military Prosecutor's Offices of Dorn and Velk" are several.
+SEVERAL_BODIES = frozenset("offices ministries councils committees courts agencies".split())
 
 
 def _no_person(key: tuple[str, ...], weight: int, vocabulary: Vocabulary) -> bool:
