@@ -288,9 +288,7 @@ class FactBase:
     @fact
     def entity_index(self):
         """Entities, the sentences that name them, lookups by name (extract/entities/)."""
-        from .extract.entities import extract_entities
-
-        from .extract.entities import italic_names
+        from .extract.entities import extract_entities, italic_names
 
         names = ((name.name, name.native) for name in self.names)
         return extract_entities(self.sentences, self.sides, self.infobox, names, italic_names(self.document.body))
