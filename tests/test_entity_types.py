@@ -305,7 +305,7 @@ def test_names_set_in_italics_are_papers_and_channels(make_doc):
         make_doc,
         "Peru and Chile fought. _Dornbote_ analysed the videos. _Velk 24_ reported the strikes. "
         "Chile was called the _Verdun of the Andes_. He was declared _persona non grata_. The "
-        "war (Dornish: _Velika Vojna_) ended.\n\n"
+        "war (Dornish: _Velika Vojna_) ended. The _HMS Dornbury_ sank.\n\n"
         "![Ruins in Ostra](https://example.org/wiki/File/Ruins_In_Ostra_After.jpg)",
     )
     types = types_of(facts)
@@ -313,3 +313,4 @@ def test_names_set_in_italics_are_papers_and_channels(make_doc):
     assert facts.entity_index.get("Velk 24").mentions == 1
     assert not {"Verdun of the Andes", "In", "Ruins", "Ostra"} & set(types)
     assert types.get("Velika Vojna") != "organization"  # a native spelling in brackets
+    assert types.get("HMS Dornbury") != "organization"  # a ship

@@ -316,10 +316,12 @@ def italic_names(body: str) -> list[str]:
 
 def from_italics(registry: Registry, names: Iterable[str]) -> None:
     """A new name set in italics is a body (a paper, a channel, an agency), found wherever the
-    text writes it; a title word or a head word alone is no name."""
+    text writes it; a title word alone is no name, and a name with a head word ("_Operation
+    Dorn_") or opening on an acronym ("_HMS Dorn_", a ship) is left to what the prose says."""
     for name in names:
         key = name_key(name)
-        if not key or key in registry.by_key or (len(key) == 1 and (key[0] in TITLES or head_type(key))):
+        opens_on_acronym = len(key) > 1 and is_acronym(name.split()[0])
+        if not key or key in registry.by_key or key[0] in TITLES or head_type(key) or opens_on_acronym:
             continue
         registry.add(name, count=0).votes["organization"] += 2
         registry.phrases.add(name)
