@@ -42,6 +42,16 @@ def test_capitals_regions_commands_and_family_names_when_nothing_else_says(make_
     assert types["Great Velkan"] == "other"  # no ending of a family name, no region word
 
 
+def test_a_plain_name_in_the_possessive_is_a_person(make_doc):
+    facts = doc(
+        make_doc,
+        "The date overlapped with Ivo Dorn Brandt's Memorial Day in Peru. Peru's army and the "
+        "Velk Delta's ports were closed.",
+    )
+    types = types_of(facts)
+    assert types["Ivo Dorn Brandt"] == "person" and types["Velk Delta"] == "place"
+
+
 def test_a_family_name_ending_does_not_outvote_evidence(make_doc):
     facts = doc(make_doc, "Troops reached the village of Novo Petrov. The village of Novo Petrov burned.")
     assert types_of(facts)["Novo Petrov"] == "place"

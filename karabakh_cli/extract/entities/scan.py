@@ -360,6 +360,8 @@ def _context_vote(text: str, part: list[Token], before: list[Token], after: list
         return "organization", 1  # "Ana Brel of the Morning Courier": where a person works
     if part[0].text == "The" and not part[0].initial:  # "by The Clarion": a paper's or body's title
         return "organization", 1
+    if len(part) in (2, 3) and part[-1].possessive and plain_name(part) and not is_country(part[0].text):
+        return "person", 1  # "Ivo Dorn Brandt's Memorial Day"
     of_the = len(after) > 1 and following.key == "of" and after[1].key == "the" and gap_after == " "
     if len(part) == 2 and of_the and plain_name(part):
         return "person", 1  # "Ana Brel of the Institute"; "Velka of Dorn District" may be a place

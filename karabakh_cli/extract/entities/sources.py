@@ -254,7 +254,10 @@ def _capitalised_words(name: str) -> str:
 EVENT_AFTER_PLACE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+) (massacre|pogrom|genocide|uprising)\b")
 # "the 2016 Dorn–Velk clashes", "the 2008 post-election unrest": a year, names (or a "post-",
 # "pre-" or "anti-" word) and a lowercase word for an event name one event.
-EVENT_NOUNS = "war|conflict|clashes|crisis|unrest|protests|offensive|escalation|uprising|revolution|referendum|elections?|coup|insurgency"
+EVENT_NOUNS = (
+    "war|conflict|clashes|crisis|unrest|protests|offensive|escalation|uprising|revolution|referendum|elections?|coup"
+    "|insurgency"
+)
 YEAR_EVENT = re.compile(  # the year's first digit leads, so the engine can skip ahead to it
     rf"(?:1[5-9]|20)\d\d (?:(?:[A-Z][\w'’–-]*|(?:post|pre|anti)-[a-z]+) ){{1,4}}(?:{EVENT_NOUNS})\b"
 )
