@@ -324,3 +324,19 @@ def test_names_set_in_italics_are_papers_and_channels(make_doc):
     assert not {"Verdun of the Andes", "In", "Ruins", "Ostra"} & set(types)
     assert types.get("Velika Vojna") != "organization"  # a native spelling in brackets
     assert types.get("HMS Dornbury") != "organization"  # a ship
+
+
+def test_a_body_named_by_office_listed_with_one_sides_bodies_is_that_combatants(make_doc):
+    facts = doc(
+        make_doc,
+        "Peru and Chile fought. The Peruvian Ministry of Defence said so. The Chilean Ministry of "
+        "Defence denied it. Commandants will coordinate with other bodies, including Ministry of "
+        "Defence, the Peruvian Border Service, the Peruvian Security Service, and the Peruvian "
+        "Mine Agency. Observers met the Ministry of Defence, the Peruvian Border Service and the "
+        "Chilean Security Service.",
+        infobox_of("Peru", "Chile"),
+    )
+    index = facts.entity_index
+    assert index.get("Peruvian Ministry of Defence").mentions == 2
+    assert index.get("Chilean Ministry of Defence").mentions == 1
+    assert index.get("Ministry of Defence").mentions == 1  # listed with both sides' bodies: unplaced

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -302,12 +302,17 @@ def split_by_country(registry: Registry, texts: Sequence[str], spans: dict[int, 
     drafts, names = list(registry.drafts), list(names)
     countries: dict[int, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     office_body = cache(lambda i: _office_body(drafts[i], names[i]))  # asked once per entity, not per mention
+    side_of = cache(lambda i: _side(drafts[i], names[i], decided_type(drafts[i], names[i]), registry))
     unplaced: set[int] = set()  # bodies with a sentence that gives them no country
     for sentence, found in spans.items():
         given: dict[int, set[int]] = defaultdict(set)  # body -> countries this sentence gives it
         for i, start, end in found:
             if office_body(i):
-                country = _country_around(texts[sentence], start, end, registry) or _the_country(texts[sentence], start, found, drafts)
+                country = (
+                    _country_around(texts[sentence], start, end, registry)
+                    or _the_country(texts[sentence], start, found, drafts)
+                    or _listed_with(texts[sentence], start, found, side_of, drafts)
+                )
                 given[i].add(number_of(drafts, country) if country is not None else -1)
         for i, numbers in given.items():
             known = numbers - {-1}
@@ -357,6 +362,38 @@ def _the_country(text: str, start: int, found: list[tuple[int, int, int]], draft
         return None
     named = {id(drafts[i]): drafts[i] for i, _, end in found if end <= start and drafts[i].type == "country"}
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+# What stands between names listed together: "A, B, the C and D".
+LISTING = re.compile(r"(?:,| and|, and)(?: the)? ")
+
+
+def _listed_with(text: str, start: int, found: list[tuple[int, int, int]], side_of: Callable[[int], int | None], drafts: list[Draft]) -> Draft | None:
+    """ "including Ministry of Defense, the Border Service, the Security Service, and ANAMA": a
+    body listed with two or more bodies on one side, of which one country is the combatant, is
+    that country's (`side_of`: the side of a draft by its number)."""
+    listed = _listing_around(text, start, found)
+    sides = {side_of(i) for i in listed}
+    if len(listed) < 2 or len(sides) != 1 or None in sides:
+        return None
+    side = sides.pop()
+    countries = [d for d in drafts if d.type == "country" and d.sides == {side} and "combatant" in d.party_roles]
+    return countries[0] if len(countries) == 1 else None
+
+
+def _listing_around(text: str, start: int, found: list[tuple[int, int, int]]) -> list[int]:
+    """The names listed right before and after the name at `start`, one after another."""
+    position = next(n for n, (_, begin, _) in enumerate(found) if begin == start)
+    listed = []
+    for step in (-1, 1):
+        n = position
+        while 0 <= n + step < len(found):
+            left, right = (found[n + step], found[n]) if step < 0 else (found[n], found[n + step])
+            if not LISTING.fullmatch(text, left[2], right[1]):
+                break
+            n += step
+            listed.append(found[n][0])
+    return listed
 
 
 def _national_bodies(registry: Registry) -> dict[tuple[str, ...], Draft]:
