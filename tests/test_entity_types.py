@@ -132,10 +132,11 @@ def test_see_also_items_are_titles_of_articles_but_lists_are_not(make_doc):
     facts = doc(
         make_doc,
         "Dorn fought Velk in 2020.\n\n## See also\n\n- 2021 Dorn–Velk border crisis\n"
-        "- List of wars of Dorn\n- Velk Liberation Front",
+        "- List of wars of Dorn\n- Velk Liberation Front\n- Republic of Dorn v. Republic of Velk",
     )
     types = types_of(facts)
     assert types["2021 Dorn–Velk border crisis"] == "other"
+    assert types["Republic of Dorn v. Republic of Velk"] == "other"  # a court case
     assert types["Velk Liberation Front"] == "organization"
     assert not [name for name in types if name.startswith("List")]
 

@@ -332,11 +332,13 @@ def from_italics(registry: Registry, names: Iterable[str]) -> None:
 
 # Lists of articles, not things: "List of wars", "Timeline of the war".
 LIST_TITLE = re.compile(r"(?:List|Lists|Timeline|Outline|Index|Bibliography|Glossary) of ")
+COURT_CASE = re.compile(r" v\.? ")  # "Peru v. Chile"
 
 
 def from_see_also(registry: Registry, sentences) -> None:
     """Each item of the "See also" section that ends an article is the title of an article: a
-    named event, body or place ("2012 Dorn border crisis"); lists are not."""
+    named event, body or place ("2012 Dorn border crisis"), listed even where the prose cannot
+    find it ("Peru v. Chile"); lists are not."""
     for i in range(len(sentences) - 1, -1, -1):
         sentence = sentences[i]
         if sentence.section.lower() != "see also":
@@ -348,7 +350,8 @@ def from_see_also(registry: Registry, sentences) -> None:
         key = name_key(title)
         if key in registry.by_key:
             continue
-        _add_event(registry, title, head_type(key) or "other")
+        kind = "other" if COURT_CASE.search(title) else head_type(key) or "other"
+        _add_event(registry, title, kind).keep = True  # "Peru v. Chile": no run holds it
 
 
 # A quoted name whose every word is capitalised, such as an interim "Dorn Unity Council": its
@@ -356,12 +359,13 @@ def from_see_also(registry: Registry, sentences) -> None:
 QUOTED_TITLE = re.compile(r"[\"“]([A-Z][\w'’-]*(?: (?:(?:of|for|on|and|the) )*[A-Z][\w'’-]*){1,5})[\"”]")
 
 
-def _add_event(registry: Registry, name: str, kind: str = "other") -> None:
+def _add_event(registry: Registry, name: str, kind: str = "other") -> Draft:
     """An event (or a thing) whose name has lowercase words, found wherever the text writes it."""
     draft = registry.add(name)
     draft.type = draft.type or kind
     if any(not word[:1].isupper() for word in name.split()):
         registry.phrases.add(name)
+    return draft
 
 
 # A name written in two halves around a spaced dash: "the Assistance Publique – Hôpitaux de
