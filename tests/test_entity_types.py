@@ -341,3 +341,15 @@ def test_a_body_named_by_office_listed_with_one_sides_bodies_is_that_combatants(
     assert index.get("Peruvian Ministry of Defence").mentions == 2
     assert index.get("Chilean Ministry of Defence").mentions == 1
     assert index.get("Ministry of Defence").mentions == 1  # listed with both sides' bodies: unplaced
+
+
+def test_a_given_name_and_surname_are_the_one_person_with_a_middle_name_too(make_doc):
+    facts = doc(
+        make_doc,
+        "General Ivo Karel Brandt commanded. Ivo Brandt later resigned. Brandt wrote a memoir. "
+        "Ana Brel and Ana Lisa Brel and Ana Mira Brel met.",
+    )
+    index = facts.entity_index
+    ivo = index.lookup("Ivo Karel Brandt").entity
+    assert index.lookup("Ivo Brandt").entity is ivo and index.lookup("Brandt").entity is ivo and ivo.mentions == 3
+    assert index.lookup("Ana Brel").entity is not index.lookup("Ana Lisa Brel").entity  # two could be

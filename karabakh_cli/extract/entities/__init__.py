@@ -51,6 +51,7 @@ from .joining import (
     join_acronyms,
     join_armies,
     join_lone_divisions,
+    join_middle_names,
     join_national_names,
     join_office_orders,
     join_plurals,
@@ -145,6 +146,7 @@ def extract_entities(
     candidates = scan(texts, runs, registry)
     register(registry, candidates, vocabulary)
     join_acronyms(registry)
+    join_middle_names(registry)
     join_surnames(registry)
     join_plurals(registry, vocabulary.words)
     join_variants(registry)

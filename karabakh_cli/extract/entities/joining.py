@@ -52,6 +52,26 @@ def join_surnames(registry: Registry) -> None:
             registry.merge(alone, person)
 
 
+def join_middle_names(registry: Registry) -> None:
+    """ "Ivo Brandt" is "Ivo Karel Brandt" when that is the one person of the article with that
+    given name and surname."""
+    longer: dict[tuple[str, str], dict[int, Draft]] = defaultdict(dict)
+    for key, draft in registry.by_key.items():
+        if len(key) > 2 and draft.is_person() and not set(key) & CONNECTORS_OF_NAMES:
+            longer[(key[0], key[-1])][id(draft)] = draft
+    for (given, surname), found in longer.items():
+        short = registry.by_key.get((given, surname))
+        if short is None or len(found) != 1 or short.type not in (None, "person"):
+            continue
+        (person,) = found.values()
+        if short is not person and not (short.keep and person.keep):
+            registry.merge(short, person)
+
+
+# Words that join two names in one ("Jan of Dorn"), not a given name and a surname.
+CONNECTORS_OF_NAMES = frozenset("of and the".split())
+
+
 ORDINALS = {
     word: f"{n}{suffix}"
     for n, (word, suffix) in enumerate(
