@@ -353,3 +353,16 @@ def test_a_given_name_and_surname_are_the_one_person_with_a_middle_name_too(make
     ivo = index.lookup("Ivo Karel Brandt").entity
     assert index.lookup("Ivo Brandt").entity is ivo and index.lookup("Brandt").entity is ivo and ivo.mentions == 3
     assert index.lookup("Ana Brel").entity is not index.lookup("Ana Lisa Brel").entity  # two could be
+
+
+def test_a_war_named_with_its_year_and_factions_and_dashed_peoples(make_doc):
+    infobox = infobox_of("Peru\n        Dorn Front (Velk)", "Chile").replace("text: T\n", "text: 1931 Lake War\n", 1)
+    facts = doc(
+        make_doc,
+        "The 1931 Lake War began in May. It was a round of the Arab–Peruvian conflict.",
+        infobox.replace("title: T\n", "title: 1931 Lake War\n", 1),
+    )
+    index = facts.entity_index
+    assert index.lookup("1931 Lake War").entity.mentions == 1  # the year is no capitalised word
+    assert index.get("Dorn Front (Velk)").type == "organization"
+    assert "Arab–Peruvian" not in types_of(facts)

@@ -22,6 +22,7 @@ from .words import (
     GENERAL_ABBREVIATIONS,
     HEAD_TYPES,
     HOMELAND_WORDS,
+    HYPHEN,
     IDEA_ENDINGS,
     LANGUAGES,
     LIST_SEPARATORS,
@@ -511,6 +512,7 @@ def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool
     return not (
         len(word) < 2
         or word in GROUPS_OF_PEOPLE
+        or all(part in GROUPS_OF_PEOPLE or adjective(part) for part in HYPHEN.split(word))  # "Arab–Velkan"
         or word in HOMELAND_WORDS
         or word.endswith(IDEA_ENDINGS)
         or word[0].isdigit()  # "1994", "6th"

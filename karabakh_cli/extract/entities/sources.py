@@ -81,7 +81,7 @@ def _add_party(registry: Registry, party, side: int, vocabulary: Vocabulary) -> 
 def _party_kind(name: str) -> str:
     """A belligerent that is no country and has no head word is an armed group, unless the
     infobox describes it ("Dorn volunteers") or names a land by its people ("Velkan Dornia")."""
-    words = name.split()
+    words = re.sub(r" \([^()]*\)$", "", name).split()  # "Dorn Front (Velk)": a faction
     if not words[-1][:1].isupper():
         return "other"
     nation = nation_of(words[0])
@@ -231,6 +231,8 @@ def from_war_names(registry: Registry, names: Iterable[tuple[str, str | None]]) 
         draft.type = draft.type or "other"
         for alias in _names_of(name, native, operation):
             registry.add(alias, draft, count=0)
+            if not all(word[:1].isupper() for word in alias.split()):
+                registry.phrases.add(alias)  # "the 2006 Velk War": no run holds the year
 
 
 def _names_of(name: str, native: str | None, operation: bool) -> list[str]:
