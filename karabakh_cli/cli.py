@@ -540,7 +540,7 @@ def entities(
     json: JsonOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """List the people, places, bodies, countries and weapons named, most mentioned first.
+    """List the people, places, bodies, countries, weapons and events named, most mentioned first.
 
     A mention is a sentence naming the entity under any of its names.
 

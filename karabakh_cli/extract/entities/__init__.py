@@ -1,4 +1,4 @@
-"""Entities: the people, places, bodies, countries and weapons an article names.
+"""Entities: the people, places, bodies, countries, weapons and events an article names.
 
 The package's modules follow the work: `words` (word lists, tokens, runs, clauses), `drafts`
 (the registry of names), `sources` (infobox, countries, the war's names, stated aliases,
