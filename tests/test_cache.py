@@ -6,7 +6,6 @@ import stat
 import subprocess
 import sys
 
-import pytest
 from karabakh_cli import cache, entry
 from karabakh_cli.factbase import FactBase
 

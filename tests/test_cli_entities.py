@@ -5,7 +5,7 @@ import pytest
 
 from cli_runner import run, run_json
 
-from karabakh_cli.cli import app, complete_entity, complete_section
+from karabakh_cli.cli import complete_entity, complete_section
 
 
 # --- entities ------------------------------------------------------------------------------
