@@ -28,6 +28,7 @@ from .words import (
     surface,
     tokenize,
     with_phrases,
+    without_qualifier,
 )
 from .drafts import Draft, Registry, canonical, decided_type
 from .sources import ROLE_STRENGTH
@@ -486,7 +487,7 @@ def _side(draft: Draft, name: str, kind: str, registry: Registry, bodies: bool =
         return next(iter(draft.sides)) if len(draft.sides) == 1 else None
     if kind not in ("person", "organization"):
         return None
-    if kind == "organization" and head_word(name_key(re.sub(r" \([^()]*\)$", "", name))) not in STATE_HEADS:  # "Service (Peru)"
+    if kind == "organization" and head_word(name_key(without_qualifier(name))) not in STATE_HEADS:  # "Service (Peru)"
         return None
     ties = list(draft.nations)
     if kind == "organization":

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..nations import nation_of
 from ..textnorm import fold
-from .words import DIVISION_HEADS, HEAD_TYPES, head_type, is_acronym, name_key, singular
+from .words import DIVISION_HEADS, DIVISION_PLURALS, HEAD_TYPES, head_type, is_acronym, name_key, singular
 from .drafts import Draft, Registry, canonical, decided_type, top_vote
 from .sources import AGREEMENT_WORDS, spells
 
@@ -297,10 +297,6 @@ def code_families(registry: Registry) -> None:
             for draft in drafts:
                 if not draft.type and top_vote(draft.votes) is None and not head_type(name_key(canonical(draft))):
                     draft.votes["weapon"] += 1
-
-
-# Plural heads of divisions named together: "the Dorn and Velk Districts".
-DIVISION_PLURALS = frozenset("districts provinces regions counties municipalities governorates oblasts".split())
 
 
 def join_plurals(registry: Registry, words: set[str]) -> None:

@@ -35,6 +35,7 @@ from .words import (
     PLACE_OF_NOUNS,
     PLACE_PREPOSITIONS,
     PLURAL_HEADS,
+    SEVERAL_BODIES,
     SPLITTING_CONNECTORS,
     STAFF_NOUNS,
     STOPWORDS,
@@ -526,10 +527,6 @@ def _acceptable(key: tuple[str, ...], vocabulary: Vocabulary, adjective) -> bool
         or word not in vocabulary.capitalised
         or adjective(word)
     )
-
-
-# Plural heads of bodies: "the Military Prosecutor's Offices of Dorn and Velk" are several.
-SEVERAL_BODIES = frozenset("offices ministries councils committees courts agencies".split())
 
 
 def _no_person(key: tuple[str, ...], weight: int, vocabulary: Vocabulary) -> bool:

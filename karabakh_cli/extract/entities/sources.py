@@ -26,6 +26,7 @@ from .words import (
     surface,
     tokenize,
     trimmed,
+    without_qualifier,
 )
 from .drafts import Draft, Registry
 
@@ -81,7 +82,7 @@ def _add_party(registry: Registry, party, side: int, vocabulary: Vocabulary) -> 
 def _party_kind(name: str) -> str:
     """A belligerent that is no country and has no head word is an armed group, unless the
     infobox describes it ("Dorn volunteers") or names a land by its people ("Velkan Dornia")."""
-    words = re.sub(r" \([^()]*\)$", "", name).split()  # "Dorn Front (Velk)": a faction
+    words = without_qualifier(name).split()  # "Dorn Front (Velk)": a faction
     if not words[-1][:1].isupper():
         return "other"
     nation = nation_of(words[0])

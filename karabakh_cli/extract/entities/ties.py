@@ -180,8 +180,7 @@ def made_of_country(text: str, part: list[Token]) -> tuple[str, ...] | None:
     words = made.group(1).split()
     if len(words) < 3 or words[-2] not in ("of", "the") or not any(fold(word) in TITLES for word in words):
         return None
-    nation = nation_of(words[-1])
-    return name_key(nation.name) if nation is not None and words[-1] in nation.names else None
+    return name_key(nation_of(words[-1]).name) if is_country(words[-1]) else None
 
 
 def _nation_after(text: str, part: list[Token]) -> tuple[str, ...] | None:

@@ -117,6 +117,8 @@ MOTION_VERBS = frozenset(
 )
 # Heads of the divisions a village or town is "of": "Velka of Dorn District".
 DIVISION_HEADS = frozenset("district province region oblast county municipality governorate rayon canton".split())
+# Their plurals, for divisions named together: "the Dorn and Velk Districts".
+DIVISION_PLURALS = frozenset(head[:-1] + "ies" if head.endswith("y") else head + "s" for head in DIVISION_HEADS)
 # "the shelling of X", "the vicinity of X": what is done to or around a place.
 PLACE_OF_NOUNS = frozenset("vicinity outskirts suburbs shelling bombardment siege capture outskirt".split())
 DETERMINERS = frozenset("a an the".split())
@@ -164,6 +166,8 @@ PLURAL_HEADS = frozenset(
     """offices ministries districts provinces regions councils committees courts agencies
     services cities towns villages""".split()
 )
+# Plural heads of bodies: "the Military Prosecutor's Offices of Dorn and Velk" are several.
+SEVERAL_BODIES = frozenset("offices ministries councils committees courts agencies".split())
 # Two-word heads whose last word alone says something else: "the Dorn District Executive
 # Power" is a local government, the "Dorn Autonomous Republic" a part of a country.
 HEAD_PHRASES = {
@@ -300,6 +304,14 @@ def is_name_word(word: str) -> bool:
     if len(parts) > 1 and parts[0] in NAME_PARTICLES:  # "al-Sham"
         parts = parts[1:]
     return parts[0][:1].isupper() and all(part[:1].isupper() or part[:1].isdigit() for part in parts)
+
+
+QUALIFIER = re.compile(r" \([^()]*\)$")
+
+
+def without_qualifier(name: str) -> str:
+    """A name without the bracket that ends it: "Border Service" of "Border Service (Peru)"."""
+    return QUALIFIER.sub("", name)
 
 
 def head_type(key: tuple[str, ...]) -> str | None:
