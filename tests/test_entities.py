@@ -12,6 +12,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from karabakh_cli.extract.document import Sentence
+from test_entities_evidence import infobox_of
 from karabakh_cli.extract import entities
 from karabakh_cli.extract.entities import Entity, country_stems, demonym, extract_entities, stretches, tokenize
 from karabakh_cli.extract.nations import nation_of
@@ -439,19 +440,7 @@ def test_demonyms_of_invented_countries():
 
 # --- sides from the text -----------------------------------------------------------------
 
-SIDES_INFOBOX = """title: War of the Lakes
-infoboxes:
-  - conflict:
-      text: War of the Lakes
-    combatant1:
-      text: |-
-        Peru
-        Arms suppliers:
-        Norway
-    combatant2:
-      text: |-
-        Chile
-"""
+SIDES_INFOBOX = infobox_of("Peru\nArms suppliers:\nNorway", "Chile")
 
 
 def test_nationality_words_and_offices_give_a_side(make_doc):

@@ -12,6 +12,18 @@ def types_of(facts):
     return {e.name: e.type for e in facts.entities}
 
 
+def infobox_of(first: str, second: str, raw: str = "", title: str = "War of the Lakes", **fields: str) -> str:
+    """Frontmatter of a war whose conflict infobox has two combatant columns (a line each per
+    line of `first` and `second`), more text `fields` ("units1") and `raw` YAML fields."""
+    def block(text: str) -> str:
+        return "      text: |-\n" + "".join(f"        {line}\n" for line in text.split("\n"))
+
+    columns = {"combatant1": first, "combatant2": second, **fields}
+    return f"title: {title}\ninfoboxes:\n  - conflict:\n      text: {title}\n" + "".join(
+        f"    {name}:\n{block(text)}" for name, text in columns.items()
+    ) + raw
+
+
 def test_transliterations_and_british_spellings_are_one_name(make_doc):
     facts = doc(
         make_doc,
@@ -84,17 +96,7 @@ def test_an_army_is_the_armed_forces_of_a_country_that_has_no_other_branch_named
     assert index.lookup("Chilean Army").entity is not index.lookup("Chilean Armed Forces").entity
 
 
-SIDES = """title: War of the Lakes
-infoboxes:
-  - conflict:
-      text: War of the Lakes
-    combatant1:
-      text: |-
-        Peru
-    combatant2:
-      text: |-
-        Chile
-"""
+SIDES = infobox_of("Peru", "Chile")
 
 
 def test_a_body_named_by_office_goes_to_the_body_of_the_country_its_sentence_gives(make_doc):

@@ -2,29 +2,13 @@
 country or a body, whose side it then gets (extract/entities/index.py `_side`)."""
 
 from karabakh_cli.factbase import FactBase
+from test_entities_evidence import infobox_of
 
 # Peru fights Chile; Bolivia is listed as Peru's supporter, Ecuador as Chile's alleged
 # belligerent, Norway only as Peru's arms supplier.
-INFOBOX = """title: War of the Lakes
-infoboxes:
-  - conflict:
-      text: War of the Lakes
-    combatant1:
-      text: |-
-        Peru
-        Supported by:
-        Bolivia
-        Arms suppliers:
-        Norway
-    combatant2:
-      text: |-
-        Chile
-        Alleged:
-        Ecuador
-    units2:
-      text: |-
-        Andes Brigade
-"""
+INFOBOX = infobox_of(
+    "Peru\nSupported by:\nBolivia\nArms suppliers:\nNorway", "Chile\nAlleged:\nEcuador", units2="Andes Brigade"
+)
 
 
 def sides_of(make_doc, body: str) -> dict[str, int | None]:

@@ -2,15 +2,7 @@
 which capitalised words are no entity at all (extract/entities/), on small documents written
 here."""
 
-from test_entities_evidence import doc, types_of
-
-
-def infobox_of(first: str, second: str, more: str = "") -> str:
-    """Frontmatter with a conflict infobox: its two combatant columns and more fields."""
-    return (
-        "title: T\ninfoboxes:\n  - conflict:\n      text: T\n"
-        f"    combatant1:\n      text: |-\n        {first}\n    combatant2:\n      text: |-\n        {second}\n{more}"
-    )
+from test_entities_evidence import doc, infobox_of, types_of
 
 
 def test_a_native_name_of_the_war_is_an_alias_found_by_its_capitalised_words(make_doc):
@@ -167,7 +159,7 @@ def test_a_division_of_a_country_and_divisions_named_together(make_doc):
 
 
 def test_an_army_stands_for_the_armed_forces_when_the_prose_names_no_other_branch(make_doc):
-    infobox = infobox_of("Peru", "Chile", "    units1:\n      text: |-\n        Peruvian Armed Forces\n        Peruvian Navy\n")
+    infobox = infobox_of("Peru", "Chile", units1="Peruvian Armed Forces\nPeruvian Navy")
     facts = doc(
         make_doc,
         "The Peruvian Army attacked. The Peruvian Armed Forces advanced. The Peruvian Banks' "
@@ -194,7 +186,7 @@ def test_a_plain_word_before_a_country_names_a_party_and_a_dashed_name_is_a_body
 
 
 def test_a_belligerent_that_is_no_country_is_an_armed_group_a_land_or_described(make_doc):
-    infobox = infobox_of("Peru\n        Dornbund\n        Chilean Velkaria", "Chile\n        Peruvian volunteers")
+    infobox = infobox_of("Peru\nDornbund\nChilean Velkaria", "Chile\nPeruvian volunteers")
     facts = doc(make_doc, "Peru fought Chile. The Dornbund and Chilean Velkaria joined. The Instrument of Surrender was signed.", infobox)
     types = types_of(facts)
     assert types["Dornbund"] == "organization"
@@ -356,11 +348,11 @@ def test_a_given_name_and_surname_are_the_one_person_with_a_middle_name_too(make
 
 
 def test_a_war_named_with_its_year_and_factions_and_dashed_peoples(make_doc):
-    infobox = infobox_of("Peru\n        Dorn Front (Velk)", "Chile").replace("text: T\n", "text: 1931 Lake War\n", 1)
+    infobox = infobox_of("Peru\nDorn Front (Velk)", "Chile", title="1931 Lake War")
     facts = doc(
         make_doc,
         "The 1931 Lake War began in May. It was a round of the Arab–Peruvian conflict.",
-        infobox.replace("title: T\n", "title: 1931 Lake War\n", 1),
+        infobox,
     )
     index = facts.entity_index
     assert index.lookup("1931 Lake War").entity.mentions == 1  # the year is no capitalised word
